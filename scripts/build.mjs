@@ -1,0 +1,21 @@
+// Bundles the extension (CommonJS for the VS Code extension host, `vscode` external), the command line and
+// the core library entry (ES modules for Node). Type checking is separate: `npm run typecheck`.
+import { build } from 'esbuild';
+import { chmod } from 'node:fs/promises';
+
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] }),
+  build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    format: 'esm',
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __netnsLabCreateRequire } from 'node:module';\nconst require = __netnsLabCreateRequire(import.meta.url);" },
+  }),
+  build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', format: 'esm', packages: 'external' }),
+]);
+await chmod('dist/cli.js', 0o755);
+if (watch) console.log('watch mode is not supported; run npm run build again');
