@@ -1,0 +1,23 @@
+/** Plain aligned text tables for the terminal. */
+
+/** Renders rows under a header, each column as wide as its widest cell, two spaces apart; no trailing blanks. */
+export function renderTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const widths = header.map((title, column) => Math.max(width(title), ...rows.map((row) => width(row[column] ?? ''))));
+  const lines = [header, ...rows].map((row) =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(cell.length + widths[column]! - width(cell))))
+      .join('  ')
+      .trimEnd(),
+  );
+  return lines.join('\n') + '\n';
+}
+
+/** Display width, counting code points (good enough for names; no East Asian wide handling). */
+function width(text: string): number {
+  return [...text].length;
+}
+
+/** Shows a value that may hold control characters (a namespace name with a newline) on one line, unambiguously. */
+export function printable(text: string): string {
+  return /[\u0000-\u001f\u007f]/u.test(text) ? JSON.stringify(text) : text;
+}

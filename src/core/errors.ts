@@ -1,0 +1,77 @@
+/**
+ * Typed errors of the core. Each carries the context a front end needs to explain it; the editor and the
+ * command line decide how to show them. Messages say what is wrong and, where there is one, how to fix it.
+ */
+
+/** Base class, so front ends can tell our errors from programming faults. */
+export class NetnsLabError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export interface CommandErrorContext {
+  argv: readonly string[];
+  exitCode: number;
+  stderr: string;
+}
+
+/** A command ran and exited non-zero. The message leads with the command's own first line of stderr. */
+export class CommandError extends NetnsLabError {
+  /** What was being done, without the reason: "Could not create namespace lab1". */
+  readonly summary: string;
+  readonly argv: readonly string[];
+  readonly exitCode: number;
+  readonly stderr: string;
+
+  constructor(summary: string, context: CommandErrorContext) {
+    const reason = firstLine(context.stderr) || `exit status ${context.exitCode}`;
+    super(`${summary}: ${reason}`);
+    this.summary = summary;
+    this.argv = context.argv;
+    this.exitCode = context.exitCode;
+    this.stderr = context.stderr;
+  }
+}
+
+/** A name that `ip` would refuse or misread; `rule` says which rule it breaks. */
+export class InvalidNameError extends NetnsLabError {
+  constructor(
+    readonly what: string,
+    readonly value: string,
+    readonly rule: string,
+  ) {
+    super(`Invalid ${what} ${JSON.stringify(value)}: ${rule}`);
+  }
+}
+
+/** Any other invalid argument (an address, an MTU, a route) with what was expected. */
+export class InvalidArgumentError extends NetnsLabError {}
+
+/** Namespace work needs root, and neither running as root nor sudo is available. */
+export class PrivilegeError extends NetnsLabError {}
+
+/** The target could not be reached or its shell died. */
+export class HostError extends NetnsLabError {}
+
+/** A command ran longer than its timeout and was stopped (its whole process group). */
+export class TimeoutError extends NetnsLabError {
+  constructor(
+    readonly argv: readonly string[],
+    readonly timeoutMs: number,
+  ) {
+    super(`Timed out after ${timeoutMs} ms and was stopped: ${argv.join(' ')}`);
+  }
+}
+
+/** A command was cancelled through its AbortSignal and was stopped (its whole process group). */
+export class CancelledError extends NetnsLabError {
+  constructor(readonly argv: readonly string[]) {
+    super(`Cancelled: ${argv.join(' ')}`);
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '';
+}

@@ -1,0 +1,62 @@
+/**
+ * A Host runs argv arrays (never shell strings) on a target Linux machine, as root, and returns or streams their
+ * output. The local machine and SSH targets implement it the same way: a pool of long-lived shells that run
+ * framed commands, so a command costs a write and a read instead of a process start or a login.
+ */
+import { CommandError } from '../errors.js';
+
+export interface RunOptions {
+  /** Text for the command's standard input. Without it, standard input is /dev/null, so readers get end-of-file. */
+  input?: string;
+  /** Aborting ends the command's whole process group; the call then rejects with CancelledError. */
+  signal?: AbortSignal;
+  /** After this many milliseconds the process group is ended and the call rejects with TimeoutError. */
+  timeoutMs?: number;
+  /** Called with standard output as it arrives. */
+  onStdout?: (chunk: string) => void;
+  /** Called with standard error as it arrives. */
+  onStderr?: (chunk: string) => void;
+}
+
+export interface RunResult {
+  argv: readonly string[];
+  /** The command's real exit status (128 + signal number when a signal ended it). */
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+/** What a host tells its observer after each command, for the log. */
+export interface CommandRecord {
+  host: string;
+  argv: readonly string[];
+  exitCode: number | undefined;
+  durationMs: number;
+  error?: string;
+}
+
+export type CommandObserver = (record: CommandRecord) => void;
+
+export interface Host {
+  /** A short label for messages and the tree, e.g. `this machine` or `ssh://lab1`. */
+  readonly label: string;
+  /** Runs a command as root on the target. Resolves with its exit status, whatever it is. */
+  run(argv: readonly string[], options?: RunOptions): Promise<RunResult>;
+  /**
+   * Names of the target's named network namespaces (entries of /run/netns), sorted, read the cheapest way the
+   * target allows.
+   */
+  listNamespaceNames(): Promise<string[]>;
+  /** Ends every shell and process this host started. */
+  dispose(): Promise<void>;
+}
+
+/** Runs a command and throws CommandError (with `summary` first in the message) unless it exits 0. */
+export async function runChecked(host: Host, argv: readonly string[], summary: string, options?: RunOptions): Promise<RunResult> {
+  const result = await host.run(argv, options);
+  if (result.exitCode !== 0) {
+    throw new CommandError(summary, { argv, exitCode: result.exitCode, stderr: result.stderr });
+  }
+  return result;
+}

@@ -1,0 +1,105 @@
+/**
+ * The machine this process runs on (under Remote-SSH, the remote machine the extension runs on).
+ * Commands run in a small pool of long-lived root shells; namespace names are read straight from /run/netns.
+ */
+import { readdir } from 'node:fs/promises';
+import { execa } from 'execa';
+import { NetnsLabError } from '../errors.js';
+import type { CommandObserver, Host, RunOptions, RunResult } from './host.js';
+import { LOCAL_SHELL_HAS_JOB_CONTROL, localRootShell, type PasswordPrompt, type PrivilegeMode, type RootShellCommand } from './privilege.js';
+import { SessionPool } from './session-pool.js';
+import { ShellSession, type ShellProcess } from './shell-session.js';
+
+export const NETNS_RUN_DIR = '/run/netns';
+
+export interface LocalHostOptions {
+  privilege?: PrivilegeMode;
+  askPassword?: PasswordPrompt;
+  observer?: CommandObserver;
+  /** Shells kept at most at once (each runs one command at a time). */
+  maxSessions?: number;
+}
+
+export class LocalHost implements Host {
+  readonly label = 'this machine';
+  private readonly pool: SessionPool;
+  private rootShell: Promise<RootShellCommand> | undefined;
+
+  constructor(private readonly options: LocalHostOptions = {}) {
+    this.pool = new SessionPool(() => this.startSession(), options.maxSessions ?? 4);
+  }
+
+  async run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+    const started = performance.now();
+    try {
+      const session = await this.pool.acquire();
+      try {
+        const result = await session.run(argv, options, (group, signal) => this.signalGroup(group, signal));
+        this.options.observer?.({ host: this.label, argv, exitCode: result.exitCode, durationMs: result.durationMs });
+        return result;
+      } finally {
+        this.pool.release(session);
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.observer?.({ host: this.label, argv, exitCode: undefined, durationMs: performance.now() - started, error: message });
+      throw error;
+    }
+  }
+
+  async listNamespaceNames(): Promise<string[]> {
+    try {
+      return (await readdir(NETNS_RUN_DIR)).sort();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.pool.dispose();
+  }
+
+  private async startSession(): Promise<ShellSession> {
+    const shell = await this.resolveRootShell();
+    const child = execa(shell.file, shell.args, { stdin: 'pipe', stdout: 'pipe', stderr: 'pipe', buffer: false, reject: false, cleanup: true,
+      // A non-interactive bash would source $BASH_ENV; the shell must start clean.
+      env: { BASH_ENV: '' },
+    });
+    const process: ShellProcess = {
+      stdin: child.stdin!,
+      stdout: child.stdout!,
+      stderr: child.stderr!,
+      exited: child.then(() => undefined),
+      kill: () => void child.kill(),
+    };
+    return ShellSession.start(process, this.label, { prelude: shell.prelude, jobControl: LOCAL_SHELL_HAS_JOB_CONTROL });
+  }
+
+  /** Resolved once; a failure is not kept, so fixing sudo or the settings helps without a restart. */
+  private resolveRootShell(): Promise<RootShellCommand> {
+    this.rootShell ??= localRootShell(this.options.privilege ?? 'auto', this.options.askPassword);
+    this.rootShell.catch(() => (this.rootShell = undefined));
+    return this.rootShell;
+  }
+
+  private async signalGroup(group: number, signal: 'TERM' | 'KILL'): Promise<void> {
+    const shell = await this.resolveRootShell();
+    if (!shell.throughSudo) return killGroupHere(group, signal);
+    // Our own user may not signal root's processes: send the signal from another root shell.
+    const session = await this.pool.acquire(true);
+    try {
+      await session.run(['kill', '-s', signal, '--', `-${group}`], {}, async () => undefined);
+    } finally {
+      this.pool.release(session);
+    }
+  }
+}
+
+function killGroupHere(group: number, signal: 'TERM' | 'KILL'): void {
+  try {
+    process.kill(-group, `SIG${signal}`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw new NetnsLabError(`Could not stop process group ${group}: ${String(error)}`);
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The core as a library for Node: hosts, reads, changes, names and parsers, with no editor dependency.
+ * `import { LocalHost, readSnapshot } from 'netns-lab/core'`.
+ */
+export * from './model.js';
+export * from './errors.js';
+export * from './names.js';
+export * from './addresses.js';
+export * from './quote.js';
+export type { Host, RunOptions, RunResult, CommandRecord, CommandObserver } from './host/host.js';
+export { runChecked } from './host/host.js';
+export { LocalHost, type LocalHostOptions } from './host/local-host.js';
+export type { PrivilegeMode, PasswordPrompt } from './host/privilege.js';
+export * as ip from './iproute2/commands.js';
+export { parseLinks, parseRoutes, parseNeighbours, parseNetnsList } from './iproute2/parse.js';
+export { ParseError } from './iproute2/parse-error.js';
+export { readNamespaceNames, readNamespace, readSnapshot } from './state/read.js';
+export { resolveVethPeers } from './state/peers.js';
+export * from './changes/operations.js';
+export { applySteps, type Step } from './changes/steps.js';

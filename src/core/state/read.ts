@@ -1,0 +1,72 @@
+/**
+ * The three ways to read a host's namespaces, from cheapest to fullest: names only; one namespace (with its veth
+ * peers named); everything at once, in one round trip.
+ */
+import type { Host } from '../host/host.js';
+import type { HostSnapshot, NamespaceName, NamespaceState } from '../model.js';
+import { checkNamespaceName } from '../names.js';
+import { NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, parseNamespaceOutput, unreadableNamespace } from './namespace-read.js';
+import { resolveVethPeers } from './peers.js';
+import { readNamespacesRaw, type NamespaceSelection, type RawNamespaceOutput } from './read-script.js';
+
+/** Names of the host's named namespaces, sorted; no `ip` process locally (a directory read). */
+export function readNamespaceNames(host: Host): Promise<string[]> {
+  return host.listNamespaceNames();
+}
+
+/**
+ * Every namespace (the root first, then by name) with links, addresses, routes and neighbours, veth peers
+ * resolved and bridge ports naming their bridge (`master`): one shell process on the host.
+ */
+export async function readSnapshot(host: Host): Promise<HostSnapshot> {
+  const namespaces = await readNamespaces(host, 'all');
+  return resolveVethPeers({ namespaces: sortRootFirst(namespaces) });
+}
+
+/**
+ * One namespace in one `ip` process, then (only when it has veths into other namespaces) those namespaces in a
+ * second round trip, so that each veth's peer is named.
+ */
+export async function readNamespace(host: Host, name: NamespaceName): Promise<NamespaceState> {
+  if (name !== null) checkNamespaceName(name);
+  const [state] = await readNamespaces(host, [name]);
+  const others = peerNamespacesToRead(state!);
+  if (others.length === 0) return resolveVethPeers({ namespaces: [state!] }).namespaces[0]!;
+  const neighbours = await readNamespaces(host, others);
+  resolveVethPeers({ namespaces: [state!, ...neighbours] });
+  return state!;
+}
+
+async function readNamespaces(host: Host, selection: NamespaceSelection): Promise<NamespaceState[]> {
+  const raw = await readNamespacesRaw(host, NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, selection);
+  return raw.map(toNamespaceState);
+}
+
+function toNamespaceState(raw: RawNamespaceOutput): NamespaceState {
+  if (raw.exitCode !== 0) return unreadableNamespace(raw.name, raw.stderr.trim() || `ip exited with status ${raw.exitCode}`);
+  try {
+    return parseNamespaceOutput(raw.name, raw.stdout);
+  } catch (error) {
+    return unreadableNamespace(raw.name, (error as Error).message);
+  }
+}
+
+/** The namespaces a veth of `state` points into: named ones from its nsid map, and the root for the rest. */
+function peerNamespacesToRead(state: NamespaceState): NamespaceName[] {
+  const wanted = new Set<NamespaceName>();
+  for (const link of state.links) {
+    if (link.kind !== 'veth' || link.linkNetnsId === undefined) continue;
+    const entry = state.nsids.find((candidate) => candidate.id === link.linkNetnsId);
+    wanted.add(entry ? entry.name : null);
+  }
+  wanted.delete(state.name);
+  return [...wanted];
+}
+
+function sortRootFirst(namespaces: NamespaceState[]): NamespaceState[] {
+  return [...namespaces].sort((first, second) => {
+    if (first.name === null) return -1;
+    if (second.name === null) return 1;
+    return first.name < second.name ? -1 : first.name > second.name ? 1 : 0;
+  });
+}
