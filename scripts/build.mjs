@@ -10,7 +10,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] }),
   build({
     ...common,
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: ['src/cli/bin.ts'],
     outfile: 'dist/cli.js',
     format: 'esm',
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __netnsLabCreateRequire } from 'node:module';\nconst require = __netnsLabCreateRequire(import.meta.url);" },

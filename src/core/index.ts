@@ -14,7 +14,7 @@ export type { PrivilegeMode, PasswordPrompt } from './host/privilege.js';
 export * as ip from './iproute2/commands.js';
 export { parseLinks, parseRoutes, parseNeighbours, parseNetnsList } from './iproute2/parse.js';
 export { ParseError } from './iproute2/parse-error.js';
-export { readNamespaceNames, readNamespace, readSnapshot } from './state/read.js';
+export { readNamespaceNames, readNamespace, readSnapshot, readNamespaceSummaries, type NamespaceSummary } from './state/read.js';
 export { resolveVethPeers } from './state/peers.js';
 export * from './changes/operations.js';
 export { applySteps, type Step } from './changes/steps.js';

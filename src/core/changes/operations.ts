@@ -11,8 +11,13 @@ import { applyOne, applySteps, type Step } from './steps.js';
 
 /** Creates a namespace; with `loopbackUp`, also brings its `lo` up (as most labs want). */
 export async function createNamespace(host: Host, name: string, options: { loopbackUp?: boolean } = {}): Promise<void> {
-  const steps: Step[] = [{ command: ip.namespaceAdd(name), undo: ip.namespaceDelete(name), description: `create namespace ${name}` }];
-  if (options.loopbackUp) steps.push({ command: ip.linkSetUp(name, 'lo'), description: `bring up lo in ${name}` });
+  await createNamespaces(host, [name], options);
+}
+
+/** Creates several namespaces (in one batch where names allow); all or none. */
+export async function createNamespaces(host: Host, names: readonly string[], options: { loopbackUp?: boolean } = {}): Promise<void> {
+  const steps: Step[] = names.map((name) => ({ command: ip.namespaceAdd(name), undo: ip.namespaceDelete(name), description: `create namespace ${name}` }));
+  if (options.loopbackUp) steps.push(...names.map((name) => ({ command: ip.linkSetUp(name, 'lo'), description: `bring up lo in ${name}` })));
   await applySteps(host, steps);
 }
 

@@ -62,7 +62,15 @@ export class LocalHost implements Host {
 
   private async startSession(): Promise<ShellSession> {
     const shell = await this.resolveRootShell();
-    const child = execa(shell.file, shell.args, { stdin: 'pipe', stdout: 'pipe', stderr: 'pipe', buffer: false, reject: false, cleanup: true,
+    const child = execa(shell.file, shell.args, {
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      buffer: false,
+      reject: false,
+      // No execa cleanup: its signal handlers would kill the shell (and this process) before an interrupt can stop the
+      // command's process group; the shell ends by itself when its standard input closes.
+      cleanup: false,
       // A non-interactive bash would source $BASH_ENV; the shell must start clean.
       env: { BASH_ENV: '' },
     });

@@ -20,6 +20,9 @@ export function ipArgv(command: IpCommand): string[] {
   return ['ip', ...namespaceOption(command.namespace), ...command.args];
 }
 
+// Interface names always follow a keyword (`name`, `dev`): ip reads a bare word that abbreviates one of its
+// keywords as that keyword (a link called `b` would be read as `broadcast`).
+
 /** The argv of a batch in one namespace; its lines come on standard input. */
 export function ipBatchArgv(namespace: NamespaceName, options: string[] = []): string[] {
   return ['ip', ...namespaceOption(namespace), ...options, '-batch', '-'];
@@ -61,7 +64,7 @@ export function vethAdd(first: VethEnd, second: VethEnd): IpCommand {
   }
   const [local, remote] = vethCreationOrder(first, second);
   const peerNamespace = remote.namespace !== local.namespace && remote.namespace !== null ? ['netns', remote.namespace] : [];
-  return inNamespace(local.namespace, ['link', 'add', local.name, 'type', 'veth', 'peer', 'name', remote.name, ...peerNamespace]);
+  return inNamespace(local.namespace, ['link', 'add', 'name', local.name, 'type', 'veth', 'peer', 'name', remote.name, ...peerNamespace]);
 }
 
 /** The end `ip link add` is run beside (deleting it removes both ends), then the peer. */
@@ -70,7 +73,7 @@ export function vethCreationOrder<End extends VethEnd>(first: End, second: End):
 }
 
 export function bridgeAdd(namespace: NamespaceName, name: string): IpCommand {
-  return inNamespace(namespace, ['link', 'add', checkInterfaceName(name), 'type', 'bridge']);
+  return inNamespace(namespace, ['link', 'add', 'name', checkInterfaceName(name), 'type', 'bridge']);
 }
 
 export function linkSetMaster(namespace: NamespaceName, device: string, master: string): IpCommand {

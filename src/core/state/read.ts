@@ -3,6 +3,8 @@
  * peers named); everything at once, in one round trip.
  */
 import type { Host } from '../host/host.js';
+import { parseJsonValues } from '../iproute2/json-values.js';
+import { parseLinks } from '../iproute2/parse.js';
 import type { HostSnapshot, NamespaceName, NamespaceState } from '../model.js';
 import { checkNamespaceName } from '../names.js';
 import { NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, parseNamespaceOutput, unreadableNamespace } from './namespace-read.js';
@@ -69,4 +71,29 @@ function sortRootFirst(namespaces: NamespaceState[]): NamespaceState[] {
     if (second.name === null) return 1;
     return first.name < second.name ? -1 : first.name > second.name ? 1 : 0;
   });
+}
+
+/** A named namespace with how many interfaces it has (`lo` included), for listings. */
+export interface NamespaceSummary {
+  name: string;
+  interfaces: number;
+  error?: string;
+}
+
+/** Every named namespace with its interface count: one `ip link show` per namespace, all in one round trip. */
+export async function readNamespaceSummaries(host: Host): Promise<NamespaceSummary[]> {
+  const names = await host.listNamespaceNames();
+  if (names.length === 0) return [];
+  const raw = await readNamespacesRaw(host, 'link show\n', ['-j'], names);
+  return raw.map((record) => summarize(record));
+}
+
+function summarize(record: RawNamespaceOutput): NamespaceSummary {
+  const name = record.name ?? '';
+  if (record.exitCode !== 0) return { name, interfaces: 0, error: record.stderr.trim() || `ip exited with status ${record.exitCode}` };
+  try {
+    return { name, interfaces: parseLinks(parseJsonValues(record.stdout, `namespace ${JSON.stringify(name)}`)[0]).length };
+  } catch (error) {
+    return { name, interfaces: 0, error: (error as Error).message };
+  }
 }

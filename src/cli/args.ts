@@ -1,0 +1,76 @@
+/** Argument helpers shared by the command-line commands. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { VethEnd } from '../core/iproute2/commands.js';
+import { checkInterfaceName, checkNamespaceName } from '../core/names.js';
+
+/** A mistake in how a command was called: exit status 2 and a pointer to --help. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
+  positionals: string[];
+}
+
+/** Parses a command's arguments strictly; unknown options and missing values become UsageErrors. */
+export function parseCommandArgs(command: string, args: string[], options: Options): ParsedArgs {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/su, ''), command);
+  }
+}
+
+/**
+ * Reads `NAME` or `NAME@NS`: an interface in a namespace (no `@`: the root namespace). The split is at the first
+ * `@`, since interface names never need one and namespace names may contain it.
+ */
+export function parseEnd(text: string, defaultNamespace: string | null = null): VethEnd {
+  const at = text.indexOf('@');
+  const name = at < 0 ? text : text.slice(0, at);
+  const namespace = at < 0 ? defaultNamespace : text.slice(at + 1);
+  checkInterfaceName(name);
+  if (namespace !== null) checkNamespaceName(namespace);
+  return { name, namespace };
+}
+
+/** Requires exactly `count` positional arguments named in `what`. */
+export function expectPositionals(command: string, positionals: string[], what: string[]): string[] {
+  if (positionals.length !== what.length) {
+    const expected = what.length === 0 ? 'no arguments' : what.join(' ');
+    throw new UsageError(`expected ${expected}, got ${positionals.length === 0 ? 'none' : positionals.map((word) => JSON.stringify(word)).join(' ')}`, command);
+  }
+  return positionals;
+}
+
+/** Reads a whole number option. */
+export function parseWholeNumber(command: string, option: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/u.test(text)) throw new UsageError(`--${option} takes a whole number, not ${JSON.stringify(text)}`, command);
+  return Number(text);
+}
+
+/** A string option's value. */
+export function stringOption(parsed: ParsedArgs, name: string): string | undefined {
+  const value = parsed.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A repeatable string option's values. */
+export function stringListOption(parsed: ParsedArgs, name: string): string[] {
+  const value = parsed.values[name];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** A boolean flag. */
+export function flag(parsed: ParsedArgs, name: string): boolean {
+  return parsed.values[name] === true;
+}

@@ -1,0 +1,17 @@
+/** What every command gets: the host to work on, where to write, and the global options. */
+import type { Host } from '../core/host/host.js';
+
+export interface CliContext {
+  host: Host;
+  json: boolean;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** A command: gets its own arguments (after its name), returns the exit status. */
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[], context: CliContext): Promise<number>;
+}

@@ -1,0 +1,24 @@
+/** The overview printed by `netns-lab --help`. */
+import type { CliCommand } from './context.js';
+
+export function globalHelp(commands: readonly CliCommand[]): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  const lines = [
+    'netns-lab: build and inspect Linux network namespace labs',
+    '',
+    'Usage: netns-lab COMMAND [ARGS] [--json] [--privilege auto|sudo|none]',
+    '',
+    'Commands:',
+    ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Global options:',
+    '  --json                     machine-readable output (ls, show, snapshot)',
+    '  --privilege auto|sudo|none how to get root: auto (root, else sudo), always sudo, or run as is',
+    '  --help, -h                 help for netns-lab or for one command (netns-lab veth --help)',
+    '  --version                  the version',
+    '',
+    'Interfaces are written NAME@NS for a namespace NS; without @NS they are in the root namespace.',
+    'Exit status: 0 success, 1 failure, 2 wrong usage, 130 interrupted.',
+  ];
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,119 @@
+/**
+ * `netns-lab`: the command line over the same core as the editor. Exit status 0 on success, 1 when the work
+ * failed, 2 when the command was called wrongly, 130 when interrupted; a one-line reason goes to stderr.
+ */
+import { CancelledError, NetnsLabError } from '../core/errors.js';
+import { LocalHost } from '../core/host/local-host.js';
+import type { PrivilegeMode } from '../core/host/privilege.js';
+import { UsageError } from './args.js';
+import { addressCommand, routeCommand } from './commands/addresses.js';
+import { execCommand } from './commands/exec.js';
+import { bridgeCommand, linkCommand, vethCommand } from './commands/links.js';
+import { addCommand, deleteCommand } from './commands/namespaces.js';
+import { listCommand, showCommand, snapshotCommand } from './commands/read.js';
+import type { CliCommand, CliContext } from './context.js';
+import { globalHelp } from './help.js';
+
+export const COMMANDS: readonly CliCommand[] = [
+  listCommand,
+  showCommand,
+  snapshotCommand,
+  addCommand,
+  deleteCommand,
+  vethCommand,
+  bridgeCommand,
+  addressCommand,
+  routeCommand,
+  linkCommand,
+  execCommand,
+];
+
+const PRIVILEGE_MODES: readonly PrivilegeMode[] = ['auto', 'sudo', 'none'];
+
+interface GlobalOptions {
+  json: boolean;
+  help: boolean;
+  privilege: PrivilegeMode;
+  rest: string[];
+}
+
+/** Runs the command line and returns the exit status. */
+export async function main(argv: string[], out = writer(process.stdout), err = writer(process.stderr)): Promise<number> {
+  let commandName: string | undefined;
+  try {
+    const options = readGlobalOptions(argv);
+    const [name, ...args] = options.rest;
+    commandName = name;
+    if (name === undefined || name === 'help') return printHelp(out, options.help || name === 'help' ? 0 : 2, args[0]);
+    if (name === '--version') return out(`${await version()}\n`), 0;
+    const command = COMMANDS.find((candidate) => candidate.name === name);
+    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
+    if (options.help) return out(`${command.usage}\n`), 0;
+    const host = new LocalHost({ privilege: options.privilege });
+    try {
+      return await command.run(args, { host, json: options.json, out, err } satisfies CliContext);
+    } finally {
+      await host.dispose();
+    }
+  } catch (error) {
+    return reportError(error, commandName, err);
+  }
+}
+
+/** Takes the global options out of the words before `--` (after it, everything belongs to the command run). */
+function readGlobalOptions(argv: string[]): GlobalOptions {
+  const options: GlobalOptions = { json: false, help: false, privilege: 'auto', rest: [] };
+  for (let index = 0; index < argv.length; index++) {
+    const word = argv[index]!;
+    if (word === '--') {
+      options.rest.push(...argv.slice(index));
+      break;
+    }
+    if (word === '--json') options.json = true;
+    else if (word === '--help' || word === '-h') options.help = true;
+    else if (word === '--privilege' || word.startsWith('--privilege=')) {
+      const value = word.includes('=') ? word.slice(word.indexOf('=') + 1) : argv[++index];
+      if (!PRIVILEGE_MODES.includes(value as PrivilegeMode)) throw new UsageError(`--privilege takes ${PRIVILEGE_MODES.join(', ')}, not ${JSON.stringify(value ?? '')}`);
+      options.privilege = value as PrivilegeMode;
+    } else options.rest.push(word);
+  }
+  return options;
+}
+
+function printHelp(out: (text: string) => void, status: number, commandName?: string): number {
+  const command = COMMANDS.find((candidate) => candidate.name === commandName);
+  out(command ? `${command.usage}\n` : globalHelp(COMMANDS));
+  return status;
+}
+
+function reportError(error: unknown, commandName: string | undefined, err: (text: string) => void): number {
+  if (error instanceof UsageError) {
+    const where = error.command ?? commandName;
+    err(`netns-lab${where ? ` ${where}` : ''}: ${error.message} (see netns-lab ${where ? `${where} ` : ''}--help)\n`);
+    return 2;
+  }
+  if (error instanceof CancelledError) {
+    err('netns-lab: interrupted; the command and everything it started were stopped\n');
+    return 130;
+  }
+  if (error instanceof NetnsLabError) {
+    err(`netns-lab: ${oneLine(error.message)}\n`);
+    return 1;
+  }
+  err(`netns-lab: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/gu, ' ').trim();
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const packageJson = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return packageJson.version;
+}
+
+function writer(stream: NodeJS.WriteStream): (text: string) => void {
+  return (text) => void stream.write(text);
+}
