@@ -3,7 +3,6 @@
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
-const watch = process.argv.includes('--watch');
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
 await Promise.all([
@@ -18,4 +17,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', format: 'esm', packages: 'external' }),
 ]);
 await chmod('dist/cli.js', 0o755);
-if (watch) console.log('watch mode is not supported; run npm run build again');
+
+// The editor tests, bundled like the extension, for the extension host to load (`--with-tests`).
+if (process.argv.includes('--with-tests')) {
+  await build({ ...common, entryPoints: ['test/integration/index.ts'], outfile: 'out/integration.cjs', format: 'cjs', external: ['vscode', 'mocha'] });
+}

@@ -1,0 +1,25 @@
+/**
+ * Entry of the editor tests inside a real VS Code extension host (code-server here, @vscode/test-electron on a
+ * desktop): runs every suite with mocha and rejects when one fails, which the host turns into its exit status.
+ */
+import { format } from 'node:util';
+
+export async function run(): Promise<void> {
+  const { default: Mocha } = await import('mocha');
+  // The host forwards console arguments without applying printf-style formats, which mocha's reporters use
+  // ("%d passing"): hand it finished lines.
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // The suites are bundled into this file: set up mocha's globals first, then load them.
+  mocha.suite.emit('pre-require', globalThis, 'netns-lab-integration', mocha);
+  await import('./activation.test.js');
+  await new Promise<void>((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      // A plain closing line that any CI can read, whatever the reporter printed.
+      console.log(`editor: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
+      if (failures > 0) reject(new Error(`${failures} editor test(s) failed`));
+      else resolve();
+    });
+  });
+}
+
