@@ -51,10 +51,10 @@ export function expectPositionals(command: string, positionals: string[], what: 
   return positionals;
 }
 
-/** Reads a whole number option. */
-export function parseWholeNumber(command: string, option: string, text: string | undefined): number | undefined {
+/** Reads a whole number given as `what` (an option such as `--mtu`, or an argument such as `MTU`). */
+export function parseWholeNumber(command: string, what: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/u.test(text)) throw new UsageError(`--${option} takes a whole number, not ${JSON.stringify(text)}`, command);
+  if (!/^\d+$/u.test(text)) throw new UsageError(`${what} takes a whole number, not ${JSON.stringify(text)}`, command);
   return Number(text);
 }
 

@@ -21,6 +21,10 @@ export function parseCidr(text: string, what = 'address'): Cidr {
   if (version === 0) throw new InvalidArgumentError(`Invalid ${what} ${JSON.stringify(text)}: ${JSON.stringify(address)} is not an IPv4 or IPv6 address`);
   const maximum = version === 4 ? 32 : 128;
   const prefixLength = Number(prefixText);
+  if (/^0\d/u.test(prefixText)) {
+    // ip reads a leading zero as octal (/010 is /8): refuse rather than guess which was meant.
+    throw new InvalidArgumentError(`Invalid ${what} ${JSON.stringify(text)}: write the prefix length without leading zeros`);
+  }
   if (!/^\d{1,3}$/u.test(prefixText) || prefixLength > maximum) {
     throw new InvalidArgumentError(`Invalid ${what} ${JSON.stringify(text)}: the prefix length must be a whole number from 0 to ${maximum}`);
   }

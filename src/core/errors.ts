@@ -49,6 +49,9 @@ export class InvalidNameError extends NetnsLabError {
 /** Any other invalid argument (an address, an MTU, a route) with what was expected. */
 export class InvalidArgumentError extends NetnsLabError {}
 
+/** What a command names does not exist (a namespace, say). */
+export class NotFoundError extends NetnsLabError {}
+
 /** Namespace work needs root, and neither running as root nor sudo is available. */
 export class PrivilegeError extends NetnsLabError {}
 

@@ -31,11 +31,19 @@ export function interfaceNameProblem(name: string): string | undefined {
     return `an interface name must be at most ${INTERFACE_NAME_MAX_BYTES} bytes (this one is ${bytes})`;
   }
   if (name.includes('/')) return 'an interface name must not contain "/"';
-  if (/\s/u.test(name)) return 'an interface name must not contain spaces or other whitespace';
+  if (hasKernelWhitespace(name)) return 'an interface name must not contain spaces or other whitespace (including "à", whose UTF-8 the kernel reads as a space)';
   if (name === '.' || name === '..') return 'an interface name must not be "." or ".."';
   if (name.includes(':')) return 'an interface name must not contain ":" (ip reads it as an alias label)';
   if (name.includes('\0')) return 'an interface name must not contain a NUL character';
   return undefined;
+}
+
+/**
+ * The kernel checks interface names byte by byte with its own isspace(), which also counts byte 0xA0 (a Latin-1
+ * no-break space) as whitespace: so any name whose UTF-8 holds that byte ("à" is C3 A0) is refused too.
+ */
+function hasKernelWhitespace(name: string): boolean {
+  return [...Buffer.from(name, 'utf8')].some((byte) => (byte >= 0x09 && byte <= 0x0d) || byte === 0x20 || byte === 0xa0);
 }
 
 /** Throws InvalidNameError unless the namespace name is valid; returns it for chaining. */

@@ -38,7 +38,7 @@ export const routeCommand: CliCommand = {
     const namespaceOption = stringOption(parsed, 'netns');
     const namespace = namespaceOption === undefined ? null : checkNamespaceName(namespaceOption);
     const route = parseRouteWords(parsed.positionals);
-    route.metric = parseWholeNumber('route', 'metric', stringOption(parsed, 'metric'));
+    route.metric = parseWholeNumber('route', '--metric', stringOption(parsed, 'metric'));
     if (parsed.values.ipv6 === true) route.family = 'inet6';
     if (action === 'add') await addRoute(context.host, namespace, route);
     else if (action === 'del' || action === 'delete') await deleteRoute(context.host, namespace, route);

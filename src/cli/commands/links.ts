@@ -26,7 +26,7 @@ export const vethCommand: CliCommand = {
       up: { type: 'boolean' },
     });
     const [first, second] = expectPositionals('veth', parsed.positionals, ['NAME[@NS]', 'PEER[@NS]']);
-    const mtu = parseWholeNumber('veth', 'mtu', stringOption(parsed, 'mtu'));
+    const mtu = parseWholeNumber('veth', '--mtu', stringOption(parsed, 'mtu'));
     await createVethPair(
       context.host,
       { ...parseEnd(first!), addresses: stringListOption(parsed, 'address'), mtu },
@@ -82,7 +82,7 @@ export const linkCommand: CliCommand = {
     } else if (action === 'mtu') {
       const [name, mtu] = expectPositionals('link', positionals, ['IFACE[@NS]', 'MTU']);
       const end = parseEnd(name!);
-      await setLinkMtu(context.host, end.namespace, end.name, parseWholeNumber('link', 'mtu', mtu)!);
+      await setLinkMtu(context.host, end.namespace, end.name, parseWholeNumber('link', 'MTU', mtu)!);
     } else if (action === 'del' || action === 'delete') {
       const end = parseEnd(expectPositionals('link', positionals, ['IFACE[@NS]'])[0]!);
       await deleteLink(context.host, end.namespace, end.name);

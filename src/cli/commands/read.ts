@@ -1,4 +1,5 @@
 /** The reading commands: ls, show, snapshot. */
+import { NetnsLabError } from '../../core/errors.js';
 import type { NamespaceState } from '../../core/model.js';
 import { checkNamespaceName } from '../../core/names.js';
 import { readNamespace, readNamespaceSummaries, readSnapshot } from '../../core/state/read.js';
@@ -35,9 +36,10 @@ export const showCommand: CliCommand = {
     if (positionals.length > 1) throw new UsageError('expected at most one namespace name', 'show');
     const name = positionals[0] === undefined ? null : checkNamespaceName(positionals[0]);
     const state = await readNamespace(context.host, name);
+    if (state.error) throw new NetnsLabError(`Could not read ${name === null ? 'the root namespace' : `namespace ${JSON.stringify(name)}`}: ${state.error}`);
     if (context.json) context.out(JSON.stringify({ namespace: namespaceJson(state) }, null, 2) + '\n');
     else context.out(renderNamespace(state));
-    return state.error ? 1 : 0;
+    return 0;
   },
 };
 

@@ -7,6 +7,7 @@ import type { Host, RunOptions, RunResult } from '../host/host.js';
 import * as ip from '../iproute2/commands.js';
 import type { NamespaceName } from '../model.js';
 import { checkNamespaceName } from '../names.js';
+import { checkNamespaceExists } from '../state/read.js';
 import { applyOne, applySteps, type Step } from './steps.js';
 
 /** Creates a namespace; with `loopbackUp`, also brings its `lo` up (as most labs want). */
@@ -117,8 +118,12 @@ export function namespaceExecArgv(namespace: NamespaceName, argv: readonly strin
   return namespace === null ? [...argv] : ['ip', 'netns', 'exec', checkNamespaceName(namespace), ...argv];
 }
 
-/** Runs a command inside a namespace, streaming as asked, and resolves with its real exit status. */
-export function execInNamespace(host: Host, namespace: NamespaceName, argv: readonly string[], options?: RunOptions): Promise<RunResult> {
+/**
+ * Runs a command inside a namespace, streaming as asked, and resolves with its real exit status. A missing
+ * namespace is a NotFoundError first, so that ip's own failure is never mistaken for the command's status.
+ */
+export async function execInNamespace(host: Host, namespace: NamespaceName, argv: readonly string[], options?: RunOptions): Promise<RunResult> {
+  await checkNamespaceExists(host, namespace);
   return host.run(namespaceExecArgv(namespace, argv), options);
 }
 

@@ -32,7 +32,7 @@ export class LocalHost implements Host {
   async run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
     const started = performance.now();
     try {
-      const session = await this.pool.acquire();
+      const session = await this.pool.acquire({ signal: options.signal, argv });
       try {
         const result = await session.run(argv, options, (group, signal) => this.signalGroup(group, signal));
         this.options.observer?.({ host: this.label, argv, exitCode: result.exitCode, durationMs: result.durationMs });
@@ -95,7 +95,7 @@ export class LocalHost implements Host {
     const shell = await this.resolveRootShell();
     if (!shell.throughSudo) return killGroupHere(group, signal);
     // Our own user may not signal root's processes: send the signal from another root shell.
-    const session = await this.pool.acquire(true);
+    const session = await this.pool.acquire({ urgent: true });
     try {
       await session.run(['kill', '-s', signal, '--', `-${group}`], {}, async () => undefined);
     } finally {

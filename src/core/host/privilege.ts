@@ -37,7 +37,7 @@ export async function localRootShell(mode: PrivilegeMode, askPassword?: Password
   const user = userInfo().username;
   const withoutPassword = await execa('sudo', ['-n', '--', 'true'], { reject: false, stdin: 'ignore' });
   if (withoutPassword.exitCode === 0) return { file: 'sudo', args: ['-n', '--', ...SHELL_ARGV], prelude: '', throughSudo: true };
-  if (isMissingProgram(withoutPassword)) throw noSudoError(user);
+  if (couldNotStart(withoutPassword)) throw noSudoError(user);
   if (!/password/iu.test(String(withoutPassword.stderr)) || !askPassword) {
     throw sudoRefusedError(user, String(withoutPassword.stderr));
   }
@@ -50,8 +50,9 @@ export async function localRootShell(mode: PrivilegeMode, askPassword?: Password
   return { file: 'sudo', args: ['-S', '-k', '-p', '', '--', ...SHELL_ARGV], prelude, throughSudo: true };
 }
 
-function isMissingProgram(result: { failed: boolean; code?: string }): boolean {
-  return result.failed && result.code === 'ENOENT';
+/** sudo is not there, or not reachable (a folder on PATH that cannot be searched gives EACCES). */
+function couldNotStart(result: { failed: boolean; code?: string }): boolean {
+  return result.failed && (result.code === 'ENOENT' || result.code === 'EACCES');
 }
 
 function noSudoError(user: string): PrivilegeError {

@@ -2,6 +2,7 @@
  * A few long-lived shells per target, so that a long-running command (a notebook cell, a terminal) does not hold
  * up the quick reads of the tree. Sessions start on demand and close after a while unused.
  */
+import { CancelledError, HostError } from '../errors.js';
 import type { ShellSession } from './shell-session.js';
 
 const IDLE_CLOSE_MS = 30_000;
@@ -24,16 +25,36 @@ export class SessionPool {
     private readonly maxSessions = 4,
   ) {}
 
-  /** Takes an idle session, starts one, or waits for one. `urgent` may exceed the limit (used to stop commands). */
-  async acquire(urgent = false): Promise<ShellSession> {
-    if (this.disposed) throw new Error('this host has been closed');
+  /**
+   * Takes an idle session, starts one, or waits for one; aborting `signal` gives up waiting (rejecting with
+   * CancelledError). `urgent` may exceed the limit (used to stop commands).
+   */
+  async acquire(options: { urgent?: boolean; signal?: AbortSignal; argv?: readonly string[] } = {}): Promise<ShellSession> {
+    if (this.disposed) throw closedError();
     for (let session = this.idle.pop(); session; session = this.idle.pop()) {
       this.clearIdleTimer(session);
       if (!session.closed) return session;
       this.all.delete(session);
     }
-    if (this.all.size + this.starting < this.maxSessions || urgent) return this.startTracked();
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    if (this.all.size + this.starting < this.maxSessions || options.urgent) return this.startTracked();
+    return this.waitForSession(options.signal, options.argv ?? []);
+  }
+
+  private waitForSession(signal: AbortSignal | undefined, argv: readonly string[]): Promise<ShellSession> {
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        const index = this.waiting.indexOf(waiter);
+        if (index >= 0) this.waiting.splice(index, 1);
+        reject(new CancelledError(argv));
+      };
+      const waiter: Waiter = {
+        resolve: (session) => (signal?.removeEventListener('abort', onAbort), resolve(session)),
+        reject: (error) => (signal?.removeEventListener('abort', onAbort), reject(error)),
+      };
+      if (signal?.aborted) return reject(new CancelledError(argv));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.push(waiter);
+    });
   }
 
   /** Gives a session back after a command; a dead one is dropped and a waiter gets a fresh one. */
@@ -59,7 +80,7 @@ export class SessionPool {
     this.disposed = true;
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     for (const session of this.all) session.close();
-    for (const waiter of this.waiting) waiter.reject(new Error('this host has been closed'));
+    for (const waiter of this.waiting) waiter.reject(closedError());
     this.all.clear();
     this.idle.length = 0;
     this.idleTimers.clear();
@@ -70,6 +91,11 @@ export class SessionPool {
     this.starting++;
     try {
       const session = await this.startSession();
+      if (this.disposed) {
+        // Closed while this shell was starting: it must not run anything.
+        session.close();
+        throw closedError();
+      }
       this.all.add(session);
       return session;
     } finally {
@@ -90,4 +116,8 @@ export class SessionPool {
     clearTimeout(this.idleTimers.get(session));
     this.idleTimers.delete(session);
   }
+}
+
+function closedError(): HostError {
+  return new HostError('This host has been closed; nothing more runs on it');
 }

@@ -57,8 +57,11 @@ export interface VethEnd {
  * namespace has no name to send a link to.
  */
 export function vethAdd(first: VethEnd, second: VethEnd): IpCommand {
-  checkInterfaceName(first.name);
-  checkInterfaceName(second.name);
+  for (const end of [first, second]) {
+    checkInterfaceName(end.name);
+    // ip reads a `netns` word containing "/" as a path, so the peer's namespace is checked here too.
+    if (end.namespace !== null) checkNamespaceName(end.namespace);
+  }
   if (first.namespace === second.namespace && first.name === second.name) {
     throw new InvalidArgumentError(`Both ends of the veth pair are named ${JSON.stringify(first.name)} in the same namespace: give them different names`);
   }

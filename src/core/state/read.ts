@@ -5,6 +5,7 @@
 import type { Host } from '../host/host.js';
 import { parseJsonValues } from '../iproute2/json-values.js';
 import { parseLinks } from '../iproute2/parse.js';
+import { NotFoundError } from '../errors.js';
 import type { HostSnapshot, NamespaceName, NamespaceState } from '../model.js';
 import { checkNamespaceName } from '../names.js';
 import { NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, parseNamespaceOutput, unreadableNamespace } from './namespace-read.js';
@@ -30,8 +31,9 @@ export async function readSnapshot(host: Host): Promise<HostSnapshot> {
  * second round trip, so that each veth's peer is named.
  */
 export async function readNamespace(host: Host, name: NamespaceName): Promise<NamespaceState> {
-  if (name !== null) checkNamespaceName(name);
+  await checkNamespaceExists(host, name);
   const [state] = await readNamespaces(host, [name]);
+  if (!state) throw missingNamespaceError(name!);
   const others = peerNamespacesToRead(state!);
   if (others.length === 0) return resolveVethPeers({ namespaces: [state!] }).namespaces[0]!;
   const neighbours = await readNamespaces(host, others);
@@ -39,9 +41,26 @@ export async function readNamespace(host: Host, name: NamespaceName): Promise<Na
   return state!;
 }
 
+/** Throws NotFoundError unless the named namespace exists (the root namespace always does). */
+export async function checkNamespaceExists(host: Host, name: NamespaceName): Promise<void> {
+  if (name === null) return;
+  checkNamespaceName(name);
+  if (!(await host.listNamespaceNames()).includes(name)) throw missingNamespaceError(name);
+}
+
+function missingNamespaceError(name: string): NotFoundError {
+  return new NotFoundError(`There is no network namespace named ${JSON.stringify(name)}`);
+}
+
+/** Reads the selected namespaces; one deleted between listing and reading is left out, as it is gone. */
 async function readNamespaces(host: Host, selection: NamespaceSelection): Promise<NamespaceState[]> {
   const raw = await readNamespacesRaw(host, NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, selection);
-  return raw.map(toNamespaceState);
+  return raw.filter((record) => !vanished(record)).map(toNamespaceState);
+}
+
+/** ip's words when a namespace's file under /run/netns is gone. */
+function vanished(record: RawNamespaceOutput): boolean {
+  return record.exitCode !== 0 && /Cannot open network namespace .*No such file or directory/u.test(record.stderr);
 }
 
 function toNamespaceState(raw: RawNamespaceOutput): NamespaceState {
@@ -85,7 +104,7 @@ export async function readNamespaceSummaries(host: Host): Promise<NamespaceSumma
   const names = await host.listNamespaceNames();
   if (names.length === 0) return [];
   const raw = await readNamespacesRaw(host, 'link show\n', ['-j'], names);
-  return raw.map((record) => summarize(record));
+  return raw.filter((record) => !vanished(record)).map((record) => summarize(record));
 }
 
 function summarize(record: RawNamespaceOutput): NamespaceSummary {
