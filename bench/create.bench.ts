@@ -43,7 +43,10 @@ function labSteps(lab: Member[]): Step[] {
 }
 
 async function onePerStep(lab: Member[]): Promise<void> {
-  for (const step of labSteps(lab)) await execa('ip', ip.ipArgv(step.command));
+  for (const step of labSteps(lab)) {
+    const [file, ...args] = ip.ipArgv(step.command);
+    await execa(file!, args);
+  }
 }
 
 function handScript(lab: Member[]): string {

@@ -7,7 +7,7 @@ import { CommandError } from '../errors.js';
 import { runChecked, type Host } from '../host/host.js';
 import { ipArgv, ipBatchArgv, type IpCommand } from '../iproute2/commands.js';
 import type { NamespaceName } from '../model.js';
-import { batchLine } from '../quote.js';
+import { batchLine, shellCommand } from '../quote.js';
 
 export interface Step {
   command: IpCommand;
@@ -25,18 +25,20 @@ interface Group {
 }
 
 /**
- * Runs the steps in order. On failure, undoes the steps that succeeded (newest first) and throws a CommandError
- * naming the step that failed; if undoing fails too, the message says what may be left.
+ * Runs the steps in order, all in one shell script on the host (one round trip; one `ip` start per group). On
+ * failure, undoes the steps that succeeded (newest first) and throws a CommandError naming the step that failed;
+ * if undoing fails too, the message says what may be left.
  */
 export async function applySteps(host: Host, steps: readonly Step[]): Promise<void> {
-  const done: Step[] = [];
-  for (const group of groupSteps(steps)) {
-    const failure = await runGroup(host, group, done);
-    if (failure) {
-      const leftovers = await undoSteps(host, done);
-      throw withLeftovers(failure, leftovers);
-    }
-  }
+  const groups = groupSteps(steps);
+  if (groups.length === 0) return;
+  const result = await host.run(['sh', '-s'], { input: stepsScript(groups) });
+  const failedGroup = Number(/^netns-lab-failed-group (\d+)$/mu.exec(result.stdout)?.[1] ?? (result.exitCode === 0 ? NaN : 0));
+  if (Number.isNaN(failedGroup)) return;
+  const done = groups.slice(0, failedGroup).flatMap((group) => group.steps);
+  const failure = describeFailure(groups[failedGroup]!, result.stderr, result.exitCode, done);
+  const leftovers = await undoSteps(host, done);
+  throw withLeftovers(failure, leftovers);
 }
 
 /** Undoes steps newest first, each on its own so one failure does not stop the rest. Returns what failed. */
@@ -65,24 +67,29 @@ function groupSteps(steps: readonly Step[]): Group[] {
   return groups;
 }
 
-/** Runs one group; records the steps that succeeded in `done`; returns the error of the step that failed. */
-async function runGroup(host: Host, group: Group, done: Step[]): Promise<CommandError | undefined> {
-  if (group.steps.length === 1) {
-    const step = group.steps[0]!;
-    const argv = ipArgv(step.command);
-    const result = await host.run(argv);
-    if (result.exitCode === 0) return void done.push(step);
-    return new CommandError(`Could not ${step.description}`, { argv, exitCode: result.exitCode, stderr: result.stderr });
-  }
-  const argv = ipBatchArgv(group.namespace);
-  const result = await host.run(argv, { input: group.lines.join('\n') + '\n' });
-  if (result.exitCode === 0) return void done.push(...group.steps);
+/**
+ * The script: each group is one `ip -batch` fed by a here-document (or one plain `ip` command when its words
+ * cannot go into a batch line); the first failure prints the group's number and stops the script.
+ */
+function stepsScript(groups: readonly Group[]): string {
+  return groups
+    .map((group, index) => {
+      const run = group.lines.length > 0
+        ? `${shellCommand(ipBatchArgv(group.namespace))} <<'NETNS_LAB_STEPS'\n${group.lines.join('\n')}\nNETNS_LAB_STEPS`
+        : `${shellCommand(ipArgv(group.steps[0]!.command))} </dev/null`;
+      return `${run}\n[ $? -eq 0 ] || { echo 'netns-lab-failed-group ${index}'; exit 1; }`;
+    })
+    .join('\n') + '\n';
+}
+
+/** The error of a failed group; steps of it that ran before the failing line are added to `done`. */
+function describeFailure(group: Group, stderr: string, exitCode: number, done: Step[]): CommandError {
   // Without -force, ip stops at the first failing line and says which: "Command failed -:N".
-  const failedLine = Number(/Command failed -:(\d+)/u.exec(result.stderr)?.[1] ?? '1');
+  const failedLine = group.lines.length > 0 ? Number(/Command failed -:(\d+)/u.exec(stderr)?.[1] ?? '1') : 1;
   done.push(...group.steps.slice(0, failedLine - 1));
   const step = group.steps[failedLine - 1] ?? group.steps[0]!;
-  const stderr = result.stderr.split('\n').filter((line) => !line.startsWith('Command failed')).join('\n');
-  return new CommandError(`Could not ${step.description}`, { argv: ipArgv(step.command), exitCode: result.exitCode, stderr });
+  const reason = stderr.split('\n').filter((line) => !line.startsWith('Command failed')).join('\n');
+  return new CommandError(`Could not ${step.description}`, { argv: ipArgv(step.command), exitCode, stderr: reason });
 }
 
 function withLeftovers(error: CommandError, leftovers: string[]): CommandError {
