@@ -16,5 +16,7 @@ export { parseLinks, parseRoutes, parseNeighbours, parseNetnsList } from './ipro
 export { ParseError } from './iproute2/parse-error.js';
 export { readNamespaceNames, readNamespace, readSnapshot, readNamespaceSummaries, type NamespaceSummary } from './state/read.js';
 export { resolveVethPeers } from './state/peers.js';
+export { watchNamespaceChanges, type Watch } from './state/watch.js';
+export * from './settings.js';
 export * from './changes/operations.js';
 export { applySteps, type Step } from './changes/steps.js';

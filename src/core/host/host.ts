@@ -48,6 +48,11 @@ export interface Host {
    * target allows.
    */
   listNamespaceNames(): Promise<string[]>;
+  /**
+   * Calls `onChange` when namespaces may have been added or deleted, without polling, where the target allows
+   * it (absent otherwise: then only a refresh shows such changes).
+   */
+  watchNamespaceNames?(onChange: () => void): { dispose(): void };
   /** Ends every shell and process this host started. */
   dispose(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import { execa } from 'execa';
 import { NetnsLabError } from '../errors.js';
 import type { CommandObserver, Host, RunOptions, RunResult } from './host.js';
+import { watchNetnsDirectory } from './netns-directory-watch.js';
 import { LOCAL_SHELL_HAS_JOB_CONTROL, localRootShell, type PasswordPrompt, type PrivilegeMode, type RootShellCommand } from './privilege.js';
 import { SessionPool } from './session-pool.js';
 import { ShellSession, type ShellProcess } from './shell-session.js';
@@ -54,6 +55,10 @@ export class LocalHost implements Host {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
+  }
+
+  watchNamespaceNames(onChange: () => void): { dispose(): void } {
+    return watchNetnsDirectory(onChange);
   }
 
   async dispose(): Promise<void> {

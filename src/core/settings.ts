@@ -1,0 +1,43 @@
+/**
+ * The extension's settings, normalized from whatever the configuration holds (a user may write anything in
+ * settings.json): unknown values fall back to the defaults.
+ */
+import type { PrivilegeMode } from './host/privilege.js';
+
+export type RootNamespaceDisplay = 'first' | 'hidden';
+
+export interface Settings {
+  /** How commands get root: auto (root, else sudo), always sudo, or as the user (capabilities). */
+  privilege: PrivilegeMode;
+  /** Ask for the sudo password in an input box when sudo needs one. */
+  askForSudoPassword: boolean;
+  /** Show the root namespace first among the namespaces, or not at all. */
+  rootNamespace: RootNamespaceDisplay;
+  /** Show IPv6 link-local addresses (fe80::/10) in the tree. */
+  showLinkLocalAddresses: boolean;
+  /** The shell a namespace terminal starts; empty: $SHELL, else /bin/bash, else /bin/sh. */
+  terminalShell: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  privilege: 'auto',
+  askForSudoPassword: true,
+  rootNamespace: 'first',
+  showLinkLocalAddresses: false,
+  terminalShell: '',
+};
+
+/** Reads raw values (as `get(key)` returns them) into Settings. */
+export function normalizeSettings(read: (key: keyof Settings) => unknown): Settings {
+  return {
+    privilege: oneOf(read('privilege'), ['auto', 'sudo', 'none'] as const, DEFAULT_SETTINGS.privilege),
+    askForSudoPassword: typeof read('askForSudoPassword') === 'boolean' ? (read('askForSudoPassword') as boolean) : DEFAULT_SETTINGS.askForSudoPassword,
+    rootNamespace: oneOf(read('rootNamespace'), ['first', 'hidden'] as const, DEFAULT_SETTINGS.rootNamespace),
+    showLinkLocalAddresses: read('showLinkLocalAddresses') === true,
+    terminalShell: typeof read('terminalShell') === 'string' ? (read('terminalShell') as string).trim() : '',
+  };
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
