@@ -8,9 +8,9 @@
 //
 // The tests file is CommonJS and exports run(): Promise<void>; exit code 0 when it resolves, 1 when it rejects
 // or the run times out. Artifacts: final.png, code-server.log, extension-host.log, browser-console.log, logs/.
-import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, join, normalize, resolve } from 'node:path';
+import { basename, dirname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from './paths.mjs';
@@ -118,6 +118,31 @@ function saveWorkbenchLogs(logs) {
   }
 }
 
+/**
+ * Screenshots in the middle of a run: the extension host cannot reach this page, so a test writes NAME.request
+ * into the folder named by NETNS_LAB_SCREENSHOT_REQUESTS and waits for NAME.done; the picture is NAME.png in the
+ * artifacts folder.
+ */
+function serveScreenshotRequests(page, folder) {
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const timer = setInterval(async () => {
+    if (session.busyWithScreenshot || page.isClosed()) return;
+    const requests = readdirSync(folder).filter((file) => file.endsWith('.request'));
+    session.busyWithScreenshot = true;
+    for (const request of requests) {
+      const name = basename(request, '.request').replace(/[^\w.-]/g, '_');
+      const file = join(session.artifacts, `${name}.png`);
+      await page.screenshot({ path: file, timeout: 10_000 }).catch((error) => say(`screenshot ${name} failed: ${error.message}`));
+      rmSync(join(folder, request), { force: true });
+      writeFileSync(join(folder, `${name}.done`), file);
+      say(`screenshot: ${file}`);
+    }
+    session.busyWithScreenshot = false;
+  }, 200);
+  timer.unref();
+}
+
 /** Opens Chromium on the workbench with the test payload; resolves with the extension host's exit code. */
 async function runInBrowser(options, port) {
   session.browser = await chromium.launchPersistentContext(session.folders.browserProfile, {
@@ -144,6 +169,9 @@ async function runInBrowser(options, port) {
     reportExit(Number(code));
   });
   await page.exposeFunction('codeAutomationLog', logFromWorkbench);
+  const screenshotRequests = join(session.artifacts, 'screenshot-requests');
+  serveScreenshotRequests(page, screenshotRequests);
+  options.environment = { ...options.environment, NETNS_LAB_SCREENSHOT_REQUESTS: screenshotRequests };
   const payload = [
     ['extensionDevelopmentPath', remoteUri(port, options.extension)],
     ['extensionTestsPath', remoteUri(port, options.tests)],

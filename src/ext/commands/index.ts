@@ -1,0 +1,72 @@
+/**
+ * The editor's commands: one table from command id to handler. Every command works three ways.
+ *
+ * - From the palette (no argument): it asks for what it needs, step by step; Escape anywhere cancels.
+ * - From a context menu (a tree node of `../tree/nodes.ts`): it takes what the node says and asks for the rest.
+ * - From a program, `vscode.commands.executeCommand(id, object)`: the object must be complete; nothing is asked,
+ *   nothing destructive is confirmed, and a failure is thrown back to the caller (as well as shown and logged).
+ *
+ * The plain objects (`namespace: null` is the root namespace; `targetId` defaults to `'local'`, this machine):
+ *
+ * | command | object | result |
+ * | --- | --- | --- |
+ * | `netnsLab.namespace.create` | `{ name, loopbackUp?: boolean = true, targetId? }` | |
+ * | `netnsLab.namespace.delete` | `{ name, targetId? }` | |
+ * | `netnsLab.namespace.openTerminal` | `{ namespace: string \| null, targetId? }` | the `vscode.Terminal` |
+ * | `netnsLab.veth.create` | `{ first: { name, namespace }, second: { name, namespace }, firstAddresses?: string[], secondAddresses?: string[], up?: boolean = true, targetId? }` | |
+ * | `netnsLab.bridge.create` | `{ namespace, name, ports?: string[], up?: boolean = true, targetId? }` | |
+ * | `netnsLab.bridge.attach` | `{ namespace, interface, bridge, targetId? }` | |
+ * | `netnsLab.bridge.detach` | `{ namespace, interface, targetId? }` | |
+ * | `netnsLab.address.add`, `netnsLab.address.remove` | `{ namespace, interface, address: 'ADDRESS/PREFIX', targetId? }` | |
+ * | `netnsLab.route.add`, `netnsLab.route.remove` | `{ namespace, destination, via?, device?, metric?: number, targetId? }` | |
+ * | `netnsLab.interface.setUp`, `.setDown`, `.delete` | `{ namespace, interface, targetId? }` | |
+ * | `netnsLab.copyName` | a NamespaceNode (named) or an InterfaceNode | the text copied |
+ * | `netnsLab.copyAddress` | an AddressNode | the text copied, `ADDRESS/PREFIX` |
+ * | `netnsLab.refresh`, `netnsLab.showLog`, `netnsLab.openTutorial` | nothing | |
+ *
+ * A malformed object is refused with a CommandArgumentError naming the field and the expected shape; invalid names
+ * and addresses are refused by the core (InvalidNameError, InvalidArgumentError) before anything runs.
+ */
+import * as vscode from 'vscode';
+import type { Services } from '../services.js';
+import { addAddressCommand, removeAddressCommand } from './addresses.js';
+import { attachToBridgeCommand, createBridgeCommand, detachFromBridgeCommand } from './bridges.js';
+import { copyAddressCommand, copyNameCommand } from './clipboard.js';
+import { deleteInterfaceCommand, setInterfaceDownCommand, setInterfaceUpCommand } from './interfaces.js';
+import { createNamespaceCommand, deleteNamespaceCommand } from './namespaces.js';
+import { addRouteCommand, removeRouteCommand } from './routes.js';
+import { commandCallback, type CommandDefinition } from './run.js';
+import { openTerminalCommand } from './terminal.js';
+import { openTutorialCommand } from './tutorials.js';
+import { createVethCommand } from './veth.js';
+import { refreshCommand, showLogCommand } from './view.js';
+
+/** Every command of package.json. `needsTrust`: it changes the host or runs something, so not in Restricted Mode. */
+const COMMANDS: readonly CommandDefinition[] = [
+  { id: 'netnsLab.refresh', needsTrust: false, handler: refreshCommand },
+  { id: 'netnsLab.showLog', needsTrust: false, handler: showLogCommand },
+  { id: 'netnsLab.namespace.create', needsTrust: true, handler: createNamespaceCommand },
+  { id: 'netnsLab.namespace.delete', needsTrust: true, handler: deleteNamespaceCommand },
+  { id: 'netnsLab.namespace.openTerminal', needsTrust: true, handler: openTerminalCommand },
+  { id: 'netnsLab.veth.create', needsTrust: true, handler: createVethCommand },
+  { id: 'netnsLab.bridge.create', needsTrust: true, handler: createBridgeCommand },
+  { id: 'netnsLab.bridge.attach', needsTrust: true, handler: attachToBridgeCommand },
+  { id: 'netnsLab.bridge.detach', needsTrust: true, handler: detachFromBridgeCommand },
+  { id: 'netnsLab.address.add', needsTrust: true, handler: addAddressCommand },
+  { id: 'netnsLab.address.remove', needsTrust: true, handler: removeAddressCommand },
+  { id: 'netnsLab.route.add', needsTrust: true, handler: addRouteCommand },
+  { id: 'netnsLab.route.remove', needsTrust: true, handler: removeRouteCommand },
+  { id: 'netnsLab.interface.setUp', needsTrust: true, handler: setInterfaceUpCommand },
+  { id: 'netnsLab.interface.setDown', needsTrust: true, handler: setInterfaceDownCommand },
+  { id: 'netnsLab.interface.delete', needsTrust: true, handler: deleteInterfaceCommand },
+  { id: 'netnsLab.copyName', needsTrust: false, handler: copyNameCommand },
+  { id: 'netnsLab.copyAddress', needsTrust: false, handler: copyAddressCommand },
+  { id: 'netnsLab.openTutorial', needsTrust: false, handler: openTutorialCommand },
+];
+
+/** Registers every command; each registration is owned by the extension's context. */
+export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
+  for (const definition of COMMANDS) {
+    context.subscriptions.push(vscode.commands.registerCommand(definition.id, commandCallback(services, definition)));
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * What every command shares: the workspace-trust check, progress in the Namespaces view, telling the tree what
+ * changed, and how failures are shown. A failure is logged and shown once; a program that passed a plain object
+ * also gets it thrown back, while the user (palette, menu) does not, as VS Code would show it a second time.
+ */
+import * as vscode from 'vscode';
+import type { Host } from '../../core/host/host.js';
+import type { NamespaceName } from '../../core/model.js';
+import type { Services } from '../services.js';
+import { invocationOrigin } from './argument-fields.js';
+import { NothingToChoose, PromptCancelled } from './prompts.js';
+
+const NAMESPACES_VIEW_ID = 'netnsLab.namespaces';
+
+/** A handler gets the services and the command's first argument (nothing, a tree node, or a plain object). */
+export type CommandHandler = (services: Services, argument: unknown) => unknown;
+
+/** One row of the command table. */
+export interface CommandDefinition {
+  id: string;
+  /** Changes the host or runs something on it: refused in an untrusted workspace. */
+  needsTrust: boolean;
+  handler: CommandHandler;
+}
+
+/** Refusal in Restricted Mode. */
+export class UntrustedWorkspaceError extends Error {
+  constructor() {
+    super('Netns Lab changes network namespaces and opens shells in them (as root) only in a trusted workspace, and this one is in Restricted Mode.');
+  }
+}
+
+/** The function registered for a command: runs its handler and deals with what goes wrong. */
+export function commandCallback(services: Services, definition: CommandDefinition): (argument?: unknown) => Promise<unknown> {
+  return async (argument?: unknown): Promise<unknown> => {
+    try {
+      if (definition.needsTrust && !vscode.workspace.isTrusted) throw new UntrustedWorkspaceError();
+      return await definition.handler(services, argument);
+    } catch (error) {
+      if (error instanceof PromptCancelled) return undefined;
+      report(services, definition.id, error);
+      if (invocationOrigin(argument) === 'program') throw error;
+      return undefined;
+    }
+  };
+}
+
+/** A change to make on a target, for progress, the log and the tree. */
+export interface Change {
+  targetId: string;
+  /** What is done, for the log: "create namespace lab1". */
+  description: string;
+  /** Namespaces whose contents change; absent when the list of namespaces itself changes. */
+  namespaces?: NamespaceName[];
+}
+
+/** Makes a change with progress in the Namespaces view, then tells the tree what changed. */
+export async function applyChange(services: Services, change: Change, work: (host: Host) => Promise<void>): Promise<void> {
+  const host = services.host(change.targetId);
+  await vscode.window.withProgress({ location: { viewId: NAMESPACES_VIEW_ID }, title: change.description }, () => work(host));
+  services.log.info(`Done: ${change.description}`);
+  const namespaces = change.namespaces && [...new Set(change.namespaces)];
+  services.notifyChanged(namespaces ? { targetId: change.targetId, namespaces } : { targetId: change.targetId });
+}
+
+/**
+ * Shows a failure without waiting for the user to close it: a command that waited would not end (nor could a
+ * program's call return) until the notification was dismissed.
+ */
+function report(services: Services, commandId: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof NothingToChoose) {
+    void vscode.window.showInformationMessage(message);
+  } else if (error instanceof UntrustedWorkspaceError) {
+    services.log.info(`${commandId} refused: the workspace is not trusted`);
+    void vscode.window.showErrorMessage(message, 'Manage Workspace Trust').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
+  } else {
+    services.log.error(`${commandId} failed`, error);
+    void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
+      if (choice) services.log.show();
+    });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * What the editor layer shares: the log, the settings, one Host per target, and the event that tells the tree
+ * what changed. Everything here is disposed with the extension.
+ */
+import * as vscode from 'vscode';
+import type { Host } from '../core/host/host.js';
+import { LocalHost } from '../core/host/local-host.js';
+import type { NamespaceName } from '../core/model.js';
+import type { Settings } from '../core/settings.js';
+import { readSettings, SETTINGS_SECTION } from './config.js';
+import { Log } from './log.js';
+import { LOCAL_TARGET_ID } from './targets.js';
+import type { TargetNode } from './tree/nodes.js';
+
+export { LOCAL_TARGET_ID };
+
+/** What changed on a target: its list of namespaces, or the contents of some namespaces. */
+export interface HostChange {
+  targetId: string;
+  /** Namespaces whose contents changed; absent: the list of namespaces (or everything) may have changed. */
+  namespaces?: NamespaceName[];
+}
+
+export class Services implements vscode.Disposable {
+  readonly log = new Log();
+  private currentSettings = readSettings();
+  private readonly hosts = new Map<string, Host>();
+  private readonly changes = new vscode.EventEmitter<HostChange>();
+  private readonly settingsChanges = new vscode.EventEmitter<Settings>();
+  /** Fired after a command changed a host, or when a watcher saw a change. */
+  readonly onDidChangeHost = this.changes.event;
+  readonly onDidChangeSettings = this.settingsChanges.event;
+  private readonly disposables: vscode.Disposable[] = [this.log, this.changes, this.settingsChanges];
+
+  constructor() {
+    vscode.workspace.onDidChangeConfiguration(this.onConfigurationChanged, this, this.disposables);
+  }
+
+  get settings(): Settings {
+    return this.currentSettings;
+  }
+
+  /** The targets the tree shows, in order: this machine (SSH targets come later). */
+  targets(): TargetNode[] {
+    return [{ kind: 'target', targetId: LOCAL_TARGET_ID, label: 'This machine' }];
+  }
+
+  /** The host of a target, made on first use. */
+  host(targetId: string): Host {
+    let host = this.hosts.get(targetId);
+    if (!host) {
+      if (targetId !== LOCAL_TARGET_ID) throw new Error(`Unknown target ${JSON.stringify(targetId)}`);
+      host = new LocalHost({
+        privilege: this.currentSettings.privilege,
+        askPassword: this.currentSettings.askForSudoPassword ? askSudoPassword : undefined,
+        observer: this.log.recordCommand,
+      });
+      this.hosts.set(targetId, host);
+    }
+    return host;
+  }
+
+  /** Tells the tree (and anyone listening) that something changed on a target. */
+  notifyChanged(change: HostChange): void {
+    this.changes.fire(change);
+  }
+
+  dispose(): void {
+    for (const host of this.hosts.values()) void host.dispose();
+    this.hosts.clear();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
+    if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+    const previous = this.currentSettings;
+    this.currentSettings = readSettings();
+    if (previous.privilege !== this.currentSettings.privilege || previous.askForSudoPassword !== this.currentSettings.askForSudoPassword) {
+      // Hosts keep the privilege they started with: start them again with the new one.
+      for (const host of this.hosts.values()) void host.dispose();
+      this.hosts.clear();
+    }
+    this.settingsChanges.fire(this.currentSettings);
+    for (const target of this.targets()) this.notifyChanged({ targetId: target.targetId });
+  }
+}
+
+/** Asks once for the sudo password; it goes to sudo on standard input and is never logged or stored. */
+async function askSudoPassword(message: string): Promise<string | undefined> {
+  return vscode.window.showInputBox({ prompt: message, password: true, ignoreFocusOut: true, title: 'Netns Lab: sudo password' });
+}

@@ -1,0 +1,48 @@
+/**
+ * The children of each tree node, computed from core reads by pure functions: interfaces of a namespace (bridge
+ * ports under their bridge), addresses of an interface, routes of a namespace.
+ */
+import type { NamespaceName, NamespaceState } from '../../core/model.js';
+import type { Settings } from '../../core/settings.js';
+import type { AddressNode, InterfaceNode, RouteNode, RoutesNode, TargetNode, TreeNode } from './nodes.js';
+import { visibleAddresses } from './present.js';
+
+/** The namespaces of a target: the root namespace first (unless hidden), then the named ones, sorted. */
+export function namespaceChildren(target: TargetNode, names: readonly string[], settings: Settings): TreeNode[] {
+  const namespaces: NamespaceName[] = settings.rootNamespace === 'first' ? [null, ...names] : [...names];
+  return namespaces.map((namespace) => ({ kind: 'namespace', targetId: target.targetId, namespace }));
+}
+
+/** A namespace's interfaces (ports of a bridge appear under the bridge instead) and its Routes group. */
+export function interfaceChildren(targetId: string, state: NamespaceState): TreeNode[] {
+  if (state.error) return [{ kind: 'message', targetId, text: 'Could not read this namespace', detail: state.error, isError: true }];
+  const bridges = new Set(state.links.filter((link) => link.kind === 'bridge').map((link) => link.name));
+  const interfaces: InterfaceNode[] = state.links
+    .filter((link) => !(link.master && bridges.has(link.master)))
+    .map((link) => ({
+      kind: 'interface',
+      targetId,
+      namespace: state.name,
+      link,
+      ports: link.kind === 'bridge' ? state.links.filter((port) => port.master === link.name) : [],
+    }));
+  const routes: RoutesNode = { kind: 'routes', targetId, namespace: state.name, routes: state.routes };
+  return [...interfaces, routes];
+}
+
+/** Under an interface: its addresses, then (for a bridge) its ports. */
+export function addressAndPortChildren(node: InterfaceNode, settings: Settings): TreeNode[] {
+  const addresses: AddressNode[] = visibleAddresses(node.link, settings).map((address) => ({
+    kind: 'address',
+    targetId: node.targetId,
+    namespace: node.namespace,
+    interfaceName: node.link.name,
+    address,
+  }));
+  const ports: InterfaceNode[] = node.ports.map((link) => ({ kind: 'interface', targetId: node.targetId, namespace: node.namespace, link, ports: [] }));
+  return [...addresses, ...ports];
+}
+
+export function routeChildren(node: RoutesNode): RouteNode[] {
+  return node.routes.map((route) => ({ kind: 'route', targetId: node.targetId, namespace: node.namespace, route }));
+}

@@ -1,0 +1,141 @@
+/**
+ * The Namespaces view's data: targets, then namespaces, then interfaces, addresses and routes, loaded when a node
+ * is expanded. It holds no logic of its own: reads come from the core, shapes from `children.ts` and `present.ts`.
+ */
+import * as vscode from 'vscode';
+import { PrivilegeError } from '../../core/errors.js';
+import type { NamespaceName } from '../../core/model.js';
+import { readNamespace, readNamespaceNames } from '../../core/state/read.js';
+import type { HostChange, Services } from '../services.js';
+import { addressAndPortChildren, interfaceChildren, namespaceChildren, routeChildren } from './children.js';
+import type { NamespaceNode, TargetNode, TreeNode } from './nodes.js';
+import { present } from './present.js';
+import { TreeWatchers } from './watchers.js';
+
+/** What the view as a whole shows, as the `netnsLab.state` context key for the welcome views. */
+export type ViewState = 'loading' | 'ready' | 'empty' | 'notPermitted';
+
+export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly parents = new WeakMap<TreeNode, TreeNode>();
+  /** The namespace nodes the view holds now, by target and name, so a change refreshes just that node. */
+  private readonly namespaceNodes = new Map<string, NamespaceNode>();
+  private readonly watchers: TreeWatchers;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private state: ViewState = 'loading';
+
+  constructor(private readonly services: Services) {
+    this.watchers = new TreeWatchers(services);
+    this.disposables.push(this.watchers);
+    services.onDidChangeHost(this.onHostChanged, this, this.disposables);
+    services.onDidChangeSettings(() => this.changeEmitter.fire(undefined), this, this.disposables);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const shown = present(node);
+    const item = new vscode.TreeItem(shown.label, COLLAPSIBLE[shown.collapsible]);
+    item.id = shown.id;
+    item.description = shown.description;
+    item.tooltip = shown.tooltip === undefined ? undefined : new vscode.MarkdownString(shown.tooltip);
+    item.iconPath = new vscode.ThemeIcon(shown.icon.id, shown.icon.color ? new vscode.ThemeColor(shown.icon.color) : undefined);
+    item.contextValue = shown.contextValue;
+    return item;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const children = await this.childrenOf(node);
+    for (const child of children) if (node) this.parents.set(child, node);
+    return children;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return this.parents.get(node);
+  }
+
+  /** The current state of the view (also set as the `netnsLab.state` context key). */
+  get viewState(): ViewState {
+    return this.state;
+  }
+
+  /** Reloads everything (the Refresh button). */
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private async childrenOf(node: TreeNode | undefined): Promise<TreeNode[]> {
+    if (!node) return this.topLevel();
+    switch (node.kind) {
+      case 'target':
+        return this.namespacesOf(node);
+      case 'namespace': {
+        this.watchers.watchNamespace(node.targetId, node.namespace);
+        return interfaceChildren(node.targetId, await readNamespace(this.services.host(node.targetId), node.namespace));
+      }
+      case 'interface':
+        return addressAndPortChildren(node, this.services.settings);
+      case 'routes':
+        return routeChildren(node);
+      default:
+        return [];
+    }
+  }
+
+  /**
+   * The targets; with only this machine and nothing to show, no nodes at all, so that VS Code shows the welcome
+   * view (no namespaces yet, or no privilege).
+   */
+  private async topLevel(): Promise<TreeNode[]> {
+    const targets = this.services.targets();
+    if (targets.length > 1) return this.setState('ready', targets);
+    const host = this.services.host(targets[0]!.targetId);
+    this.watchers.watchNamespaceList(targets[0]!.targetId);
+    try {
+      await host.run(['true']);
+    } catch (error) {
+      if (error instanceof PrivilegeError) return this.setState('notPermitted', []);
+      throw error;
+    }
+    const names = await readNamespaceNames(host);
+    return this.setState(names.length === 0 ? 'empty' : 'ready', targets);
+  }
+
+  private async namespacesOf(target: TargetNode): Promise<TreeNode[]> {
+    const names = await readNamespaceNames(this.services.host(target.targetId));
+    this.watchers.forgetMissing(target.targetId, names);
+    const nodes = namespaceChildren(target, names, this.services.settings);
+    for (const node of nodes) if (node.kind === 'namespace') this.namespaceNodes.set(namespaceKey(target.targetId, node.namespace), node);
+    return nodes;
+  }
+
+  private setState(state: ViewState, nodes: TreeNode[]): TreeNode[] {
+    if (state !== this.state) {
+      this.state = state;
+      void vscode.commands.executeCommand('setContext', 'netnsLab.state', state);
+    }
+    return nodes;
+  }
+
+  /** A change on a host: refresh just the namespaces named, or the whole view when the list may have changed. */
+  private onHostChanged(change: HostChange): void {
+    if (!change.namespaces) return this.changeEmitter.fire(undefined);
+    for (const namespace of change.namespaces) {
+      const node = this.namespaceNodes.get(namespaceKey(change.targetId, namespace));
+      if (node) this.changeEmitter.fire(node);
+    }
+  }
+}
+
+const COLLAPSIBLE = {
+  none: vscode.TreeItemCollapsibleState.None,
+  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+  expanded: vscode.TreeItemCollapsibleState.Expanded,
+} as const;
+
+function namespaceKey(targetId: string, namespace: NamespaceName): string {
+  return JSON.stringify([targetId, namespace]);
+}

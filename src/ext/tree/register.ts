@@ -1,0 +1,19 @@
+/** Creates the Namespaces view and gives its provider and view to the extension's context. */
+import * as vscode from 'vscode';
+import type { Services } from '../services.js';
+import type { TreeNode } from './nodes.js';
+import { NamespaceTreeProvider } from './provider.js';
+
+export const NAMESPACES_VIEW_ID = 'netnsLab.namespaces';
+
+export interface NamespaceTree {
+  provider: NamespaceTreeProvider;
+  view: vscode.TreeView<TreeNode>;
+}
+
+export function registerNamespaceTree(context: vscode.ExtensionContext, services: Services): NamespaceTree {
+  const provider = new NamespaceTreeProvider(services);
+  const view = vscode.window.createTreeView(NAMESPACES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  context.subscriptions.push(provider, view);
+  return { provider, view };
+}

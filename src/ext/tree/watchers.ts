@@ -1,0 +1,84 @@
+/**
+ * Keeping the view current without a timer: the namespace list through the host's directory watch, and the
+ * contents of every namespace the user has expanded through one `ip monitor` job per target. Each change becomes
+ * a `notifyChanged` naming just what changed.
+ */
+import type * as vscode from 'vscode';
+import type { NamespaceName } from '../../core/model.js';
+import { watchNamespaceChanges, type Watch } from '../../core/state/watch.js';
+import type { Services } from '../services.js';
+
+/** How long the set of watched namespaces may settle before the monitor job is restarted with it. */
+const RESTART_DELAY_MS = 50;
+
+interface TargetWatch {
+  listWatch?: { dispose(): void };
+  namespaces: Set<NamespaceName>;
+  monitor?: Watch;
+  restartTimer?: NodeJS.Timeout;
+}
+
+export class TreeWatchers implements vscode.Disposable {
+  private readonly targets = new Map<string, TargetWatch>();
+
+  constructor(private readonly services: Services) {}
+
+  /** Follows namespaces being added and deleted on a target (once; later calls do nothing). */
+  watchNamespaceList(targetId: string): void {
+    const watch = this.target(targetId);
+    watch.listWatch ??= this.services.host(targetId).watchNamespaceNames?.(() => this.services.notifyChanged({ targetId }));
+  }
+
+  /** Follows a namespace's links, addresses and routes from now on. */
+  watchNamespace(targetId: string, namespace: NamespaceName): void {
+    const watch = this.target(targetId);
+    if (watch.namespaces.has(namespace)) return;
+    watch.namespaces.add(namespace);
+    this.scheduleRestart(targetId, watch);
+  }
+
+  /** Stops following namespaces that no longer exist (their monitor would keep them alive). */
+  forgetMissing(targetId: string, names: readonly string[]): void {
+    const watch = this.target(targetId);
+    const existing = new Set<NamespaceName>([null, ...names]);
+    const missing = [...watch.namespaces].filter((namespace) => !existing.has(namespace));
+    if (missing.length === 0) return;
+    for (const namespace of missing) watch.namespaces.delete(namespace);
+    this.scheduleRestart(targetId, watch);
+  }
+
+  dispose(): void {
+    for (const watch of this.targets.values()) {
+      clearTimeout(watch.restartTimer);
+      watch.monitor?.dispose();
+      watch.listWatch?.dispose();
+    }
+    this.targets.clear();
+  }
+
+  private target(targetId: string): TargetWatch {
+    let watch = this.targets.get(targetId);
+    if (!watch) {
+      watch = { namespaces: new Set() };
+      this.targets.set(targetId, watch);
+    }
+    return watch;
+  }
+
+  private scheduleRestart(targetId: string, watch: TargetWatch): void {
+    clearTimeout(watch.restartTimer);
+    watch.restartTimer = setTimeout(() => this.restart(targetId, watch), RESTART_DELAY_MS);
+  }
+
+  private restart(targetId: string, watch: TargetWatch): void {
+    watch.monitor?.dispose();
+    watch.monitor = undefined;
+    if (watch.namespaces.size === 0) return;
+    watch.monitor = watchNamespaceChanges(
+      this.services.host(targetId),
+      [...watch.namespaces],
+      (namespace) => this.services.notifyChanged({ targetId, namespaces: [namespace] }),
+      { onStopped: (error) => this.services.log.error(`Change monitor on ${targetId} stopped; use Refresh to see changes`, error) },
+    );
+  }
+}
