@@ -3,57 +3,19 @@
 // namespaces under this run's prefix; the `after` hook removes them even when a test fails.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { assertOneLine, createCliRunner } from './support/cli.js';
 import { createLab, ip, namespaceExists, rootLinkNames } from './support/lab.js';
 
-const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
-
 const lab = createLab();
-const workDirectory = mkdtempSync(join(tmpdir(), 'netns-lab-cli-'));
+const runner = createCliRunner();
+const cli = runner.run;
+const cliOk = runner.runOk;
 after(() => {
   lab.cleanup();
-  rmSync(workDirectory, { recursive: true, force: true });
+  runner.cleanup();
 });
-
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI as a child process in a fresh temporary directory. */
-function cli(...args: string[]): Promise<CliResult> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: workDirectory, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(guard);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
-
-/** Runs the CLI and requires success. */
-async function cliOk(...args: string[]): Promise<CliResult> {
-  const result = await cli(...args);
-  assert.equal(result.status, 0, `netns-lab ${args.join(' ')}: ${result.stderr}`);
-  return result;
-}
-
-/** A failure's stderr: exactly one line, ending in a newline. */
-function assertOneLine(stderr: string): void {
-  assert.match(stderr, /^[^\n]+\n$/u, `stderr should be exactly one line, got ${JSON.stringify(stderr)}`);
-}
 
 interface IpLink {
   ifname: string;

@@ -3,57 +3,26 @@
 // Changes made through the CLI are tested in cli-changes.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertOneLine, createCliRunner, type CliResult } from './support/cli.js';
 import { createLab, ip, namespaceExists } from './support/lab.js';
 import { killIfRunning, waitForPids, waitUntilGone } from './support/processes.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 const COMMAND_NAMES = ['ls', 'show', 'snapshot', 'add', 'del', 'veth', 'bridge', 'addr', 'route', 'link', 'exec'];
 
 const lab = createLab();
-const workDirectory = mkdtempSync(join(tmpdir(), 'netns-lab-cli-'));
+const runner = createCliRunner();
+const { workDirectory } = runner;
+const startCli = runner.start;
+const cli = runner.run;
 after(() => {
   lab.cleanup();
-  rmSync(workDirectory, { recursive: true, force: true });
+  runner.cleanup();
 });
-
-interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Starts the CLI as a child process in a fresh temporary directory; `done` settles when it exits. */
-function startCli(args: readonly string[]): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: workDirectory, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  const done = new Promise<CliResult>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(guard);
-      resolve({ status, stdout, stderr });
-    });
-  });
-  return { child, done };
-}
-
-function cli(...args: string[]): Promise<CliResult> {
-  return startCli(args).done;
-}
-
-/** A failure's stderr: exactly one line, ending in a newline. */
-function assertOneLine(stderr: string): void {
-  assert.match(stderr, /^[^\n]+\n$/u, `stderr should be exactly one line, got ${JSON.stringify(stderr)}`);
-}
 
 interface JsonAddress {
   family: string;
