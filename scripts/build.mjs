@@ -15,6 +15,17 @@ await Promise.all([
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __netnsLabCreateRequire } from 'node:module';\nconst require = __netnsLabCreateRequire(import.meta.url);" },
   }),
   build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', format: 'esm', packages: 'external' }),
+  // The notebook renderer runs in the notebook's webview: a browser module, not Node.
+  build({
+    entryPoints: ['src/renderer/index.ts'],
+    outfile: 'dist/renderer.js',
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'warning',
+  }),
 ]);
 await chmod('dist/cli.js', 0o755);
 

@@ -1,0 +1,81 @@
+/// <reference lib="dom" />
+/**
+ * The notebook renderer `netns-lab.tables`: draws the `ip` table payloads (see IP_TABLE_MIME) as HTML tables. It runs
+ * in the notebook's webview, a browser, so it imports neither `vscode` nor Node modules; the renderer API is typed by
+ * the small local interfaces below. Every piece of data goes in through textContent: interface names, aliases and
+ * addresses come from the machine and may hold anything, so none of it is ever parsed as HTML.
+ */
+import type { IpTablePayload } from '../core/notebook/ip-output.js';
+import { describeTable, type TableDescription } from './tables.js';
+import { ROOT_CLASS, STYLES } from './styles.js';
+
+/** The part of VS Code's notebook renderer `OutputItem` this renderer reads. */
+interface OutputItem {
+  readonly id: string;
+  readonly mime: string;
+  json(): unknown;
+}
+
+/** The part of VS Code's `RendererContext` this renderer uses: none of it, as the tables need no state or messages. */
+type RendererContext = object;
+
+/** What `activate` returns to VS Code. */
+interface RendererApi {
+  renderOutputItem(outputItem: OutputItem, element: HTMLElement, signal?: AbortSignal): void;
+}
+
+/** The renderer's entry point, called once by VS Code when a notebook first shows one of the table MIME types. */
+export function activate(_context: RendererContext): RendererApi {
+  return { renderOutputItem };
+}
+
+function renderOutputItem(outputItem: OutputItem, element: HTMLElement): void {
+  const root = document.createElement('div');
+  root.className = ROOT_CLASS;
+  const style = document.createElement('style');
+  style.textContent = STYLES;
+  try {
+    const table = describeTable(outputItem.json() as IpTablePayload);
+    root.append(paragraph(table.caption, 'caption'), scrollBox(tableElement(table)));
+  } catch (error) {
+    // The plain text of the cell stays available through the output's MIME type picker.
+    const reason = error instanceof Error ? error.message : String(error);
+    root.append(paragraph(`Could not draw this ${outputItem.mime} output as a table: ${reason}`, 'error'));
+  }
+  element.replaceChildren(style, root);
+}
+
+function tableElement(table: TableDescription): HTMLTableElement {
+  const element = document.createElement('table');
+  const headerRow = element.createTHead().insertRow();
+  for (const column of table.columns) {
+    const header = document.createElement('th');
+    header.scope = 'col';
+    header.textContent = column;
+    headerRow.append(header);
+  }
+  const body = element.createTBody();
+  for (const row of table.rows) {
+    const rowElement = body.insertRow();
+    for (const cell of row) {
+      const cellElement = rowElement.insertCell();
+      cellElement.textContent = cell.text;
+      if (cell.className) cellElement.className = cell.className;
+    }
+  }
+  return element;
+}
+
+function scrollBox(content: HTMLElement): HTMLDivElement {
+  const box = document.createElement('div');
+  box.className = 'scroll';
+  box.append(content);
+  return box;
+}
+
+function paragraph(text: string, className: string): HTMLParagraphElement {
+  const element = document.createElement('p');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
