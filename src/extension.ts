@@ -1,6 +1,7 @@
 /** Wiring only: builds the services and registers what the extension contributes. */
 import * as vscode from 'vscode';
 import { registerCommands } from './ext/commands/index.js';
+import { registerNotebook } from './ext/notebook/register.js';
 import { Services } from './ext/services.js';
 import { registerNamespaceTree, type NamespaceTree } from './ext/tree/register.js';
 
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NetnsL
     context.subscriptions.push(services);
     registerCommands(context, services);
     const tree = registerNamespaceTree(context, services);
+    registerNotebook(context, services);
     const activationMs = performance.now() - loaded;
     services.log.info(`Netns Lab ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
     return { services, tree, activationMs };

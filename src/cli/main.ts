@@ -11,6 +11,7 @@ import { execCommand } from './commands/exec.js';
 import { bridgeCommand, linkCommand, vethCommand } from './commands/links.js';
 import { addCommand, deleteCommand } from './commands/namespaces.js';
 import { listCommand, showCommand, snapshotCommand } from './commands/read.js';
+import { runCommand } from './commands/run.js';
 import type { CliCommand, CliContext } from './context.js';
 import { globalHelp } from './help.js';
 
@@ -26,6 +27,7 @@ export const COMMANDS: readonly CliCommand[] = [
   routeCommand,
   linkCommand,
   execCommand,
+  runCommand,
 ];
 
 const PRIVILEGE_MODES: readonly PrivilegeMode[] = ['auto', 'sudo', 'none'];

@@ -20,3 +20,8 @@ export { watchNamespaceChanges, type Watch } from './state/watch.js';
 export * from './settings.js';
 export * from './changes/operations.js';
 export { applySteps, type Step } from './changes/steps.js';
+export { parseNotebook, serializeNotebook, NotebookFormatError, parseCellOptions, formatCellOptions, isCellLanguage } from './notebook/index.js';
+export type { Notebook, NotebookCell, CellOrigin, CellOptions, NotebookOptions } from './notebook/index.js';
+export { runNotebook, type NotebookRunOptions, type NotebookRunSummary } from './notebook/run-notebook.js';
+export { runCell, cellNamespace, type CellRun } from './notebook/execute.js';
+export { detectIpQuery, ipTablePayload, IP_TABLE_MIME, type IpTablePayload } from './notebook/ip-output.js';

@@ -1,0 +1,69 @@
+/** Running lab notebooks headless: run. */
+import { readFile } from 'node:fs/promises';
+import type { NamespaceName } from '../../core/model.js';
+import { checkNamespaceName } from '../../core/names.js';
+import { parseNotebook } from '../../core/notebook/parse.js';
+import { runNotebook, type CellPosition, type NotebookRunSummary } from '../../core/notebook/run-notebook.js';
+import type { CellRun } from '../../core/notebook/execute.js';
+import { flag, parseCommandArgs, stringOption, UsageError } from '../args.js';
+import type { CliCommand, CliContext } from '../context.js';
+import { namespaceLabel } from '../render.js';
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'run lab notebooks (*.netns.md) top to bottom, printing each cell and its status',
+  usage: [
+    'netns-lab run FILE... [--keep-going] [--netns NS]',
+    '',
+    'Runs every shell cell of each notebook in order, in its namespace, and stops at the first failing cell.',
+    '  --keep-going   run the remaining cells (and notebooks) after a failure',
+    '  --netns NS     run every cell in NS instead of the namespaces the notebook names (/ for the root namespace)',
+    '',
+    'Exit status 0 when every cell passed, 1 otherwise.',
+  ].join('\n'),
+  async run(args, context) {
+    const parsed = parseCommandArgs('run', args, { 'keep-going': { type: 'boolean' }, netns: { type: 'string' } });
+    if (parsed.positionals.length === 0) throw new UsageError('expected at least one notebook file', 'run');
+    const override = readNamespaceOverride(stringOption(parsed, 'netns'));
+    const keepGoing = flag(parsed, 'keep-going');
+    let failed = false;
+    for (const file of parsed.positionals) {
+      const summary = await runFile(file, context, { keepGoing, override });
+      failed ||= summary.failed > 0;
+      if (failed && !keepGoing) break;
+    }
+    return failed ? 1 : 0;
+  },
+};
+
+function readNamespaceOverride(value: string | undefined): NamespaceName | undefined {
+  if (value === undefined) return undefined;
+  return value === '/' ? null : checkNamespaceName(value);
+}
+
+async function runFile(file: string, context: CliContext, options: { keepGoing: boolean; override?: NamespaceName }): Promise<NotebookRunSummary> {
+  const notebook = parseNotebook(await readFile(file, 'utf8'), file);
+  context.out(`${file}\n`);
+  const summary = await runNotebook(context.host, notebook, {
+    keepGoing: options.keepGoing,
+    namespaceOverride: options.override,
+    onCellStart: (cell, position) => context.out(cellHeading(cell.source, position)),
+    onStdout: context.out,
+    onStderr: context.err,
+    onCellEnd: (_cell, position, run) => context.out(cellStatus(position, run)),
+  });
+  const skipped = summary.skipped ? `, ${summary.skipped} not run` : '';
+  context.out(`${file}: ${summary.passed} passed, ${summary.failed} failed${skipped}\n\n`);
+  return summary;
+}
+
+/** `── cell 2/5 in red ──` and the cell's first line. */
+function cellHeading(source: string, position: CellPosition): string {
+  const firstLine = source.split('\n').find((line) => line.trim()) ?? '';
+  return `── cell ${position.number}/${position.count} in ${namespaceLabel(position.namespace)}: ${firstLine.trim()}\n`;
+}
+
+function cellStatus(position: CellPosition, run: CellRun): string {
+  const mark = run.exitCode === 0 ? 'passed' : `FAILED (exit status ${run.exitCode})`;
+  return `── cell ${position.number}/${position.count} ${mark} in ${Math.round(run.durationMs)} ms\n`;
+}

@@ -1,0 +1,12 @@
+/** Registers the lab notebook type (serializer) and the kernel that runs its cells. */
+import * as vscode from 'vscode';
+import type { Services } from '../services.js';
+import { NetnsNotebookController } from './controller.js';
+import { NetnsNotebookSerializer, NOTEBOOK_TYPE } from './serializer.js';
+
+export function registerNotebook(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new NetnsNotebookSerializer(), { transientOutputs: true }),
+    new NetnsNotebookController(services),
+  );
+}
