@@ -47,6 +47,8 @@ export const STYLES = `
 }
 /* Compact rows; pre keeps one address (or next hop) per line and never breaks an address in two. */
 .${ROOT_CLASS} td {
+  /* The notebook's output document centres table cells by default. */
+  text-align: left;
   padding: 1px 10px;
   vertical-align: top;
   white-space: pre;
