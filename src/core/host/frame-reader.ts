@@ -1,17 +1,15 @@
 /**
  * Splits one output stream of a long-lived shell into the command's own text and our frame markers.
- * A marker is `NONCE KIND [VALUE]` on a line of its own; markers that end a command are printed after a newline
- * of ours (so that output without a final newline still ends cleanly), and that newline is removed again here,
- * which keeps the command's output byte for byte.
+ * A marker is `NONCE KIND [VALUE]` and a newline, and may follow the command's text on the same line (output
+ * without a final newline): the nonce is random, so it is found wherever it stands, and the text before it is the
+ * command's, byte for byte. Only a tail that could be the start of the nonce is held back, so every line of
+ * output is passed on as soon as it arrives.
  */
 
 export interface Marker {
   kind: string;
   value: string;
 }
-
-/** Markers printed after a newline of our own, which is not part of the command's output. */
-const MARKERS_AFTER_NEWLINE = new Set(['exit', 'end']);
 
 export class FrameReader {
   private buffer = '';
@@ -31,8 +29,7 @@ export class FrameReader {
       const lineEnd = this.buffer.indexOf('\n', start);
       if (lineEnd < 0) break;
       const marker = parseMarker(this.buffer.slice(start + this.nonce.length, lineEnd));
-      const textEnd = MARKERS_AFTER_NEWLINE.has(marker.kind) && this.buffer[start - 1] === '\n' ? start - 1 : start;
-      this.emitText(this.buffer.slice(0, textEnd));
+      this.emitText(this.buffer.slice(0, start));
       this.buffer = this.buffer.slice(lineEnd + 1);
       this.onMarker(marker);
     }
@@ -41,18 +38,16 @@ export class FrameReader {
 
   private flushSafePart(): void {
     const pending = this.buffer.indexOf(this.nonce);
-    const keepFrom = pending >= 0 ? Math.max(0, pending - 1) : this.buffer.length - this.possibleMarkerStart();
+    const keepFrom = pending >= 0 ? pending : this.buffer.length - this.possibleMarkerStart();
     this.emitText(this.buffer.slice(0, keepFrom));
     this.buffer = this.buffer.slice(keepFrom);
   }
 
-  /** Length of the longest tail of the buffer that could begin a marker (with or without our newline). */
+  /** Length of the longest tail of the buffer that could be the beginning of the nonce. */
   private possibleMarkerStart(): number {
-    const patterns = ['\n' + this.nonce, this.nonce];
-    const longest = Math.min(this.buffer.length, patterns[0]!.length);
+    const longest = Math.min(this.buffer.length, this.nonce.length - 1);
     for (let length = longest; length > 0; length--) {
-      const tail = this.buffer.slice(this.buffer.length - length);
-      if (patterns.some((pattern) => pattern.startsWith(tail))) return length;
+      if (this.nonce.startsWith(this.buffer.slice(this.buffer.length - length))) return length;
     }
     return 0;
   }

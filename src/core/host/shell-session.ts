@@ -108,8 +108,8 @@ export class ShellSession {
       // The redirection keeps bash's job notices ("Terminated") out of the output.
       `wait "$__netns_lab_pid" 2>/dev/null`,
       `__netns_lab_status=$?`,
-      `printf '\\n%s exit %d\\n' ${nonce} "$__netns_lab_status"`,
-      `printf '\\n%s end\\n' ${nonce} >&2`,
+      `printf '%s exit %d\\n' ${nonce} "$__netns_lab_status"`,
+      `printf '%s end\\n' ${nonce} >&2`,
       '',
     ].join('\n');
   }

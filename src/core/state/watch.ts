@@ -18,6 +18,9 @@ for name in "$@"; do
   fi 2>/dev/null | while IFS= read -r line; do echo "$index"; done &
   index=$((index + 1))
 done
+# The monitors subscribe a moment after they start; only then can nothing be missed.
+sleep 0.2
+echo ready
 wait
 `;
 
@@ -34,7 +37,12 @@ export function watchNamespaceChanges(
   host: Host,
   namespaces: readonly NamespaceName[],
   onChange: (namespace: NamespaceName) => void,
-  options: { quietMs?: number; onStopped?: (error: unknown) => void } = {},
+  options: {
+    quietMs?: number;
+    onStopped?: (error: unknown) => void;
+    /** Called once the monitors listen: a read from then on misses no change. */
+    onReady?: () => void;
+  } = {},
 ): Watch {
   const abort = new AbortController();
   const pending = new Map<number, NodeJS.Timeout>();
@@ -50,7 +58,10 @@ export function watchNamespaceChanges(
       onStdout: (chunk) => {
         const lines = (partialLine + chunk).split('\n');
         partialLine = lines.pop() ?? '';
-        for (const line of lines) if (/^\d+$/u.test(line)) onEvent(Number(line));
+        for (const line of lines) {
+          if (/^\d+$/u.test(line)) onEvent(Number(line));
+          else if (line === 'ready') options.onReady?.();
+        }
       },
     })
     .then(

@@ -26,7 +26,13 @@ export class TreeWatchers implements vscode.Disposable {
   /** Follows namespaces being added and deleted on a target (once; later calls do nothing). */
   watchNamespaceList(targetId: string): void {
     const watch = this.target(targetId);
-    watch.listWatch ??= this.services.host(targetId).watchNamespaceNames?.(() => this.services.notifyChanged({ targetId }));
+    const host = this.services.host(targetId);
+    watch.listWatch ??= host.watchNamespaceNames?.(() => {
+      // Stop following deleted namespaces at once, even while the view is hidden and reads nothing: a monitor
+      // inside a deleted namespace would keep it (and its veth peers) alive.
+      void host.listNamespaceNames().then((names) => this.forgetMissing(targetId, names), () => undefined);
+      this.services.notifyChanged({ targetId });
+    });
   }
 
   /** Follows a namespace's links, addresses and routes from now on. */
@@ -74,11 +80,16 @@ export class TreeWatchers implements vscode.Disposable {
     watch.monitor?.dispose();
     watch.monitor = undefined;
     if (watch.namespaces.size === 0) return;
+    const namespaces = [...watch.namespaces];
     watch.monitor = watchNamespaceChanges(
       this.services.host(targetId),
-      [...watch.namespaces],
+      namespaces,
       (namespace) => this.services.notifyChanged({ targetId, namespaces: [namespace] }),
-      { onStopped: (error) => this.services.log.error(`Change monitor on ${targetId} stopped; use Refresh to see changes`, error) },
+      {
+        onStopped: (error) => this.services.log.error(`Change monitor on ${targetId} stopped; use Refresh to see changes`, error),
+        // What changed between the first read and the monitors listening would go unseen: read once more.
+        onReady: () => this.services.notifyChanged({ targetId, namespaces }),
+      },
     );
   }
 }
