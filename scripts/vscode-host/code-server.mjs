@@ -6,7 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hostPaths } from './paths.mjs';
 
@@ -84,11 +84,12 @@ function codeServerEnvironment(folders) {
 }
 
 /**
- * Starts code-server detached (its own session and process group) on 127.0.0.1:port.
+ * Starts code-server detached (its own session and process group) on 127.0.0.1:port. `extensionsDir`: where
+ * installed extensions are read from (default: the session's own, empty, folder).
  * @param {{ port: number, workspace: string, folders: Awaited<ReturnType<typeof makeSessionFolders>>,
- *           logFile?: string }} options
+ *           logFile?: string, extensionsDir?: string }} options
  */
-export function startCodeServer({ port, workspace, folders, logFile }) {
+export function startCodeServer({ port, workspace, folders, logFile, extensionsDir }) {
   const paths = requireInstalledHost();
   const argv = [
     paths.codeServerEntry,
@@ -98,7 +99,7 @@ export function startCodeServer({ port, workspace, folders, logFile }) {
     '--disable-update-check',
     '--disable-workspace-trust',
     '--user-data-dir', folders.userData,
-    '--extensions-dir', folders.extensions,
+    '--extensions-dir', extensionsDir ?? folders.extensions,
     // Without the smoke test driver code-server silently ignores the URL payload: not only extensionTestsPath
     // but extensionDevelopmentPath too.
     '--vscode-option', 'enable-smoke-test-driver',
@@ -113,6 +114,21 @@ export function startCodeServer({ port, workspace, folders, logFile }) {
   child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   child.once('error', (error) => console.error(`[vscode-host] cannot start code-server: ${error.message}`));
   return child;
+}
+
+/**
+ * Installs a .vsix into `extensionsDir` with code-server's own installer, as a user would; throws with its output
+ * when it fails.
+ * @param {{ vsix: string, extensionsDir: string, folders: Awaited<ReturnType<typeof makeSessionFolders>> }} options
+ */
+export function installExtension({ vsix, extensionsDir, folders }) {
+  const paths = requireInstalledHost();
+  const argv = [paths.codeServerEntry, '--user-data-dir', folders.userData, '--extensions-dir', extensionsDir, '--install-extension', vsix];
+  const result = spawnSync(paths.nodeBinary, argv, { encoding: 'utf8', env: codeServerEnvironment(folders), timeout: 120_000 });
+  if (result.status !== 0) {
+    throw new Error(`code-server --install-extension ${vsix} failed (status ${result.status}): ${result.stderr || result.stdout || result.error?.message}`);
+  }
+  return result.stdout;
 }
 
 /** Waits until /healthz answers; throws if code-server exits first or the time runs out. */

@@ -4,7 +4,10 @@
 // the codeAutomationExit function the workbench calls in the page.
 //
 //   node scripts/vscode-host/run-tests.mjs --extension /abs/ext --tests /abs/ext/out/test/index.cjs \
-//     --workspace /abs/ws [--env KEY=VALUE]... [--artifacts dir] [--timeout seconds]
+//     --workspace /abs/ws [--env KEY=VALUE]... [--artifacts dir] [--timeout seconds] [--extensions-dir dir]
+//
+// --extensions-dir: code-server loads installed extensions from there (to test an installed .vsix, with a stub as
+// the extension under development); by default from an empty folder of the session.
 //
 // The tests file is CommonJS and exports run(): Promise<void>; exit code 0 when it resolves, 1 when it rejects
 // or the run times out. Artifacts: final.png, code-server.log, extension-host.log, browser-console.log, logs/.
@@ -43,6 +46,7 @@ function parseOptions(argv) {
       env: { type: 'string', multiple: true, default: [] },
       artifacts: { type: 'string', default: 'test-artifacts/vscode-host' },
       timeout: { type: 'string', default: '600' },
+      'extensions-dir': { type: 'string' },
     },
   });
   for (const name of ['extension', 'tests', 'workspace']) {
@@ -55,6 +59,9 @@ function parseOptions(argv) {
       throw new Error(`--${name} ${values[name]} does not exist`);
     }
   }
+  if (values['extensions-dir'] !== undefined && !existsSync(values['extensions-dir'])) {
+    throw new Error(`--extensions-dir ${values['extensions-dir']} does not exist`);
+  }
   const timeoutSeconds = Number(values.timeout);
   if (!(timeoutSeconds > 0)) {
     throw new Error(`--timeout must be a positive number of seconds, not ${values.timeout}`);
@@ -66,6 +73,7 @@ function parseOptions(argv) {
     environment: parseEnvironment(values.env),
     artifacts: resolve(values.artifacts),
     timeoutSeconds,
+    extensionsDir: values['extensions-dir'] === undefined ? undefined : resolve(values['extensions-dir']),
   };
 }
 
@@ -197,7 +205,7 @@ async function runSession(options) {
   session.folders = await makeSessionFolders('netns-lab-vscode-host-');
   session.codeServer = startCodeServer({
     port, workspace: options.workspace, folders: session.folders,
-    logFile: join(options.artifacts, 'code-server.log'),
+    logFile: join(options.artifacts, 'code-server.log'), extensionsDir: options.extensionsDir,
   });
   await waitForHealth(port, session.codeServer);
   say(`code-server (pid ${session.codeServer.pid}) ready on 127.0.0.1:${port}`);

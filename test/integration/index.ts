@@ -13,6 +13,13 @@ export async function run(): Promise<void> {
   // The suites are bundled into this file: set up mocha's globals first, then load them.
   mocha.suite.emit('pre-require', globalThis, 'netns-lab-integration', mocha);
   await import('./activation.test.js');
+  await import('./commands-registered.test.js');
+  await import('./tree-follows.test.js');
+  await import('./commands.test.js');
+  await import('./refusals.test.js');
+  await import('./terminal.test.js');
+  await import('./tree-screenshot.test.js');
+  await import('./notebook.test.js');
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
       // A plain closing line that any CI can read, whatever the reporter printed.

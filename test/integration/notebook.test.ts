@@ -1,0 +1,110 @@
+/**
+ * Lab notebooks in the real editor: a *.netns.md opens as a Netns Lab notebook, its cells run in their namespaces
+ * with streamed outputs, a failure stops Run All, an interrupt leaves nothing running, ip output gets a table, and
+ * saving writes back only what was edited.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { waitForPids, waitUntilGone } from '../unit/support/processes.js';
+import { activateExtension } from './support/extension.js';
+import { ip, lab } from './support/lab.js';
+import { canTakeScreenshots, screenshot } from './support/screenshot.js';
+import { eventually } from './support/wait.js';
+
+const KERNEL = { id: 'netns-lab-kernel', extension: 'netns-lab.netns-lab' };
+const STDOUT_MIME = 'application/vnd.code.notebook.stdout';
+const ADDR_MIME = 'application/vnd.netns-lab.addr+json';
+
+describe('lab notebooks', function () {
+  this.timeout(120_000);
+  const red = lab.namespaceName('nbred');
+  const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+  const files: string[] = [];
+
+  before(async () => {
+    await activateExtension();
+    ip('netns', 'add', red);
+    ip('-n', red, 'link', 'add', 'name', 'veth-nb', 'type', 'bridge');
+    ip('-n', red, 'address', 'add', '10.66.0.1/24', 'dev', 'veth-nb');
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const file of files) rmSync(file, { force: true });
+    lab.cleanup();
+  });
+
+  /** Writes a notebook file into the workspace and opens it in an editor with the Netns Lab kernel selected. */
+  async function openNotebook(name: string, text: string): Promise<vscode.NotebookDocument> {
+    const file = join(folder, `${lab.prefix}-${name}.netns.md`);
+    files.push(file);
+    writeFileSync(file, text);
+    const document = await vscode.workspace.openNotebookDocument(vscode.Uri.file(file));
+    await vscode.window.showNotebookDocument(document);
+    await vscode.commands.executeCommand('notebook.selectKernel', KERNEL);
+    return document;
+  }
+
+  /** Runs cells (all when no range) and waits until each has a result or the cells after a failure stay unrun. */
+  async function execute(document: vscode.NotebookDocument, start = 0, end = document.cellCount): Promise<void> {
+    await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start, end }], document: document.uri });
+  }
+
+  function stdoutOf(cell: vscode.NotebookCell): string {
+    return cell.outputs.flatMap((output) => output.items.filter((item) => item.mime === STDOUT_MIME)).map((item) => new TextDecoder().decode(item.data)).join('');
+  }
+
+  it('opens a *.netns.md file as a Netns Lab notebook with its shell fences as code cells', async () => {
+    const document = await openNotebook('open', '# Title\n\n```sh\necho one\n```\n\nText.\n\n```\necho two\n```\n');
+    assert.equal(document.notebookType, 'netns-lab');
+    assert.deepEqual(
+      document.getCells().map((cell) => cell.kind),
+      [vscode.NotebookCellKind.Markup, vscode.NotebookCellKind.Code, vscode.NotebookCellKind.Markup, vscode.NotebookCellKind.Code],
+    );
+  });
+
+  it('runs a cell in its namespace and streams its output, with a table for ip output', async () => {
+    const document = await openNotebook('run', `\`\`\`sh {netns=${red}}\nip address show dev veth-nb\n\`\`\`\n`);
+    await execute(document);
+    const cell = document.cellAt(0);
+    await eventually(() => cell.executionSummary?.success, { what: 'the cell to succeed', timeoutMs: 30_000 });
+    assert.match(stdoutOf(cell), /inet 10\.66\.0\.1\/24/u);
+    const mimes = cell.outputs.flatMap((output) => output.items.map((item) => item.mime));
+    assert.ok(mimes.includes(ADDR_MIME), `mimes: ${mimes.join(', ')}`);
+    if (canTakeScreenshots()) await screenshot('notebook-table');
+  });
+
+  it('a failing cell is marked failed and Run All stops there', async () => {
+    const document = await openNotebook('fail', '```sh\necho before\n```\n\n```sh\nexit 3\n```\n\n```sh\necho after\n```\n');
+    await execute(document);
+    await eventually(() => (document.cellAt(1).executionSummary?.success === false ? true : undefined), { what: 'the second cell to fail', timeoutMs: 30_000 });
+    assert.equal(document.cellAt(0).executionSummary?.success, true);
+    assert.equal(document.cellAt(2).executionSummary?.success, undefined);
+    assert.equal(stdoutOf(document.cellAt(2)), '');
+  });
+
+  it('interrupting a cell ends its whole process group', async () => {
+    const pidFile = join(folder, `${lab.prefix}-pids`);
+    files.push(pidFile);
+    const document = await openNotebook('interrupt', `\`\`\`sh\nsleep 300 & echo $! > ${pidFile}; echo $$ >> ${pidFile}; wait\n\`\`\`\n`);
+    void execute(document);
+    const pids = await waitForPids(pidFile, 2, 30_000);
+    await vscode.commands.executeCommand('notebook.cell.cancelExecution', { ranges: [{ start: 0, end: 1 }], document: document.uri });
+    await eventually(() => (document.cellAt(0).executionSummary?.success === false ? true : undefined), { what: 'the cell to end', timeoutMs: 15_000 });
+    assert.deepEqual(await waitUntilGone(pids), []);
+  });
+
+  it('saving after editing one cell changes only that cell in the file', async () => {
+    const text = '---\nnetns: /\n---\n# Keep   \r\n\n1. Step:\n\n   ```\n   echo old\n   ```\n\n```sh\necho untouched\n```';
+    const document = await openNotebook('save', text);
+    const cell = document.getCells().find((candidate) => candidate.document.getText() === 'echo old')!;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(cell.document.uri, new vscode.Range(0, 0, 0, 8), 'echo new');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await document.save());
+    const saved = readFileSync(document.uri.fsPath, 'utf8');
+    assert.equal(saved, text.replace('   echo old', '   echo new'));
+    assert.ok(existsSync(document.uri.fsPath));
+  });
+});
