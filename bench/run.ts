@@ -3,12 +3,13 @@
  * measured in the same run, since absolute times vary with the machine's load.
  * `npm run bench` for all, or name some: `npm run bench -- names snapshot create`.
  */
+import { benchmarkCell } from './cell.bench.js';
 import { benchmarkCreate } from './create.bench.js';
 import { benchmarkNames } from './names.bench.js';
 import { benchmarkSnapshot } from './snapshot.bench.js';
 import { removeLab } from './support.js';
 
-const BENCHMARKS: Record<string, () => Promise<void>> = { names: benchmarkNames, snapshot: benchmarkSnapshot, create: benchmarkCreate };
+const BENCHMARKS: Record<string, () => Promise<void>> = { names: benchmarkNames, snapshot: benchmarkSnapshot, create: benchmarkCreate, cell: benchmarkCell };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void removeLab().finally(() => process.exit(130)));
