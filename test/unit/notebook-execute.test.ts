@@ -81,6 +81,11 @@ describe('runNotebook', () => {
     assert.deepEqual(await runNotebook(host, notebook), { passed: 1, failed: 1, skipped: 1 });
   });
 
+  test('a notebook whose front matter names another host is refused before any cell runs', async () => {
+    const notebook = parseNotebook('---\ntarget: lab-host\n---\n\n```sh\ntouch should-not-exist\n```\n');
+    await assert.rejects(runNotebook(host, notebook), /target is "lab-host"/u);
+  });
+
   test('with keepGoing, runs every cell', async () => {
     const notebook = parseNotebook('```sh\nfalse\n```\n\n```sh\ntrue\n```\n');
     assert.deepEqual(await runNotebook(host, notebook, { keepGoing: true }), { passed: 1, failed: 1, skipped: 0 });

@@ -5,6 +5,7 @@
  * cell means the same whatever ran before it, and re-running one cell is safe.
  */
 import { namespaceExecArgv } from '../changes/operations.js';
+import { NetnsLabError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import type { LinkInfo, NamespaceName } from '../model.js';
 import { readNamespace } from '../state/read.js';
@@ -35,6 +36,15 @@ export function cellNamespace(cell: { options?: CellOptions }, notebook: Noteboo
   return notebook.netns ?? null;
 }
 
+/**
+ * Refuses a notebook whose front matter names another host: running its cells here instead would change the wrong
+ * machine. (Targets over SSH are not there yet.)
+ */
+export function checkTargetSupported(notebook: NotebookOptions): void {
+  if (notebook.target === undefined || notebook.target === 'local' || notebook.target === 'localhost') return;
+  throw new NetnsLabError(`This notebook's target is ${JSON.stringify(notebook.target)}, but only this machine can run cells for now; remove "target" from its front matter to run it here`);
+}
+
 /** The argv that runs a cell: `sh -c` for sh cells, bash for the others, inside the namespace. */
 export function cellArgv(cell: Pick<NotebookCell, 'source' | 'language'>, namespace: NamespaceName): string[] {
   const shell = cell.language === 'sh' ? 'sh' : 'bash';
@@ -43,6 +53,7 @@ export function cellArgv(cell: Pick<NotebookCell, 'source' | 'language'>, namesp
 
 /** Runs one code cell and resolves with its exit status (non-zero is a failed cell, not an exception). */
 export async function runCell(host: Host, cell: NotebookCell, notebook: NotebookOptions, options: CellRunOptions = {}): Promise<CellRun> {
+  checkTargetSupported(notebook);
   const namespace = cellNamespace(cell, notebook, options.namespaceOverride);
   const timeoutSeconds = cell.options?.timeoutSeconds;
   const result = await host.run(cellArgv(cell, namespace), {

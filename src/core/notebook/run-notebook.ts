@@ -5,7 +5,7 @@
 import { NetnsLabError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import type { NamespaceName } from '../model.js';
-import { cellNamespace, runCell, type CellRun } from './execute.js';
+import { cellNamespace, checkTargetSupported, runCell, type CellRun } from './execute.js';
 import type { Notebook, NotebookCell } from './model.js';
 
 export interface NotebookRunOptions {
@@ -38,6 +38,7 @@ export async function runNotebook(host: Host, notebook: Notebook, options: Noteb
   if (notebookOptions.topology !== undefined) {
     throw new NetnsLabError(`This notebook names a topology (${notebookOptions.topology}); deploying topologies is not supported yet`);
   }
+  checkTargetSupported(notebookOptions);
   const cells = notebook.cells.filter((cell) => cell.kind === 'code');
   const summary: NotebookRunSummary = { passed: 0, failed: 0, skipped: 0 };
   for (const [index, cell] of cells.entries()) {
