@@ -43,6 +43,7 @@ function referencedFiles(manifest) {
     manifest.icon,
     ...iconOwners.map((entry) => entry.icon),
     ...(contributes.notebookRenderer ?? []).map((renderer) => renderer.entrypoint),
+    ...(contributes.walkthroughs ?? []).flatMap((walkthrough) => walkthrough.steps.flatMap((step) => [step.media?.markdown, step.media?.image])),
   ];
   return files.filter((file) => typeof file === 'string' && !file.startsWith('$(')).map((file) => file.replace(/^\.\//, ''));
 }
