@@ -9,7 +9,8 @@ say() { printf '[setup] %s\n' "$*"; }
 fail() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # iproute2: ip; iputils-ping: the tutorials' checks; util-linux: setsid, nsenter; procps: kill, ps.
-debian_packages=(iproute2 iputils-ping util-linux procps)
+# openssh-client: SSH targets; openssh-server: the test sshd on 127.0.0.1.
+debian_packages=(iproute2 iputils-ping util-linux procps openssh-client openssh-server)
 
 install_debian_packages() {
   local missing=()

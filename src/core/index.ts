@@ -10,6 +10,8 @@ export * from './quote.js';
 export type { Host, RunOptions, RunResult, CommandRecord, CommandObserver } from './host/host.js';
 export { runChecked } from './host/host.js';
 export { LocalHost, type LocalHostOptions } from './host/local-host.js';
+export { SshHost, type SshHostOptions } from './host/ssh-host.js';
+export { parseSshTarget, type SshTarget } from './host/ssh-target.js';
 export type { PrivilegeMode, PasswordPrompt } from './host/privilege.js';
 export * as ip from './iproute2/commands.js';
 export { parseLinks, parseRoutes, parseNeighbours, parseNetnsList } from './iproute2/parse.js';

@@ -1,0 +1,124 @@
+/**
+ * The system OpenSSH client with one shared connection (ControlMaster) per target, and the first look at the remote
+ * side made over it: who we are there (root or not), whether bash is there, and how to get a root shell.
+ * Host keys are checked exactly as the user's ssh config says: nothing here turns checking off.
+ */
+import { execa } from 'execa';
+import { HostError, PrivilegeError } from '../errors.js';
+import { shellCommand } from '../quote.js';
+import type { PasswordPrompt, PrivilegeMode } from './privilege.js';
+import { sshConnectionError } from './ssh-errors.js';
+import type { SshTarget } from './ssh-target.js';
+
+export interface SshConnectionSettings {
+  target: SshTarget;
+  /** `DIR/%C`, in a folder only we can read. */
+  controlPath: string;
+  sshConfigFile?: string;
+  connectTimeoutSeconds: number;
+}
+
+/** How each pooled shell is started on the remote side. */
+export interface RemoteShell {
+  /** The remote command line given to ssh (run by the remote login shell once per session). */
+  command: string;
+  /** Written to the shell's standard input first (the sudo password line, when one is needed). */
+  prelude: string;
+  /** bash: commands become process groups through `set -m`; sh: through setsid. */
+  jobControl: boolean;
+}
+
+export interface SshOutput {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** ssh's options and destination, before the remote command. */
+export function sshArguments(settings: SshConnectionSettings, extra: readonly string[] = []): string[] {
+  const { target } = settings;
+  return [
+    ...(settings.sshConfigFile ? ['-F', settings.sshConfigFile] : []),
+    '-o', 'ControlMaster=auto',
+    '-o', `ControlPath=${settings.controlPath}`,
+    '-o', 'ControlPersist=60',
+    '-o', 'BatchMode=yes',
+    '-o', `ConnectTimeout=${settings.connectTimeoutSeconds}`,
+    // A dead network is noticed within a minute instead of at the next TCP timeout.
+    '-o', 'ServerAliveInterval=15',
+    '-o', 'ServerAliveCountMax=3',
+    ...(target.port !== undefined ? ['-p', String(target.port)] : []),
+    ...(target.user !== undefined ? ['-l', target.user] : []),
+    ...extra,
+    '--',
+    target.destination,
+  ];
+}
+
+/** Runs one remote command line through ssh (over the shared connection, making it when needed). */
+export async function runSsh(settings: SshConnectionSettings, remoteCommand: string, input?: string): Promise<SshOutput> {
+  const result = await execa('ssh', [...sshArguments(settings, ['-T']), remoteCommand], {
+    reject: false,
+    ...(input === undefined ? { stdin: 'ignore' as const } : { input }),
+    // ConnectTimeout covers the TCP connection and the banner; this bounds a stuck login.
+    timeout: (settings.connectTimeoutSeconds + 30) * 1000,
+    cleanup: false,
+  });
+  if (result.failed && (result.code === 'ENOENT' || result.code === 'EACCES')) throw missingClientError();
+  if (result.timedOut) return { exitCode: 255, stdout: '', stderr: 'ssh: Connection timed out while logging in' };
+  return { exitCode: result.exitCode ?? 255, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+/** Thrown when the ssh program itself cannot be started. */
+export function missingClientError(): HostError {
+  return new HostError('The OpenSSH client (ssh) is not installed on this machine; install it (Debian: apt-get install openssh-client).');
+}
+
+const PROBE_MARK = 'netns-lab-probe';
+
+/**
+ * Connects (making the shared connection) and decides how to start root shells there: directly when the remote
+ * user is root (or `none` is asked for), otherwise `sudo -n`, or sudo with a password asked once.
+ * @throws HostError when the target cannot be reached or logged into; PrivilegeError when root is out of reach.
+ */
+export async function connectRemoteShell(settings: SshConnectionSettings, mode: PrivilegeMode, askPassword?: PasswordPrompt): Promise<RemoteShell> {
+  // Marked, so that text printed by the remote rc files cannot be mistaken for the answer.
+  const probe = await runSsh(settings, `printf '${PROBE_MARK} %s %s\\n' "$(id -u)" "$(command -v bash)"`);
+  const line = probe.stdout.split('\n').find((text) => text.startsWith(`${PROBE_MARK} `));
+  if (!line) throw probe.exitCode === 255 ? sshConnectionError(settings.target.label, probe.stderr) : unexpectedProbe(settings, probe);
+  const [, uid, bashPath] = line.split(' ');
+  const shellArgv = bashPath ? ['bash', '--noprofile', '--norc'] : ['sh'];
+  const jobControl = Boolean(bashPath);
+  if (mode === 'none' || (mode === 'auto' && uid === '0')) return { command: shellCommand(['exec', ...shellArgv]), prelude: '', jobControl };
+  return sudoShell(settings, shellArgv, jobControl, askPassword);
+}
+
+async function sudoShell(settings: SshConnectionSettings, shellArgv: string[], jobControl: boolean, askPassword?: PasswordPrompt): Promise<RemoteShell> {
+  const label = settings.target.label;
+  const check = await runSsh(settings, shellCommand(['sudo', '-n', '--', 'true']));
+  if (check.exitCode === 0) return { command: shellCommand(['exec', 'sudo', '-n', '--', ...shellArgv]), prelude: '', jobControl };
+  if (check.exitCode === 255 && !/sudo/u.test(check.stderr)) throw sshConnectionError(label, check.stderr);
+  const reason = check.stderr.trim().split('\n')[0] ?? '';
+  if (/not found/u.test(check.stderr)) {
+    throw new PrivilegeError(`Netns Lab needs root on ${label}, but the remote user is not root and sudo is not installed there. Log in as root, or install sudo and allow this user to use it.`);
+  }
+  if (!/password/iu.test(check.stderr) || !askPassword) {
+    throw new PrivilegeError(
+      `Netns Lab needs root on ${label}, but the remote user is not root and sudo refused${reason ? ` (${reason})` : ''}. ` +
+        'Log in as root, allow this user passwordless sudo there, or enable the sudo password prompt.',
+    );
+  }
+  const password = await askPassword(`Password for sudo on ${label}; Netns Lab needs root there to manage network namespaces`);
+  if (password === undefined) throw new PrivilegeError(`The sudo password for ${label} was not given, so nothing was run as root.`);
+  const prelude = `${password}\n`;
+  // -k: sudo reads the password even with cached credentials, so the shell never sees the password line.
+  const sudoArgv = ['sudo', '-S', '-k', '-p', '', '--'];
+  const verify = await runSsh(settings, shellCommand([...sudoArgv, 'true']), prelude);
+  if (verify.exitCode !== 0) throw new PrivilegeError(`sudo on ${label} did not accept the password.`);
+  return { command: shellCommand(['exec', ...sudoArgv, ...shellArgv]), prelude, jobControl };
+}
+
+function unexpectedProbe(settings: SshConnectionSettings, probe: SshOutput): HostError {
+  const detail = (probe.stderr.trim() || probe.stdout.trim()).slice(0, 300);
+  return new HostError(`Logged in to ${settings.target.label}, but its login shell did not run a POSIX command (exit status ${probe.exitCode}${detail ? `: ${detail}` : ''}).`);
+}

@@ -1,0 +1,188 @@
+/**
+ * A Linux machine reached with the system OpenSSH client, so the user's ~/.ssh/config, agent, ProxyJump and
+ * known_hosts work exactly as in a terminal. One shared connection (ControlMaster) per target carries a small pool
+ * of long-lived remote shells: the remote login shell and its rc files are paid once per shell, and a command then
+ * costs a framed write and read on an open channel.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { CommandError, HostError } from '../errors.js';
+import { parseNetnsList } from '../iproute2/parse.js';
+import type { CommandObserver, Host, RunOptions, RunResult } from './host.js';
+import type { PasswordPrompt, PrivilegeMode } from './privilege.js';
+import { SessionPool } from './session-pool.js';
+import { ShellSession, type ShellProcess } from './shell-session.js';
+import { connectRemoteShell, missingClientError, sshArguments, type RemoteShell, type SshConnectionSettings } from './ssh-connection.js';
+import { looksLikeSshFailure, sshConnectionError } from './ssh-errors.js';
+import { parseSshTarget, type SshTarget } from './ssh-target.js';
+
+export interface SshHostOptions {
+  /** An ssh config file to use instead of ~/.ssh/config (ssh -F). */
+  sshConfigFile?: string;
+  observer?: CommandObserver;
+  /** Asked once for the remote sudo password when the remote user is not root and sudo wants one. */
+  askPassword?: PasswordPrompt;
+  privilege?: PrivilegeMode;
+  /** Remote shells kept at most at once (each runs one command at a time). */
+  maxSessions?: number;
+  /** How long connecting may take before it fails (ssh's ConnectTimeout). */
+  connectTimeoutSeconds?: number;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
+
+/** One remote shell's ssh process, and a way to end it from here. */
+interface SessionLink {
+  abandon(): void;
+}
+
+export class SshHost implements Host {
+  readonly label: string;
+  private readonly target: SshTarget;
+  private readonly pool: SessionPool;
+  private controlFolder: string | undefined;
+  private remoteShell: Promise<RemoteShell> | undefined;
+  private readonly links = new Map<ShellSession, SessionLink>();
+  private readonly busy = new Set<ShellSession>();
+  private disposed = false;
+
+  /** @throws InvalidArgumentError when `target` is not an alias, USER@HOST or ssh://USER@HOST:PORT. */
+  constructor(target: string, private readonly options: SshHostOptions = {}) {
+    this.target = parseSshTarget(target);
+    this.label = this.target.label;
+    this.pool = new SessionPool(() => this.startSession(), options.maxSessions ?? 4);
+  }
+
+  /** The shared connection's control socket (`ssh -O check -o ControlPath=…`), once connected; for diagnostics. */
+  get controlPath(): string | undefined {
+    return this.controlFolder && this.settings().controlPath;
+  }
+
+  async run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+    const started = performance.now();
+    try {
+      const result = await this.withSession({ signal: options.signal, argv }, (session) =>
+        session.run(argv, options, (group, signal) => this.signalGroup(group, signal)),
+      );
+      this.options.observer?.({ host: this.label, argv, exitCode: result.exitCode, durationMs: result.durationMs });
+      return result;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.observer?.({ host: this.label, argv, exitCode: undefined, durationMs: performance.now() - started, error: message });
+      throw error;
+    }
+  }
+
+  /** `ip -j netns list` on the target (it prints nothing at all when there are none). */
+  async listNamespaceNames(): Promise<string[]> {
+    const argv = ['ip', '-j', 'netns', 'list'];
+    const result = await this.run(argv);
+    if (result.exitCode !== 0) throw new CommandError(`Could not list the namespaces on ${this.label}`, { argv, exitCode: result.exitCode, stderr: result.stderr });
+    const text = result.stdout.trim();
+    return parseNetnsList(text === '' ? undefined : JSON.parse(text)).map((entry) => entry.name).sort();
+  }
+
+  /** Ends the shells (stopping their commands' process groups), then the shared connection, then its folder. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    await this.pool.dispose();
+    const folder = this.controlFolder;
+    if (!folder) return;
+    await execa('ssh', [...sshArguments(this.settings(), ['-O', 'exit'])], { reject: false, stdin: 'ignore', timeout: 5000, cleanup: false });
+    rmSync(folder, { recursive: true, force: true });
+    this.controlFolder = undefined;
+  }
+
+  private async withSession<T>(request: { urgent?: boolean; signal?: AbortSignal; argv?: readonly string[] }, use: (session: ShellSession) => Promise<T>): Promise<T> {
+    const session = await this.pool.acquire(request);
+    this.busy.add(session);
+    try {
+      return await use(session);
+    } finally {
+      this.busy.delete(session);
+      this.pool.release(session);
+    }
+  }
+
+  private settings(): SshConnectionSettings {
+    // mkdtemp makes the folder with mode 700: nobody else can reach the control socket.
+    this.controlFolder ??= mkdtempSync(join(tmpdir(), 'netns-lab-ssh-'));
+    const settings: SshConnectionSettings = {
+      target: this.target,
+      // %C: a hash of local host, remote host, port and user, short enough for a socket path.
+      controlPath: join(this.controlFolder, '%C'),
+      connectTimeoutSeconds: this.options.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
+    };
+    if (this.options.sshConfigFile !== undefined) settings.sshConfigFile = this.options.sshConfigFile;
+    return settings;
+  }
+
+  /** Connects and looks at the remote side once; a failure is not kept, so the next command tries again. */
+  private resolveRemoteShell(): Promise<RemoteShell> {
+    if (!this.remoteShell) {
+      const attempt = connectRemoteShell(this.settings(), this.options.privilege ?? 'auto', this.options.askPassword);
+      this.remoteShell = attempt;
+      attempt.catch(() => {
+        if (this.remoteShell === attempt) this.remoteShell = undefined;
+      });
+    }
+    return this.remoteShell;
+  }
+
+  private async startSession(): Promise<ShellSession> {
+    const shell = await this.resolveRemoteShell();
+    const child = execa('ssh', [...sshArguments(this.settings(), ['-T']), shell.command], {
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      buffer: false,
+      reject: false,
+      // As in LocalHost: execa's exit handlers must not end the shell before its commands' groups are stopped.
+      cleanup: false,
+    });
+    let abandon!: () => void;
+    const abandoned = new Promise<void>((resolve) => (abandon = resolve));
+    let closedHere = false;
+    const exited = Promise.race([child.then((result) => result), abandoned]);
+    const process: ShellProcess = {
+      stdin: child.stdin!,
+      stdout: child.stdout!,
+      stderr: child.stderr!,
+      exited,
+      kill: () => ((closedHere = true), void child.kill()),
+    };
+    const started = ShellSession.start(process, this.label, { prelude: shell.prelude, jobControl: shell.jobControl });
+    const session = await started.catch(async (error: unknown) => {
+      const result = await child;
+      if (result.failed && (result.code === 'ENOENT' || result.code === 'EACCES')) throw missingClientError();
+      if (!(error instanceof HostError) || !looksLikeSshFailure(error.message)) throw error;
+      throw sshConnectionError(this.label, error.message.replace(/^The shell on .*? ended unexpectedly: /u, ''));
+    });
+    this.links.set(session, { abandon: () => ((closedHere = true), abandon(), void child.kill()) });
+    void exited.then(() => {
+      this.links.delete(session);
+      if (!closedHere && !this.disposed) this.onConnectionLost();
+    });
+    return session;
+  }
+
+  /**
+   * A shell ended without being asked to: most likely the shared connection dropped, taking every idle shell with
+   * it. Those are let go now (a busy one fails its command with HostError by itself), and the next command connects
+   * afresh, making a new shared connection.
+   */
+  private onConnectionLost(): void {
+    this.remoteShell = undefined;
+    for (const [session, link] of this.links) {
+      if (!this.busy.has(session)) link.abandon();
+    }
+  }
+
+  private async signalGroup(group: number, signal: 'TERM' | 'KILL'): Promise<void> {
+    // The group lives on the remote machine: signal it from another root shell there.
+    await this.withSession({ urgent: true }, (session) => session.run(['kill', '-s', signal, '--', `-${group}`], {}, async () => undefined));
+  }
+}
