@@ -2,7 +2,12 @@
 import type { Host } from '../core/host/host.js';
 
 export interface CliContext {
+  /** The host of --target (this machine without it). */
   host: Host;
+  /** Whether --target was given (a notebook's own target then yields to it). */
+  targetGiven: boolean;
+  /** The host of another target, opened once and closed with the run. */
+  hostFor(target: string | undefined): Host;
   json: boolean;
   out: (text: string) => void;
   err: (text: string) => void;

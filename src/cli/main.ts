@@ -3,7 +3,6 @@
  * failed, 2 when the command was called wrongly, 130 when interrupted; a one-line reason goes to stderr.
  */
 import { CancelledError, NetnsLabError } from '../core/errors.js';
-import { LocalHost } from '../core/host/local-host.js';
 import type { PrivilegeMode } from '../core/host/privilege.js';
 import { UsageError } from './args.js';
 import { addressCommand, routeCommand } from './commands/addresses.js';
@@ -14,6 +13,7 @@ import { listCommand, showCommand, snapshotCommand } from './commands/read.js';
 import { runCommand } from './commands/run.js';
 import type { CliCommand, CliContext } from './context.js';
 import { globalHelp } from './help.js';
+import { HostRegistry } from './hosts.js';
 
 export const COMMANDS: readonly CliCommand[] = [
   listCommand,
@@ -36,6 +36,8 @@ interface GlobalOptions {
   json: boolean;
   help: boolean;
   privilege: PrivilegeMode;
+  target?: string;
+  sshConfigFile?: string;
   rest: string[];
 }
 
@@ -51,11 +53,12 @@ export async function main(argv: string[], out = writer(process.stdout), err = w
     const command = COMMANDS.find((candidate) => candidate.name === name);
     if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
     if (options.help) return out(`${command.usage}\n`), 0;
-    const host = new LocalHost({ privilege: options.privilege });
+    const hosts = new HostRegistry({ privilege: options.privilege, sshConfigFile: options.sshConfigFile });
     try {
-      return await command.run(args, { host, json: options.json, out, err } satisfies CliContext);
+      const context: CliContext = { host: hosts.host(options.target), targetGiven: options.target !== undefined, hostFor: (target) => hosts.host(target), json: options.json, out, err };
+      return await command.run(args, context);
     } finally {
-      await host.dispose();
+      await hosts.dispose();
     }
   } catch (error) {
     return reportError(error, commandName, err);
@@ -71,15 +74,35 @@ function readGlobalOptions(argv: string[]): GlobalOptions {
       options.rest.push(...argv.slice(index));
       break;
     }
-    if (word === '--json') options.json = true;
-    else if (word === '--help' || word === '-h') options.help = true;
-    else if (word === '--privilege' || word.startsWith('--privilege=')) {
+    const valued = VALUED_OPTIONS.find((name) => isOption(word, name));
+    if (valued) {
       const value = word.includes('=') ? word.slice(word.indexOf('=') + 1) : argv[++index];
-      if (!PRIVILEGE_MODES.includes(value as PrivilegeMode)) throw new UsageError(`--privilege takes ${PRIVILEGE_MODES.join(', ')}, not ${JSON.stringify(value ?? '')}`);
-      options.privilege = value as PrivilegeMode;
-    } else options.rest.push(word);
+      setValuedOption(options, valued, requireValue(valued, value));
+    } else if (word === '--json') options.json = true;
+    else if (word === '--help' || word === '-h') options.help = true;
+    else options.rest.push(word);
   }
   return options;
+}
+
+const VALUED_OPTIONS = ['--target', '--ssh-config', '--privilege'] as const;
+
+function setValuedOption(options: GlobalOptions, name: (typeof VALUED_OPTIONS)[number], value: string): void {
+  if (name === '--target') options.target = value;
+  else if (name === '--ssh-config') options.sshConfigFile = value;
+  else {
+    if (!PRIVILEGE_MODES.includes(value as PrivilegeMode)) throw new UsageError(`--privilege takes ${PRIVILEGE_MODES.join(', ')}, not ${JSON.stringify(value)}`);
+    options.privilege = value as PrivilegeMode;
+  }
+}
+
+function isOption(word: string, name: string): boolean {
+  return word === name || word.startsWith(`${name}=`);
+}
+
+function requireValue(name: string, value: string | undefined): string {
+  if (!value) throw new UsageError(`${name} needs a value`);
+  return value;
 }
 
 function printHelp(out: (text: string) => void, status: number, commandName?: string): number {

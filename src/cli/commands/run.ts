@@ -13,9 +13,10 @@ export const runCommand: CliCommand = {
   name: 'run',
   summary: 'run lab notebooks (*.netns.md) top to bottom, printing each cell and its status',
   usage: [
-    'netns-lab run FILE... [--keep-going] [--netns NS]',
+    'netns-lab run FILE... [--keep-going] [--netns NS] [--target TARGET]',
     '',
-    'Runs every shell cell of each notebook in order, in its namespace, and stops at the first failing cell.',
+    'Runs every shell cell of each notebook in order, in its namespace, and stops at the first failing cell,',
+    "on --target if given, else on the notebook's own target (front matter), else on this machine.",
     '  --keep-going   run the remaining cells (and notebooks) after a failure',
     '  --netns NS     run every cell in NS instead of the namespaces the notebook names (/ for the root namespace)',
     '',
@@ -43,8 +44,11 @@ function readNamespaceOverride(value: string | undefined): NamespaceName | undef
 
 async function runFile(file: string, context: CliContext, options: { keepGoing: boolean; override?: NamespaceName }): Promise<NotebookRunSummary> {
   const notebook = parseNotebook(await readFile(file, 'utf8'), file);
-  context.out(`${file}\n`);
-  const summary = await runNotebook(context.host, notebook, {
+  // --target wins; otherwise the notebook's own target, else this machine.
+  const host = context.targetGiven ? context.host : context.hostFor(notebook.frontMatter?.options.target);
+  context.out(`${file} (on ${host.label})\n`);
+  const summary = await runNotebook(host, notebook, {
+    onTargetHost: true,
     keepGoing: options.keepGoing,
     namespaceOverride: options.override,
     onCellStart: (cell, position) => context.out(cellHeading(cell.source, position)),

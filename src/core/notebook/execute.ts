@@ -37,12 +37,12 @@ export function cellNamespace(cell: { options?: CellOptions }, notebook: Noteboo
 }
 
 /**
- * Refuses a notebook whose front matter names another host: running its cells here instead would change the wrong
- * machine. (Targets over SSH are not there yet.)
+ * Refuses to run a notebook whose front matter names another host on this machine: its cells would change the
+ * wrong machine. Callers that run it on the named target's host skip this check.
  */
-export function checkTargetSupported(notebook: NotebookOptions): void {
+export function checkTargetIsLocal(notebook: NotebookOptions, where = 'here'): void {
   if (notebook.target === undefined || notebook.target === 'local' || notebook.target === 'localhost') return;
-  throw new NetnsLabError(`This notebook's target is ${JSON.stringify(notebook.target)}, but only this machine can run cells for now; remove "target" from its front matter to run it here`);
+  throw new NetnsLabError(`This notebook's target is ${JSON.stringify(notebook.target)}, and it cannot run ${where}: run it with netns-lab run (which connects to the target), or remove "target" from its front matter`);
 }
 
 /** The argv that runs a cell: `sh -c` for sh cells, bash for the others, inside the namespace. */
@@ -53,7 +53,6 @@ export function cellArgv(cell: Pick<NotebookCell, 'source' | 'language'>, namesp
 
 /** Runs one code cell and resolves with its exit status (non-zero is a failed cell, not an exception). */
 export async function runCell(host: Host, cell: NotebookCell, notebook: NotebookOptions, options: CellRunOptions = {}): Promise<CellRun> {
-  checkTargetSupported(notebook);
   const namespace = cellNamespace(cell, notebook, options.namespaceOverride);
   const timeoutSeconds = cell.options?.timeoutSeconds;
   const result = await host.run(cellArgv(cell, namespace), {

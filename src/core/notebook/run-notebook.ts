@@ -5,11 +5,13 @@
 import { NetnsLabError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import type { NamespaceName } from '../model.js';
-import { cellNamespace, checkTargetSupported, runCell, type CellRun } from './execute.js';
+import { cellNamespace, checkTargetIsLocal, runCell, type CellRun } from './execute.js';
 import type { Notebook, NotebookCell } from './model.js';
 
 export interface NotebookRunOptions {
   keepGoing?: boolean;
+  /** The host given is the notebook's own target (or was chosen over it): do not refuse a notebook with a target. */
+  onTargetHost?: boolean;
   namespaceOverride?: NamespaceName;
   signal?: AbortSignal;
   onCellStart?: (cell: NotebookCell, position: CellPosition) => void;
@@ -38,7 +40,7 @@ export async function runNotebook(host: Host, notebook: Notebook, options: Noteb
   if (notebookOptions.topology !== undefined) {
     throw new NetnsLabError(`This notebook names a topology (${notebookOptions.topology}); deploying topologies is not supported yet`);
   }
-  checkTargetSupported(notebookOptions);
+  if (!options.onTargetHost) checkTargetIsLocal(notebookOptions);
   const cells = notebook.cells.filter((cell) => cell.kind === 'code');
   const summary: NotebookRunSummary = { passed: 0, failed: 0, skipped: 0 };
   for (const [index, cell] of cells.entries()) {

@@ -4,7 +4,7 @@
  * and stops Run All at the first failing cell. Interrupting ends the cell's whole process group.
  */
 import * as vscode from 'vscode';
-import { runCell, type CellRun } from '../../core/notebook/execute.js';
+import { checkTargetIsLocal, runCell, type CellRun } from '../../core/notebook/execute.js';
 import { IP_TABLE_MIME } from '../../core/notebook/ip-output.js';
 import type { NotebookCell } from '../../core/notebook/model.js';
 import type { Services } from '../services.js';
@@ -39,6 +39,11 @@ export class NetnsNotebookController implements vscode.Disposable {
     execution.start(Date.now());
     await execution.clearOutput();
     if (!vscode.workspace.isTrusted) return this.fail(execution, new Error(UNTRUSTED_MESSAGE));
+    try {
+      checkTargetIsLocal(notebookOptions(cell.notebook), 'in this window yet');
+    } catch (error) {
+      return this.fail(execution, error);
+    }
     const abort = new AbortController();
     const cancellation = execution.token.onCancellationRequested(() => abort.abort());
     try {

@@ -1,0 +1,38 @@
+/** The hosts a command-line run works on: this machine, or targets reached over SSH, all closed at the end. */
+import type { Host } from '../core/host/host.js';
+import { LocalHost } from '../core/host/local-host.js';
+import type { PrivilegeMode } from '../core/host/privilege.js';
+import { SshHost } from '../core/host/ssh-host.js';
+
+export interface HostOptions {
+  privilege: PrivilegeMode;
+  /** An ssh config file to use instead of ~/.ssh/config. */
+  sshConfigFile?: string;
+}
+
+/** `local` (or nothing) is this machine; anything else an SSH alias, USER@HOST or ssh://USER@HOST:PORT. */
+export function isLocalTarget(target: string | undefined): boolean {
+  return target === undefined || target === 'local' || target === 'localhost';
+}
+
+/** Opens each target once and closes them all in `dispose`. */
+export class HostRegistry {
+  private readonly hosts = new Map<string, Host>();
+
+  constructor(private readonly options: HostOptions) {}
+
+  host(target?: string): Host {
+    const key = isLocalTarget(target) ? 'local' : target!;
+    let host = this.hosts.get(key);
+    if (!host) {
+      host = key === 'local' ? new LocalHost({ privilege: this.options.privilege }) : new SshHost(key, { privilege: this.options.privilege, sshConfigFile: this.options.sshConfigFile });
+      this.hosts.set(key, host);
+    }
+    return host;
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([...this.hosts.values()].map((host) => host.dispose()));
+    this.hosts.clear();
+  }
+}
