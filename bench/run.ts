@@ -7,9 +7,10 @@ import { benchmarkCell } from './cell.bench.js';
 import { benchmarkCreate } from './create.bench.js';
 import { benchmarkNames } from './names.bench.js';
 import { benchmarkSnapshot } from './snapshot.bench.js';
+import { benchmarkSsh } from './ssh.bench.js';
 import { removeLab } from './support.js';
 
-const BENCHMARKS: Record<string, () => Promise<void>> = { names: benchmarkNames, snapshot: benchmarkSnapshot, create: benchmarkCreate, cell: benchmarkCell };
+const BENCHMARKS: Record<string, () => Promise<void>> = { names: benchmarkNames, snapshot: benchmarkSnapshot, create: benchmarkCreate, cell: benchmarkCell, ssh: benchmarkSsh };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void removeLab().finally(() => process.exit(130)));
