@@ -1,6 +1,7 @@
 // Bundles the extension (CommonJS for the VS Code extension host, `vscode` external), the command line and
 // the core library entry (ES modules for Node). Type checking is separate: `npm run typecheck`.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { chmod } from 'node:fs/promises';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
@@ -28,6 +29,10 @@ await Promise.all([
   }),
 ]);
 await chmod('dist/cli.js', 0o755);
+
+// Type declarations of the ./core library entry, for Node programs written in TypeScript.
+const declarations = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.core.json'], { stdio: 'inherit' });
+if (declarations.status !== 0) process.exit(declarations.status ?? 1);
 
 // The editor tests, bundled like the extension, for the extension host to load (`--with-tests`).
 if (process.argv.includes('--with-tests')) {
