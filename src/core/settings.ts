@@ -17,6 +17,10 @@ export interface Settings {
   showLinkLocalAddresses: boolean;
   /** The shell a namespace terminal starts; empty: $SHELL, else /bin/bash, else /bin/sh. */
   terminalShell: string;
+  /** SSH targets shown beside this machine: ssh config aliases, USER@HOST or ssh://USER@HOST:PORT. */
+  targets: string[];
+  /** An ssh config file to use instead of ~/.ssh/config; empty: the default. */
+  sshConfigFile: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +29,8 @@ export const DEFAULT_SETTINGS: Settings = {
   rootNamespace: 'first',
   showLinkLocalAddresses: false,
   terminalShell: '',
+  targets: [],
+  sshConfigFile: '',
 };
 
 /** Reads raw values (as `get(key)` returns them) into Settings. */
@@ -35,9 +41,18 @@ export function normalizeSettings(read: (key: keyof Settings) => unknown): Setti
     rootNamespace: oneOf(read('rootNamespace'), ['first', 'hidden'] as const, DEFAULT_SETTINGS.rootNamespace),
     showLinkLocalAddresses: read('showLinkLocalAddresses') === true,
     terminalShell: typeof read('terminalShell') === 'string' ? (read('terminalShell') as string).trim() : '',
+    targets: targetList(read('targets')),
+    sshConfigFile: typeof read('sshConfigFile') === 'string' ? (read('sshConfigFile') as string).trim() : '',
   };
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+/** Non-empty, trimmed, without duplicates, in the order given; `local` is this machine, always shown anyway. */
+function targetList(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const targets = value.filter((item): item is string => typeof item === 'string').map((item) => item.trim());
+  return [...new Set(targets.filter((target) => target !== '' && target !== 'local'))];
 }

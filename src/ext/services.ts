@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Host } from '../core/host/host.js';
 import { LocalHost } from '../core/host/local-host.js';
+import { SshHost } from '../core/host/ssh-host.js';
 import type { NamespaceName } from '../core/model.js';
 import type { Settings } from '../core/settings.js';
 import { readSettings, SETTINGS_SECTION } from './config.js';
@@ -40,24 +41,28 @@ export class Services implements vscode.Disposable {
     return this.currentSettings;
   }
 
-  /** The targets the tree shows, in order: this machine (SSH targets come later). */
+  /** The targets the tree shows, in order: this machine, then the SSH targets of the settings. */
   targets(): TargetNode[] {
-    return [{ kind: 'target', targetId: LOCAL_TARGET_ID, label: 'This machine' }];
+    const remote = this.currentSettings.targets.map((target): TargetNode => ({ kind: 'target', targetId: target, label: target }));
+    return [{ kind: 'target', targetId: LOCAL_TARGET_ID, label: 'This machine' }, ...remote];
   }
 
   /** The host of a target, made on first use. */
   host(targetId: string): Host {
     let host = this.hosts.get(targetId);
     if (!host) {
-      if (targetId !== LOCAL_TARGET_ID) throw new Error(`Unknown target ${JSON.stringify(targetId)}`);
-      host = new LocalHost({
-        privilege: this.currentSettings.privilege,
-        askPassword: this.currentSettings.askForSudoPassword ? askSudoPassword : undefined,
-        observer: this.log.recordCommand,
-      });
+      host = this.makeHost(targetId);
       this.hosts.set(targetId, host);
     }
     return host;
+  }
+
+  private makeHost(targetId: string): Host {
+    const settings = this.currentSettings;
+    const common = { privilege: settings.privilege, askPassword: settings.askForSudoPassword ? askSudoPassword : undefined, observer: this.log.recordCommand };
+    if (targetId === LOCAL_TARGET_ID) return new LocalHost(common);
+    if (!settings.targets.includes(targetId)) throw new Error(`Unknown target ${JSON.stringify(targetId)}`);
+    return new SshHost(targetId, { ...common, sshConfigFile: settings.sshConfigFile || undefined });
   }
 
   /** Tells the tree (and anyone listening) that something changed on a target. */
@@ -75,7 +80,12 @@ export class Services implements vscode.Disposable {
     if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
     const previous = this.currentSettings;
     this.currentSettings = readSettings();
-    if (previous.privilege !== this.currentSettings.privilege || previous.askForSudoPassword !== this.currentSettings.askForSudoPassword) {
+    if (
+      previous.privilege !== this.currentSettings.privilege ||
+      previous.askForSudoPassword !== this.currentSettings.askForSudoPassword ||
+      previous.sshConfigFile !== this.currentSettings.sshConfigFile ||
+      previous.targets.join('\n') !== this.currentSettings.targets.join('\n')
+    ) {
       // Hosts keep the privilege they started with: start them again with the new one.
       for (const host of this.hosts.values()) void host.dispose();
       this.hosts.clear();

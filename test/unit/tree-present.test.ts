@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/core/settings.js'
 import { addressAndPortChildren, interfaceChildren, namespaceChildren } from '../../src/ext/tree/children.js';
 import type { InterfaceNode } from '../../src/ext/tree/nodes.js';
 import { interfaceContext, interfaceDescription, present } from '../../src/ext/tree/present.js';
+import { sshConfigAliases } from '../../src/core/host/ssh-config-hosts.js';
 
 function link(overrides: Partial<LinkInfo>): LinkInfo {
   return { index: 2, name: 'veth-a', kind: 'veth', flags: ['UP'], up: true, operState: 'UP', addresses: [], ...overrides };
@@ -87,6 +88,13 @@ describe('children', () => {
     assert.equal(children[0]!.kind, 'message');
   });
 
+  test('this machine and an SSH target differ in icon and context value, so only SSH targets can be removed', () => {
+    const local = present({ kind: 'target', targetId: 'local', label: 'This machine' });
+    const remote = present({ kind: 'target', targetId: 'lab1', label: 'lab1' });
+    assert.deepEqual([local.contextValue, local.icon.id], ['netnsLab.target', 'vm']);
+    assert.deepEqual([remote.contextValue, remote.icon.id, remote.description], ['netnsLab.target.ssh', 'remote', 'SSH']);
+  });
+
   test('the root namespace comes first unless hidden by the setting', () => {
     const target = { kind: 'target', targetId: 'local', label: 'This machine' } as const;
     const names = (settings = DEFAULT_SETTINGS) => namespaceChildren(target, ['a', 'b'], settings).map((node) => (node.kind === 'namespace' ? node.namespace : '?'));
@@ -102,7 +110,30 @@ describe('settings', () => {
   });
 
   test('valid values are kept', () => {
-    const raw: Record<string, unknown> = { privilege: 'sudo', askForSudoPassword: false, rootNamespace: 'hidden', showLinkLocalAddresses: true, terminalShell: ' /bin/zsh ' };
-    assert.deepEqual(normalizeSettings((key) => raw[key]), { privilege: 'sudo', askForSudoPassword: false, rootNamespace: 'hidden', showLinkLocalAddresses: true, terminalShell: '/bin/zsh' });
+    const raw: Record<string, unknown> = {
+      privilege: 'sudo',
+      askForSudoPassword: false,
+      rootNamespace: 'hidden',
+      showLinkLocalAddresses: true,
+      terminalShell: ' /bin/zsh ',
+      targets: [' lab1 ', 'ssh://root@10.0.0.2:2222', 'lab1', '', 'local', 7],
+      sshConfigFile: '/etc/ssh/lab_config',
+    };
+    assert.deepEqual(normalizeSettings((key) => raw[key]), {
+      privilege: 'sudo',
+      askForSudoPassword: false,
+      rootNamespace: 'hidden',
+      showLinkLocalAddresses: true,
+      terminalShell: '/bin/zsh',
+      targets: ['lab1', 'ssh://root@10.0.0.2:2222'],
+      sshConfigFile: '/etc/ssh/lab_config',
+    });
+  });
+});
+
+describe('ssh config hosts', () => {
+  test('lists plain aliases of Host lines, in order, without patterns or duplicates', () => {
+    const config = 'Host lab1 lab2\n  HostName 10.0.0.1\nhost=jump # the bastion\nHost *.example !bad ?x\nHOST lab1 "quoted"\nMatch host lab9\n';
+    assert.deepEqual(sshConfigAliases(config), ['lab1', 'lab2', 'jump', 'quoted']);
   });
 });

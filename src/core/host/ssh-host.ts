@@ -33,6 +33,21 @@ export interface SshHostOptions {
 
 const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 
+/**
+ * Prints a line whenever /run/netns may have changed: inotifywait on /run/netns, or, while it does not exist yet,
+ * on /run until something is made there (then the loop looks again). Exits 3 when inotifywait is missing.
+ */
+const NETNS_WATCH_SCRIPT = `
+command -v inotifywait >/dev/null 2>&1 || exit 3
+while :; do
+  if [ -d /run/netns ]; then
+    inotifywait -m -q -e create -e delete -e moved_to -e moved_from --format x /run/netns || sleep 1
+  else
+    inotifywait -q -e create --format x /run || sleep 1
+  fi
+done
+`;
+
 /** One remote shell's ssh process, and a way to end it from here. */
 interface SessionLink {
   abandon(): void;
@@ -82,6 +97,25 @@ export class SshHost implements Host {
     if (result.exitCode !== 0) throw new CommandError(`Could not list the namespaces on ${this.label}`, { argv, exitCode: result.exitCode, stderr: result.stderr });
     const text = result.stdout.trim();
     return parseNetnsList(text === '' ? undefined : JSON.parse(text)).map((entry) => entry.name).sort();
+  }
+
+  /**
+   * Follows namespaces being added and deleted on the target with inotifywait (inotify-tools) there, when it is
+   * installed: blocking waits, no polling. Without it, nothing is watched and only a refresh shows such changes.
+   */
+  watchNamespaceNames(onChange: () => void): { dispose(): void } {
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const changed = (): void => {
+      timer ??= setTimeout(() => ((timer = undefined), onChange()), 100);
+    };
+    this.run(['sh', '-c', NETNS_WATCH_SCRIPT], { signal: abort.signal, onStdout: changed }).catch(() => undefined);
+    return {
+      dispose() {
+        clearTimeout(timer);
+        abort.abort();
+      },
+    };
   }
 
   /** Ends the shells (stopping their commands' process groups), then the shared connection, then its folder. */

@@ -22,6 +22,7 @@
  * | `netnsLab.interface.setUp`, `.setDown`, `.delete` | `{ namespace, interface, targetId? }` | |
  * | `netnsLab.copyName` | a NamespaceNode (named) or an InterfaceNode | the text copied |
  * | `netnsLab.copyAddress` | an AddressNode | the text copied, `ADDRESS/PREFIX` |
+ * | `netnsLab.target.add`, `netnsLab.target.remove` | `{ target: 'ALIAS' \| 'USER@HOST' \| 'ssh://USER@HOST:PORT' }` | |
  * | `netnsLab.refresh`, `netnsLab.showLog`, `netnsLab.openTutorial` | nothing | |
  *
  * A malformed object is refused with a CommandArgumentError naming the field and the expected shape; invalid names
@@ -36,6 +37,7 @@ import { deleteInterfaceCommand, setInterfaceDownCommand, setInterfaceUpCommand 
 import { createNamespaceCommand, deleteNamespaceCommand } from './namespaces.js';
 import { addRouteCommand, removeRouteCommand } from './routes.js';
 import { commandCallback, type CommandDefinition } from './run.js';
+import { addTargetCommand, removeTargetCommand } from './targets.js';
 import { openTerminalCommand } from './terminal.js';
 import { openTutorialCommand } from './tutorials.js';
 import { createVethCommand } from './veth.js';
@@ -62,6 +64,8 @@ const COMMANDS: readonly CommandDefinition[] = [
   { id: 'netnsLab.copyName', needsTrust: false, handler: copyNameCommand },
   { id: 'netnsLab.copyAddress', needsTrust: false, handler: copyAddressCommand },
   { id: 'netnsLab.openTutorial', needsTrust: false, handler: openTutorialCommand },
+  { id: 'netnsLab.target.add', needsTrust: false, handler: addTargetCommand },
+  { id: 'netnsLab.target.remove', needsTrust: false, handler: removeTargetCommand },
 ];
 
 /** Registers every command; each registration is owned by the extension's context. */

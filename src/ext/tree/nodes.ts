@@ -7,6 +7,7 @@ import type { AddressInfo, LinkInfo, NamespaceName, RouteInfo } from '../../core
 /** contextValue of each node kind, shared with the `when` clauses in package.json. */
 export const CONTEXT = {
   target: 'netnsLab.target',
+  sshTarget: 'netnsLab.target.ssh',
   namespace: 'netnsLab.namespace',
   rootNamespace: 'netnsLab.rootNamespace',
   interface: 'netnsLab.interface',

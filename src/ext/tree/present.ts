@@ -4,7 +4,8 @@
  */
 import type { AddressInfo, LinkInfo, NamespaceName, RouteInfo } from '../../core/model.js';
 import type { Settings } from '../../core/settings.js';
-import { CONTEXT, type InterfaceNode, type TreeNode } from './nodes.js';
+import { LOCAL_TARGET_ID } from '../targets.js';
+import { CONTEXT, type InterfaceNode, type TargetNode, type TreeNode } from './nodes.js';
 
 export interface Presentation {
   /** Stable across refreshes, so VS Code keeps expansion and selection. */
@@ -43,7 +44,7 @@ const KIND_ICONS: Record<string, string> = {
 export function present(node: TreeNode): Presentation {
   switch (node.kind) {
     case 'target':
-      return { id: key('target', node.targetId), label: node.label, icon: { id: 'vm' }, contextValue: CONTEXT.target, collapsible: 'expanded' };
+      return presentTarget(node);
     case 'namespace':
       return presentNamespace(node.targetId, node.namespace);
     case 'interface':
@@ -71,6 +72,18 @@ export function present(node: TreeNode): Presentation {
         collapsible: 'none',
       };
   }
+}
+
+function presentTarget(node: TargetNode): Presentation {
+  const local = node.targetId === LOCAL_TARGET_ID;
+  return {
+    id: key('target', node.targetId),
+    label: node.label,
+    description: local ? undefined : 'SSH',
+    icon: { id: local ? 'vm' : 'remote' },
+    contextValue: local ? CONTEXT.target : CONTEXT.sshTarget,
+    collapsible: 'expanded',
+  };
 }
 
 function presentNamespace(targetId: string, namespace: NamespaceName): Presentation {

@@ -29,7 +29,7 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     this.watchers = new TreeWatchers(services);
     this.disposables.push(this.watchers);
     services.onDidChangeHost(this.onHostChanged, this, this.disposables);
-    services.onDidChangeSettings(() => this.changeEmitter.fire(undefined), this, this.disposables);
+    services.onDidChangeSettings(() => (this.watchers.reset(), this.changeEmitter.fire(undefined)), this, this.disposables);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -105,7 +105,15 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   private async namespacesOf(target: TargetNode): Promise<TreeNode[]> {
-    const names = await readNamespaceNames(this.services.host(target.targetId));
+    this.watchers.watchNamespaceList(target.targetId);
+    let names: string[];
+    try {
+      names = await readNamespaceNames(this.services.host(target.targetId));
+    } catch (error) {
+      // An unreachable target says so under its own node; the other targets load as usual.
+      const detail = error instanceof Error ? error.message : String(error);
+      return [{ kind: 'message', targetId: target.targetId, text: `Cannot reach ${target.label}`, detail, isError: true }];
+    }
     this.watchers.forgetMissing(target.targetId, names);
     const nodes = namespaceChildren(target, names, this.services.settings);
     for (const node of nodes) if (node.kind === 'namespace') this.namespaceNodes.set(namespaceKey(target.targetId, node.namespace), node);

@@ -53,6 +53,11 @@ export class TreeWatchers implements vscode.Disposable {
     this.scheduleRestart(targetId, watch);
   }
 
+  /** Stops everything; used when the hosts are made anew (other settings or targets). */
+  reset(): void {
+    this.dispose();
+  }
+
   dispose(): void {
     for (const watch of this.targets.values()) {
       clearTimeout(watch.restartTimer);

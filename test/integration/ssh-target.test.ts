@@ -1,0 +1,67 @@
+/**
+ * An SSH target beside this machine in the Namespaces view, against a real sshd on 127.0.0.1 started by the test
+ * (its own keys and ssh config). The server runs on this machine, so both roots show the same namespaces: a
+ * namespace made with ip must appear under both, live, without a refresh.
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../unit/support/sshd.js';
+import { activateExtension, TreeReader } from './support/extension.js';
+import { ip, lab } from './support/lab.js';
+import { eventually } from './support/wait.js';
+
+describe('an SSH target in the Namespaces view', function () {
+  this.timeout(120_000);
+  let server: TestSshServer | undefined;
+  let tree: TreeReader;
+  const settings = () => vscode.workspace.getConfiguration('netnsLab');
+
+  before(async function () {
+    if (sshdMissingReason()) this.skip();
+    tree = new TreeReader(await activateExtension());
+    server = await startTestSshServer();
+    await settings().update('sshConfigFile', server.configFile, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('netnsLab.target.add', { target: server.alias });
+  });
+  after(async () => {
+    await settings().update('targets', undefined, vscode.ConfigurationTarget.Global);
+    await settings().update('sshConfigFile', undefined, vscode.ConfigurationTarget.Global);
+    await server?.stop();
+    lab.cleanup();
+  });
+
+  async function namesUnder(targetId: string): Promise<string[]> {
+    const target = (await tree.children()).find((node) => node.kind === 'target' && node.targetId === targetId);
+    if (!target) return [];
+    return (await tree.children(target)).flatMap((node) => (node.kind === 'namespace' && node.namespace !== null ? [node.namespace] : []));
+  }
+
+  it('shows this machine and the SSH target side by side', async () => {
+    const roots = await eventually(async () => {
+      const nodes = await tree.children();
+      return nodes.length === 2 ? nodes : undefined;
+    }, { what: 'two roots' });
+    assert.deepEqual(roots.map((node) => (node.kind === 'target' ? node.targetId : node.kind)), ['local', server!.alias]);
+  });
+
+  it('follows a namespace made with ip under both roots, without a refresh', async () => {
+    await namesUnder(server!.alias); // the target's list is read (and watched) once
+    const name = lab.namespaceName('-ssh');
+    ip('netns', 'add', name);
+    await eventually(async () => ((await namesUnder('local')).includes(name) ? true : undefined), { what: `${name} on this machine` });
+    await eventually(async () => ((await namesUnder(server!.alias)).includes(name) ? true : undefined), { what: `${name} on the SSH target` });
+    ip('netns', 'delete', name);
+    await eventually(async () => ((await namesUnder(server!.alias)).includes(name) ? undefined : true), { what: `${name} gone from the SSH target` });
+  });
+
+  it('an unreachable target shows the reason under its own node and does not hold up this machine', async () => {
+    await vscode.commands.executeCommand('netnsLab.target.add', { target: server!.deadAlias });
+    const dead = await eventually(async () => (await tree.children()).find((node) => node.kind === 'target' && node.targetId === server!.deadAlias), { what: 'the dead target' });
+    const children = await tree.children(dead);
+    assert.equal(children.length, 1);
+    assert.equal(children[0]!.kind, 'message');
+    const local = (await tree.children()).find((node) => node.kind === 'target' && node.targetId === 'local')!;
+    assert.ok((await tree.children(local)).some((node) => node.kind === 'namespace' && node.namespace === null), 'this machine still lists its root namespace');
+    await vscode.commands.executeCommand('netnsLab.target.remove', { target: server!.deadAlias });
+  });
+});
