@@ -4,15 +4,19 @@
  * namespace made with ip must appear under both, live, without a refresh.
  */
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../unit/support/sshd.js';
 import { activateExtension, TreeReader } from './support/extension.js';
-import { ip, lab } from './support/lab.js';
+import { ip, lab, namespaceInode, processAlive } from './support/lab.js';
 import { eventually } from './support/wait.js';
 
 describe('an SSH target in the Namespaces view', function () {
   this.timeout(120_000);
   let server: TestSshServer | undefined;
+  const folder = mkdtempSync(join(tmpdir(), 'netns-lab-ssh-terminal-'));
   let tree: TreeReader;
   const settings = () => vscode.workspace.getConfiguration('netnsLab');
 
@@ -27,6 +31,7 @@ describe('an SSH target in the Namespaces view', function () {
     await settings().update('targets', undefined, vscode.ConfigurationTarget.Global);
     await settings().update('sshConfigFile', undefined, vscode.ConfigurationTarget.Global);
     await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
     lab.cleanup();
   });
 
@@ -52,6 +57,23 @@ describe('an SSH target in the Namespaces view', function () {
     await eventually(async () => ((await namesUnder(server!.alias)).includes(name) ? true : undefined), { what: `${name} on the SSH target` });
     ip('netns', 'delete', name);
     await eventually(async () => ((await namesUnder(server!.alias)).includes(name) ? undefined : true), { what: `${name} gone from the SSH target` });
+  });
+
+  it('a terminal in a namespace of the SSH target runs its shell there, and ends with the terminal', async () => {
+    const name = lab.namespaceName('-sshterm');
+    ip('netns', 'add', name);
+    const answer = join(folder, 'ns');
+    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('netnsLab.namespace.openTerminal', { namespace: name, targetId: server!.alias });
+    try {
+      assert.match(terminal.name, new RegExp(`@ ${server!.alias}$`, 'u'));
+      terminal.sendText(`readlink /proc/self/ns/net > ${answer}.tmp && mv ${answer}.tmp ${answer}`);
+      const said = await eventually(() => (existsSync(answer) ? readFileSync(answer, 'utf8').trim() : undefined), { what: 'the remote shell to write its namespace', timeoutMs: 20_000 });
+      assert.equal(said, `net:[${namespaceInode(`/run/netns/${name}`)}]`);
+    } finally {
+      const pid = await terminal.processId;
+      terminal.dispose();
+      if (pid) await eventually(() => (processAlive(pid) ? undefined : true), { what: 'the terminal ssh to end' });
+    }
   });
 
   it('an unreachable target shows the reason under its own node and does not hold up this machine', async () => {

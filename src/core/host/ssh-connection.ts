@@ -26,6 +26,8 @@ export interface RemoteShell {
   prelude: string;
   /** bash: commands become process groups through `set -m`; sh: through setsid. */
   jobControl: boolean;
+  /** True when root comes through sudo (the remote user is not root). */
+  throughSudo: boolean;
 }
 
 export interface SshOutput {
@@ -89,14 +91,14 @@ export async function connectRemoteShell(settings: SshConnectionSettings, mode: 
   const [, uid, bashPath] = line.split(' ');
   const shellArgv = bashPath ? ['bash', '--noprofile', '--norc'] : ['sh'];
   const jobControl = Boolean(bashPath);
-  if (mode === 'none' || (mode === 'auto' && uid === '0')) return { command: shellCommand(['exec', ...shellArgv]), prelude: '', jobControl };
+  if (mode === 'none' || (mode === 'auto' && uid === '0')) return { command: shellCommand(['exec', ...shellArgv]), prelude: '', jobControl, throughSudo: false };
   return sudoShell(settings, shellArgv, jobControl, askPassword);
 }
 
 async function sudoShell(settings: SshConnectionSettings, shellArgv: string[], jobControl: boolean, askPassword?: PasswordPrompt): Promise<RemoteShell> {
   const label = settings.target.label;
   const check = await runSsh(settings, shellCommand(['sudo', '-n', '--', 'true']));
-  if (check.exitCode === 0) return { command: shellCommand(['exec', 'sudo', '-n', '--', ...shellArgv]), prelude: '', jobControl };
+  if (check.exitCode === 0) return { command: shellCommand(['exec', 'sudo', '-n', '--', ...shellArgv]), prelude: '', jobControl, throughSudo: true };
   if (check.exitCode === 255 && !/sudo/u.test(check.stderr)) throw sshConnectionError(label, check.stderr);
   const reason = check.stderr.trim().split('\n')[0] ?? '';
   if (/not found/u.test(check.stderr)) {
@@ -115,7 +117,7 @@ async function sudoShell(settings: SshConnectionSettings, shellArgv: string[], j
   const sudoArgv = ['sudo', '-S', '-k', '-p', '', '--'];
   const verify = await runSsh(settings, shellCommand([...sudoArgv, 'true']), prelude);
   if (verify.exitCode !== 0) throw new PrivilegeError(`sudo on ${label} did not accept the password.`);
-  return { command: shellCommand(['exec', ...sudoArgv, ...shellArgv]), prelude, jobControl };
+  return { command: shellCommand(['exec', ...sudoArgv, ...shellArgv]), prelude, jobControl, throughSudo: true };
 }
 
 function unexpectedProbe(settings: SshConnectionSettings, probe: SshOutput): HostError {

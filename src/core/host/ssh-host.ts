@@ -12,6 +12,7 @@ import { CommandError, HostError } from '../errors.js';
 import { parseNetnsList } from '../iproute2/parse.js';
 import type { CommandObserver, Host, RunOptions, RunResult } from './host.js';
 import type { PasswordPrompt, PrivilegeMode } from './privilege.js';
+import { shellCommand } from '../quote.js';
 import { SessionPool } from './session-pool.js';
 import { ShellSession, type ShellProcess } from './shell-session.js';
 import { connectRemoteShell, missingClientError, sshArguments, type RemoteShell, type SshConnectionSettings } from './ssh-connection.js';
@@ -116,6 +117,16 @@ export class SshHost implements Host {
         abort.abort();
       },
     };
+  }
+
+  /**
+   * The local argv of an interactive program on the target (a terminal's shell): `ssh -t` over the shared
+   * connection, through sudo when the remote user is not root (sudo then asks in the terminal itself).
+   */
+  async interactiveArgv(argv: readonly string[]): Promise<string[]> {
+    const shell = await this.resolveRemoteShell();
+    const remote = shell.throughSudo ? ['sudo', '--', ...argv] : [...argv];
+    return ['ssh', ...sshArguments(this.settings(), ['-t']), shellCommand(remote)];
   }
 
   /** Ends the shells (stopping their commands' process groups), then the shared connection, then its folder. */
