@@ -4,7 +4,7 @@
  * namespace made with ip must appear under both, live, without a refresh.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -30,10 +30,22 @@ describe('an SSH target in the Namespaces view', function () {
   after(async () => {
     await settings().update('targets', undefined, vscode.ConfigurationTarget.Global);
     await settings().update('sshConfigFile', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const file of notebookFiles) rmSync(file, { force: true });
     await server?.stop();
     rmSync(folder, { recursive: true, force: true });
     lab.cleanup();
   });
+
+  const notebookFiles: string[] = [];
+  async function openNotebook(file: string, text: string): Promise<vscode.NotebookDocument> {
+    writeFileSync(file, text);
+    notebookFiles.push(file);
+    const document = await vscode.workspace.openNotebookDocument(vscode.Uri.file(file));
+    await vscode.window.showNotebookDocument(document);
+    await vscode.commands.executeCommand('notebook.selectKernel', { id: 'netns-lab-kernel', extension: 'netns-lab.netns-lab' });
+    return document;
+  }
 
   async function namesUnder(targetId: string): Promise<string[]> {
     const target = (await tree.children()).find((node) => node.kind === 'target' && node.targetId === targetId);
@@ -74,6 +86,26 @@ describe('an SSH target in the Namespaces view', function () {
       terminal.dispose();
       if (pid) await eventually(() => (processAlive(pid) ? undefined : true), { what: 'the terminal ssh to end' });
     }
+  });
+
+  it('a notebook whose front matter names the target runs its cells there', async () => {
+    const text = `---\ntarget: ${server!.alias}\n---\n\n\`\`\`sh\ntest -n "$SSH_CONNECTION" && echo over-ssh\n\`\`\`\n`;
+    const document = await openNotebook(join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, `${lab.prefix}-target.netns.md`), text);
+    await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 1 }], document: document.uri });
+    const cell = document.getCells().find((candidate) => candidate.kind === vscode.NotebookCellKind.Code)!;
+    await eventually(() => cell.executionSummary?.success, { what: 'the cell to pass on the target', timeoutMs: 30_000 });
+    const output = cell.outputs.flatMap((entry) => entry.items).map((entry) => new TextDecoder().decode(entry.data)).join('');
+    assert.equal(output, 'over-ssh\n');
+  });
+
+  it('a notebook naming a target that is not configured runs nothing and says why', async () => {
+    const text = '---\ntarget: not-a-configured-host\n---\n\n```sh\necho ran\n```\n';
+    const document = await openNotebook(join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, `${lab.prefix}-unknown.netns.md`), text);
+    await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 1 }], document: document.uri });
+    const cell = document.getCells().find((candidate) => candidate.kind === vscode.NotebookCellKind.Code)!;
+    await eventually(() => (cell.executionSummary?.success === false ? true : undefined), { what: 'the cell to be refused', timeoutMs: 30_000 });
+    const output = cell.outputs.flatMap((entry) => entry.items).map((entry) => new TextDecoder().decode(entry.data)).join('');
+    assert.match(output, /not one of your Netns Lab targets/u);
   });
 
   it('an unreachable target shows the reason under its own node and does not hold up this machine', async () => {

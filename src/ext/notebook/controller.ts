@@ -4,7 +4,7 @@
  * and stops Run All at the first failing cell. Interrupting ends the cell's whole process group.
  */
 import * as vscode from 'vscode';
-import { checkTargetIsLocal, runCell, type CellRun } from '../../core/notebook/execute.js';
+import { runCell, type CellRun } from '../../core/notebook/execute.js';
 import { IP_TABLE_MIME } from '../../core/notebook/ip-output.js';
 import type { NotebookCell } from '../../core/notebook/model.js';
 import type { Services } from '../services.js';
@@ -39,8 +39,9 @@ export class NetnsNotebookController implements vscode.Disposable {
     execution.start(Date.now());
     await execution.clearOutput();
     if (!vscode.workspace.isTrusted) return this.fail(execution, new Error(UNTRUSTED_MESSAGE));
+    let targetId: string;
     try {
-      checkTargetIsLocal(notebookOptions(cell.notebook), 'in this window yet');
+      targetId = notebookTargetId(this.services, notebookOptions(cell.notebook));
     } catch (error) {
       return this.fail(execution, error);
     }
@@ -48,7 +49,7 @@ export class NetnsNotebookController implements vscode.Disposable {
     const cancellation = execution.token.onCancellationRequested(() => abort.abort());
     try {
       const streams = new OutputStreams(execution);
-      const run = await runCell(this.services.host(LOCAL_TARGET_ID), coreCell(cell), notebookOptions(cell.notebook), {
+      const run = await runCell(this.services.host(targetId), coreCell(cell), notebookOptions(cell.notebook), {
         signal: abort.signal,
         onStdout: (chunk) => streams.append('stdout', chunk),
         onStderr: (chunk) => streams.append('stderr', chunk),
@@ -113,4 +114,15 @@ function coreCell(cell: vscode.NotebookCell): NotebookCell {
 
 function notebookOptions(notebook: vscode.NotebookDocument) {
   return (notebook.metadata as NotebookMetadata).frontMatter?.options ?? {};
+}
+
+/**
+ * The target a notebook's cells run on: this machine, or the SSH target its front matter names, which must be one
+ * of the configured targets (so that opening a notebook never makes Netns Lab connect somewhere new by itself).
+ */
+export function notebookTargetId(services: Services, options: { target?: string }): string {
+  const target = options.target;
+  if (target === undefined || target === 'local' || target === 'localhost') return LOCAL_TARGET_ID;
+  if (services.settings.targets.includes(target)) return target;
+  throw new Error(`This notebook runs on ${JSON.stringify(target)}, which is not one of your Netns Lab targets: add it with "Netns Lab: Add SSH Target" to run its cells there.`);
 }

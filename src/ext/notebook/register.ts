@@ -3,10 +3,12 @@ import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import { NetnsNotebookController } from './controller.js';
 import { NetnsNotebookSerializer, NOTEBOOK_TYPE } from './serializer.js';
+import { registerTargetStatus } from './target-status.js';
 
 export function registerNotebook(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new NetnsNotebookSerializer(), { transientOutputs: true }),
     new NetnsNotebookController(services),
   );
+  registerTargetStatus(context, services);
 }
