@@ -65,3 +65,25 @@ export async function runChecked(host: Host, argv: readonly string[], summary: s
   }
   return result;
 }
+
+/**
+ * Runs `work` (one command on a host) and tells the observer how it went: its exit status and duration, or the
+ * error it failed with. Every host records its commands the same way through this.
+ */
+export async function observedRun(
+  observer: CommandObserver | undefined,
+  host: string,
+  argv: readonly string[],
+  work: () => Promise<RunResult>,
+): Promise<RunResult> {
+  const started = performance.now();
+  try {
+    const result = await work();
+    observer?.({ host, argv, exitCode: result.exitCode, durationMs: result.durationMs });
+    return result;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    observer?.({ host, argv, exitCode: undefined, durationMs: performance.now() - started, error: message });
+    throw error;
+  }
+}

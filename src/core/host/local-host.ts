@@ -5,7 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import { execa } from 'execa';
 import { NetnsLabError } from '../errors.js';
-import type { CommandObserver, Host, RunOptions, RunResult } from './host.js';
+import { observedRun, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
 import { watchNetnsDirectory } from './netns-directory-watch.js';
 import { LOCAL_SHELL_HAS_JOB_CONTROL, localRootShell, type PasswordPrompt, type PrivilegeMode, type RootShellCommand } from './privilege.js';
 import { SessionPool } from './session-pool.js';
@@ -30,22 +30,15 @@ export class LocalHost implements Host {
     this.pool = new SessionPool(() => this.startSession(), options.maxSessions ?? 4);
   }
 
-  async run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    const started = performance.now();
-    try {
+  run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+    return observedRun(this.options.observer, this.label, argv, async () => {
       const session = await this.pool.acquire({ signal: options.signal, argv });
       try {
-        const result = await session.run(argv, options, (group, signal) => this.signalGroup(group, signal));
-        this.options.observer?.({ host: this.label, argv, exitCode: result.exitCode, durationMs: result.durationMs });
-        return result;
+        return await session.run(argv, options, (group, signal) => this.signalGroup(group, signal));
       } finally {
         this.pool.release(session);
       }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.observer?.({ host: this.label, argv, exitCode: undefined, durationMs: performance.now() - started, error: message });
-      throw error;
-    }
+    });
   }
 
   async listNamespaceNames(): Promise<string[]> {

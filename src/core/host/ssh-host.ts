@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { CommandError, HostError } from '../errors.js';
 import { parseNetnsList } from '../iproute2/parse.js';
-import type { CommandObserver, Host, RunOptions, RunResult } from './host.js';
+import { observedRun, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
 import type { PasswordPrompt, PrivilegeMode } from './privilege.js';
 import { shellCommand } from '../quote.js';
 import { SessionPool } from './session-pool.js';
@@ -76,19 +76,10 @@ export class SshHost implements Host {
     return this.controlFolder && this.settings().controlPath;
   }
 
-  async run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    const started = performance.now();
-    try {
-      const result = await this.withSession({ signal: options.signal, argv }, (session) =>
-        session.run(argv, options, (group, signal) => this.signalGroup(group, signal)),
-      );
-      this.options.observer?.({ host: this.label, argv, exitCode: result.exitCode, durationMs: result.durationMs });
-      return result;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.observer?.({ host: this.label, argv, exitCode: undefined, durationMs: performance.now() - started, error: message });
-      throw error;
-    }
+  run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+    return observedRun(this.options.observer, this.label, argv, () =>
+      this.withSession({ signal: options.signal, argv }, (session) => session.run(argv, options, (group, signal) => this.signalGroup(group, signal))),
+    );
   }
 
   /** `ip -j netns list` on the target (it prints nothing at all when there are none). */
