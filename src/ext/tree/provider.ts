@@ -24,6 +24,7 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private readonly watchers: TreeWatchers;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private state: ViewState = 'loading';
+  private readonly permittedHosts = new WeakSet<object>();
 
   constructor(private readonly services: Services) {
     this.watchers = new TreeWatchers(services);
@@ -95,7 +96,10 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const host = this.services.host(targets[0]!.targetId);
     this.watchers.watchNamespaceList(targets[0]!.targetId);
     try {
-      await host.run(['true']);
+      // Once a host has shown it can run as root, it keeps that (hosts are made anew when settings change):
+      // a whole-view refresh, which every namespace added or deleted causes, then costs no process start.
+      if (!this.permittedHosts.has(host)) await host.run(['true']);
+      this.permittedHosts.add(host);
     } catch (error) {
       if (error instanceof PrivilegeError) return this.setState('notPermitted', []);
       throw error;
