@@ -33,3 +33,7 @@ export type { Notebook, NotebookCell, CellOrigin, CellOptions, NotebookOptions }
 export { runNotebook, type NotebookRunOptions, type NotebookRunSummary } from './notebook/run-notebook.js';
 export { runCell, cellNamespace, type CellRun } from './notebook/execute.js';
 export { detectIpQuery, ipTablePayload, IP_TABLE_MIME, type IpTablePayload } from './notebook/ip-output.js';
+export * from './topology/model.js';
+export { parseTopology, type TopologyParseResult } from './topology/parse.js';
+export { loadTopologyFile } from './topology/load.js';
+export { formatDiagnostics } from './topology/diagnostics.js';
