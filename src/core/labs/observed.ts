@@ -9,8 +9,8 @@ import type { LinkInfo, NamespaceName, NamespaceState } from '../model.js';
 import { readNamespacesRaw } from '../state/read-script.js';
 import { readNamespaceSet } from '../state/read.js';
 import { labNamespaces, type DesiredState } from './desired.js';
-import { readImpairment, type ObservedImpairment } from './impairments.js';
-import { labTag } from './model.js';
+import { readImpairment, type ObservedImpairment } from './traffic-control.js';
+import { labTag } from '../topology/model.js';
 
 export interface ObservedState {
   /** Every named namespace on the host. */

@@ -6,7 +6,7 @@
 import { applySteps } from '../changes/steps.js';
 import type { Host } from '../host/host.js';
 import { LabRefusedError } from './lab-errors.js';
-import type { Topology } from './model.js';
+import type { Topology } from '../topology/model.js';
 import { planDeploy, type DeployPlan } from './plan.js';
 import { readLabRecord, readNamespaceInodes, removeLabRecord, writeLabRecord, type LabRecord } from './registry.js';
 

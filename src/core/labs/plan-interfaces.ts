@@ -7,8 +7,8 @@
 import * as ip from '../iproute2/commands.js';
 import type { LinkInfo, NamespaceName } from '../model.js';
 import type { DesiredInterface, DesiredState } from './desired.js';
-import { clearImpairmentCommand, describeImpairment, impairmentCommands, impairmentNumbers, sameImpairment } from './impairments.js';
-import { labTag } from './model.js';
+import { clearImpairmentCommand, describeImpairment, impairmentCommands, impairmentNumbers, sameImpairment } from './traffic-control.js';
+import { labTag } from '../topology/model.js';
 import { impairmentKey, type ObservedState } from './observed.js';
 import { where, type PlanBuilder } from './plan-builder.js';
 

@@ -4,7 +4,7 @@
  */
 import type { RouteSpec } from '../iproute2/commands.js';
 import type { NamespaceName } from '../model.js';
-import type { Impairment, Topology, TopologyEndpoint } from './model.js';
+import type { Impairment, Topology, TopologyEndpoint } from '../topology/model.js';
 
 export interface DesiredInterface {
   namespace: NamespaceName;

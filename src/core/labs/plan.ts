@@ -8,13 +8,13 @@ import type { Host } from '../host/host.js';
 import * as ip from '../iproute2/commands.js';
 import type { NamespaceName, RouteInfo } from '../model.js';
 import { desiredState, labNamespaces, type DesiredNamespace, type DesiredState } from './desired.js';
-import { needsNetem } from './impairments.js';
+import { needsNetem } from './traffic-control.js';
 import { missingQdiscs, type QdiscKind } from './kernel-features.js';
-import { labTag, type Topology } from './model.js';
+import { labTag, type Topology } from '../topology/model.js';
 import { readObservedState, type ObservedState } from './observed.js';
 import { PlanBuilder, type PlanChange } from './plan-builder.js';
 import { InterfacePlanner } from './plan-interfaces.js';
-import { routeMatches, routeSpecOf, describeRouteSpec } from './routes.js';
+import { routeMatches, routeSpecOf, describeRouteSpec } from './route-compare.js';
 
 export type { PlanChange, ChangeAction } from './plan-builder.js';
 

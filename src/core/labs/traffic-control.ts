@@ -7,7 +7,7 @@
 import type { Host } from '../host/host.js';
 import type { IpCommand } from '../iproute2/commands.js';
 import type { NamespaceName } from '../model.js';
-import type { Impairment } from './model.js';
+import type { Impairment } from '../topology/model.js';
 
 /** Impairment in numbers: bits per second, microseconds, percent. Absent fields are not set. */
 export interface ObservedImpairment {

@@ -10,7 +10,7 @@ import { parseJsonValues } from '../iproute2/json-values.js';
 import { parseLinks } from '../iproute2/parse.js';
 import { CommandError } from '../errors.js';
 import { batchLine } from '../quote.js';
-import { labTag } from './model.js';
+import { labTag } from '../topology/model.js';
 import { readTaggedNamespaces } from './observed.js';
 import { readLabRecord, readNamespaceInodes, removeLabRecord, type LabRecord } from './registry.js';
 

@@ -3,7 +3,7 @@
  * deploy plan makes. Without the file, what the host has of the lab.
  */
 import type { Host } from '../host/host.js';
-import type { Topology } from './model.js';
+import type { Topology } from '../topology/model.js';
 import { planDeploy, type PlanChange } from './plan.js';
 import { planDestroy } from './destroy.js';
 import { readLabRecords } from './registry.js';
