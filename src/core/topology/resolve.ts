@@ -64,6 +64,10 @@ function checkKernelNames(context: ReadContext, lab: string, draft: TopologyDraf
     if (name.value === '') continue;
     const netns = labNamespaceName(lab, name.value);
     const problem = namespaceNameProblem(netns);
-    if (problem) context.diagnostics.add(name.span, `namespace ${name.value} would be the kernel namespace ${JSON.stringify(netns)}, but ${problem}`);
+    if (problem) context.diagnostics.add(name.span, `this namespace's kernel name is "<lab>-<name>" (${JSON.stringify(shorten(netns))}), but ${problem}`);
   }
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 18)}…${text.slice(-18)}` : text;
 }

@@ -25,9 +25,10 @@ export interface MapEntry {
   value: YamlNode | null;
 }
 
+/** Where a node is; an empty value (`key:` with nothing after it) has no extent, so the fallback marks it. */
 export function spanOf(node: YamlNode | null | undefined, fallback: Span = { start: 0, end: 0 }): Span {
   const range = node?.range;
-  return range ? { start: range[0], end: range[1] } : fallback;
+  return range && (range[1] > range[0] || fallback.end === fallback.start) ? { start: range[0], end: range[1] } : fallback;
 }
 
 /** The node an alias (`*name`) stands for; any other node as it is. */
