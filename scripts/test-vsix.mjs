@@ -33,8 +33,8 @@ function runStep(command, args) {
 }
 
 /**
- * The files package.json itself points at (activity-bar and view icons, notebook renderer entry points): the package
- * must carry them, and may carry them beside the five files every package holds.
+ * The files package.json itself points at (activity-bar and view icons, notebook renderer entry points, the topology
+ * schema): the package must carry them, and may carry them beside the five files every package holds.
  */
 function referencedFiles(manifest) {
   const contributes = manifest.contributes ?? {};
@@ -44,6 +44,7 @@ function referencedFiles(manifest) {
     ...iconOwners.map((entry) => entry.icon),
     ...(contributes.notebookRenderer ?? []).map((renderer) => renderer.entrypoint),
     ...(contributes.walkthroughs ?? []).flatMap((walkthrough) => walkthrough.steps.flatMap((step) => [step.media?.markdown, step.media?.image])),
+    ...(contributes.yamlValidation ?? []).map((validation) => validation.url),
   ];
   return files.filter((file) => typeof file === 'string' && !file.startsWith('$(')).map((file) => file.replace(/^\.\//, ''));
 }
