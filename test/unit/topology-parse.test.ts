@@ -148,6 +148,20 @@ describe('valid topologies', () => {
   });
 });
 
+describe('the README', () => {
+  test('its topology examples are valid and match the corpus', () => {
+    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Lab topologies'), readme.indexOf('\n## ', readme.indexOf('## Lab topologies') + 1));
+    const examples = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    assert.equal(examples.length, 2);
+    const [short, full] = examples.map((text) => parseTopology(text));
+    assert.deepEqual(short!.diagnostics, []);
+    assert.deepEqual(short!.topology, validFixture('demo.netns.yaml'));
+    assert.deepEqual(full!.diagnostics, []);
+    assert.deepEqual(full!.topology, validFixture('full.netns.yaml'));
+  });
+});
+
 describe('loadTopologyFile', () => {
   test('returns the topology of a valid file', async () => {
     const topology = await loadTopologyFile(join(fixtures, 'valid/demo.netns.yaml'));
