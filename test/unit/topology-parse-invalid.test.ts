@@ -125,3 +125,18 @@ describe('diagnostics mark the offending text', () => {
     assert.deepEqual(diagnostics.map(({ line, column, endLine, endColumn }) => [line, column, endLine, endColumn]), [[2, 1, 2, 7]]);
   });
 });
+
+describe('YAML itself', () => {
+  test('a second document is refused with advice about the file, not about the YAML library', () => {
+    const { diagnostics } = parseTopology('lab: x\n---\nlab: y\n');
+    assert.equal(diagnostics.length, 1);
+    assert.equal(`${diagnostics[0]!.line}:${diagnostics[0]!.column}`, '2:1');
+    assert.match(diagnostics[0]!.message, /holds one YAML document; remove the "---"/);
+  });
+
+  test('after a syntax error nothing else is reported, since the shape of the rest is a guess', () => {
+    const { diagnostics } = parseTopology('lab: x\ncolour: red\nnamespaces: [a\n');
+    assert.ok(diagnostics.length > 0);
+    assert.ok(diagnostics.every((diagnostic) => diagnostic.message.startsWith('YAML syntax error: ')), JSON.stringify(diagnostics));
+  });
+});

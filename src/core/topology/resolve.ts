@@ -3,9 +3,8 @@
  * and the normalized form the rest of the core works from.
  */
 import { namespaceNameProblem } from '../names.js';
-import type { TopologyDraft, EndpointDraft } from './drafts.js';
-import type { Topology, TopologyEndpoint, TopologyNamespace } from './model.js';
-import { labNamespaceName } from './model.js';
+import type { EndpointDraft, TopologyDraft } from './drafts.js';
+import { type Topology, type TopologyEndpoint, type TopologyNamespace, labNamespaceName } from './model.js';
 import { namespaceRoutes, namespaceSysctls } from './namespace-settings.js';
 import { resolvePorts } from './ports.js';
 import { type InterfaceSource, Scopes, checkDuplicateAddresses, declareInterfaces } from './scopes.js';

@@ -55,8 +55,7 @@ export function describeNode(node: YamlNode | null): string {
 
 /**
  * The entries of a map whose keys are fixed words. Reports a value that is not a map, keys that are not allowed
- * (listing those that are), keys given twice and required keys that are missing. `where` is the place for a
- * missing key when the map itself is absent.
+ * (listing those that are), keys given twice and required keys that are missing (at the map's first line).
  */
 export function readFixedMap(
   context: ReadContext,
