@@ -1,8 +1,8 @@
 // Checks that the packaged extension works when installed, as a user gets it:
 //   1. builds netns-lab.vsix (`npm run package`);
 //   2. checks its size (under 1 MB) and that it holds only what runs: package.json, the readme, the licence,
-//      dist/extension.cjs and dist/cli.js, plus the files package.json points at (icons, notebook renderer), beside
-//      the .vsix's own manifest files;
+//      dist/extension.cjs and dist/cli.js, plus the files package.json points at (icons, notebook renderer, the
+//      topology schema), beside the .vsix's own manifest files;
 //   3. installs it with `code-server --install-extension` into a fresh extensions folder;
 //   4. runs test/integration/installed.test.ts in code-server with that folder and a stub (test/host-smoke) as the
 //      extension under development, so the extension under test is the installed copy.
