@@ -11,8 +11,11 @@ import { PrivilegeError } from '../errors.js';
 /** `auto`: root if we are root, else sudo. `sudo`: always through sudo. `none`: run as we are (for capabilities). */
 export type PrivilegeMode = 'auto' | 'sudo' | 'none';
 
-/** Asks the user for their sudo password; undefined means they declined. */
-export type PasswordPrompt = (message: string) => Promise<string | undefined>;
+/**
+ * Asks the user for their sudo password on `where` (`this machine`, or a target's label); undefined means they
+ * declined. It may throw (a PrivilegeError, say) when there is no way to ask.
+ */
+export type PasswordPrompt = (message: string, where: string) => Promise<string | undefined>;
 
 export interface RootShellCommand {
   file: string;
@@ -41,7 +44,7 @@ export async function localRootShell(mode: PrivilegeMode, askPassword?: Password
   if (!/password/iu.test(String(withoutPassword.stderr)) || !askPassword) {
     throw sudoRefusedError(user, String(withoutPassword.stderr));
   }
-  const password = await askPassword(`Password for sudo (user ${user}); Netns Lab needs root to manage network namespaces`);
+  const password = await askPassword(`Password for sudo (user ${user}); Netns Lab needs root to manage network namespaces`, 'this machine');
   if (password === undefined) throw new PrivilegeError('The sudo password was not given, so nothing was run as root.');
   const prelude = `${password}\n`;
   // -k makes sudo read the password even when it has cached credentials, so the shell never sees the password line.

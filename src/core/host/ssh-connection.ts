@@ -110,7 +110,7 @@ async function sudoShell(settings: SshConnectionSettings, shellArgv: string[], j
         'Log in as root, allow this user passwordless sudo there, or enable the sudo password prompt.',
     );
   }
-  const password = await askPassword(`Password for sudo on ${label}; Netns Lab needs root there to manage network namespaces`);
+  const password = await askPassword(`Password for sudo on ${label}; Netns Lab needs root there to manage network namespaces`, label);
   if (password === undefined) throw new PrivilegeError(`The sudo password for ${label} was not given, so nothing was run as root.`);
   const prelude = `${password}\n`;
   // -k: sudo reads the password even with cached credentials, so the shell never sees the password line.
