@@ -25,7 +25,7 @@ export function terminalPasswordPrompt(input: NodeJS.ReadStream = process.stdin,
 function notATerminalError(where: string): PrivilegeError {
   return new PrivilegeError(
     `sudo on ${where} wants a password, and standard input is not a terminal to ask for it on. ` +
-      'Run netns-lab in a terminal to type it, allow the user passwordless sudo there (a NOPASSWD rule in /etc/sudoers.d), or log in as root.',
+      `Run netns-lab in a terminal to type it, allow the user passwordless sudo there (a NOPASSWD rule in /etc/sudoers.d), or ${where === 'this machine' ? 'run it as root' : 'log in as root'}.`,
   );
 }
 
