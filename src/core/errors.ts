@@ -2,6 +2,7 @@
  * Typed errors of the core. Each carries the context a front end needs to explain it; the editor and the
  * command line decide how to show them. Messages say what is wrong and, where there is one, how to fix it.
  */
+import type { TopologyDiagnostic } from './topology/model.js';
 
 /** Base class, so front ends can tell our errors from programming faults. */
 export class NetnsLabError extends Error {
@@ -77,4 +78,15 @@ export class CancelledError extends NetnsLabError {
 
 function firstLine(text: string): string {
   return text.split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '';
+}
+
+/** A topology file with problems; `diagnostics` holds each with its line and column, the message lists them all. */
+export class TopologyFileError extends InvalidArgumentError {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly diagnostics: readonly TopologyDiagnostic[],
+  ) {
+    super(message);
+  }
 }

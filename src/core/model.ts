@@ -43,6 +43,8 @@ export interface LinkInfo {
   /** The kernel's operational state: UP, DOWN, LOWERLAYERDOWN, UNKNOWN, … */
   operState: string;
   mtu?: number;
+  /** The kind of the link's root queueing discipline (`noqueue`, `htb`, `netem`, …). */
+  qdisc?: string;
   mac?: string;
   /** Name of the master device (bridge, bond, vrf) in the same namespace. */
   master?: string;

@@ -20,6 +20,7 @@ export interface Step {
 /** A run of consecutive steps in one namespace that can go into one `ip -batch`. */
 interface Group {
   namespace: NamespaceName;
+  program: 'ip' | 'tc';
   steps: Step[];
   lines: string[];
 }
@@ -57,11 +58,13 @@ function groupSteps(steps: readonly Step[]): Group[] {
   for (const step of steps) {
     const line = batchLine(step.command.args);
     const last = groups.at(-1);
-    if (line !== undefined && last && last.namespace === step.command.namespace && last.lines.length === last.steps.length) {
+    const program = step.command.program ?? 'ip';
+    const joinsLast = last && last.namespace === step.command.namespace && last.program === program && last.lines.length === last.steps.length;
+    if (line !== undefined && joinsLast) {
       last.steps.push(step);
       last.lines.push(line);
     } else {
-      groups.push({ namespace: step.command.namespace, steps: [step], lines: line === undefined ? [] : [line] });
+      groups.push({ namespace: step.command.namespace, program, steps: [step], lines: line === undefined ? [] : [line] });
     }
   }
   return groups;
@@ -75,7 +78,7 @@ function stepsScript(groups: readonly Group[]): string {
   return groups
     .map((group, index) => {
       const run = group.lines.length > 0
-        ? `${shellCommand(ipBatchArgv(group.namespace))} <<'NETNS_LAB_STEPS'\n${group.lines.join('\n')}\nNETNS_LAB_STEPS`
+        ? `${shellCommand(ipBatchArgv(group.namespace, [], group.program))} <<'NETNS_LAB_STEPS'\n${group.lines.join('\n')}\nNETNS_LAB_STEPS`
         : `${shellCommand(ipArgv(group.steps[0]!.command))} </dev/null`;
       return `${run}\n[ $? -eq 0 ] || { echo 'netns-lab-failed-group ${index}'; exit 1; }`;
     })

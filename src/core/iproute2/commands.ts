@@ -11,21 +11,23 @@ import { checkInterfaceName, checkNamespaceName } from '../names.js';
 /** One `ip` command and the namespace it runs in (`null`: the root namespace). */
 export interface IpCommand {
   namespace: NamespaceName;
+  /** `tc` for traffic control commands, which take the same `-n NS` and `-batch -`; `ip` when absent. */
+  program?: 'tc';
   /** The words after `ip` (and after `-n NS`). */
   args: string[];
 }
 
 /** The full argv of one command: `ip [-n NS] ARGS`. */
 export function ipArgv(command: IpCommand): string[] {
-  return ['ip', ...namespaceOption(command.namespace), ...command.args];
+  return [command.program ?? 'ip', ...namespaceOption(command.namespace), ...command.args];
 }
 
 // Interface names always follow a keyword (`name`, `dev`): ip reads a bare word that abbreviates one of its
 // keywords as that keyword (a link called `b` would be read as `broadcast`).
 
 /** The argv of a batch in one namespace; its lines come on standard input. */
-export function ipBatchArgv(namespace: NamespaceName, options: string[] = []): string[] {
-  return ['ip', ...namespaceOption(namespace), ...options, '-batch', '-'];
+export function ipBatchArgv(namespace: NamespaceName, options: string[] = [], program: 'ip' | 'tc' = 'ip'): string[] {
+  return [program, ...namespaceOption(namespace), ...options, '-batch', '-'];
 }
 
 function namespaceOption(namespace: NamespaceName): string[] {
@@ -153,4 +155,25 @@ function routeArgs(action: 'add' | 'delete', route: RouteSpec): string[] {
     words.push('metric', String(route.metric));
   }
   return words;
+}
+
+/**
+ * Creates a veth pair from the root namespace with each end made directly in its own namespace (no `netns` word
+ * for an end in the root), so that a whole lab's pairs fit in one root `ip -batch`.
+ */
+export function vethAddFromRoot(first: VethEnd, second: VethEnd): IpCommand {
+  const placed = (end: VethEnd): string[] => [checkInterfaceName(end.name), ...(end.namespace === null ? [] : ['netns', checkNamespaceName(end.namespace)])];
+  return { namespace: null, args: ['link', 'add', 'name', ...placed(first), 'type', 'veth', 'peer', 'name', ...placed(second)] };
+}
+
+/** Sets a link's alias (`ifalias`), the free text the kernel keeps with it. */
+export function linkSetAlias(namespace: NamespaceName, device: string, alias: string): IpCommand {
+  return inNamespace(namespace, ['link', 'set', 'dev', checkInterfaceName(device), 'alias', alias]);
+}
+
+/** Sets a sysctl inside a named namespace, run from the root (so it fits in the root batch). */
+export function namespaceSysctl(namespace: string, key: string, value: string): IpCommand {
+  if (!/^[A-Za-z0-9_]+(\.[A-Za-z0-9_-]+)+$/u.test(key)) throw new InvalidArgumentError(`Invalid sysctl key ${JSON.stringify(key)}: expected dotted words such as net.ipv4.ip_forward`);
+  if (/[\s=]/u.test(value) || value.length === 0) throw new InvalidArgumentError(`Invalid value ${JSON.stringify(value)} for sysctl ${key}: expected one word without spaces or "="`);
+  return { namespace: null, args: ['netns', 'exec', checkNamespaceName(namespace), 'sysctl', '-q', '-w', `${key}=${value}`] };
 }

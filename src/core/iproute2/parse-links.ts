@@ -42,6 +42,7 @@ function parseLink(item: unknown, position: number): LinkInfo {
     up: flags.includes('UP'),
     operState: readString(object, 'operstate', place),
     mtu: readOptionalNumber(object, 'mtu', place),
+    qdisc: readOptionalString(object, 'qdisc', place),
     mac: readOptionalString(object, 'address', place),
     master: readOptionalString(object, 'master', place),
     alias: readOptionalString(object, 'ifalias', place),

@@ -41,6 +41,15 @@ export async function readNamespace(host: Host, name: NamespaceName): Promise<Na
   return state!;
 }
 
+/**
+ * The given namespaces (`null`: the root) in one round trip, with veth peers resolved among them; one deleted
+ * meanwhile is left out.
+ */
+export async function readNamespaceSet(host: Host, names: readonly NamespaceName[]): Promise<NamespaceState[]> {
+  if (names.length === 0) return [];
+  return resolveVethPeers({ namespaces: await readNamespaces(host, names) }).namespaces;
+}
+
 /** Throws NotFoundError unless the named namespace exists (the root namespace always does). */
 export async function checkNamespaceExists(host: Host, name: NamespaceName): Promise<void> {
   if (name === null) return;

@@ -1,0 +1,92 @@
+/**
+ * What the kernel has of a lab, read as cheaply as the plan allows: the namespace names (a directory read), then,
+ * in one round trip, the root namespace and those of the lab's namespaces that already exist. A first deploy so
+ * costs two cheap reads; only a re-deploy reads the lab's namespaces in full. Sysctls and queueing disciplines are
+ * read only where the file sets them or the kernel reports one of ours.
+ */
+import type { Host } from '../host/host.js';
+import type { LinkInfo, NamespaceName, NamespaceState } from '../model.js';
+import { readNamespacesRaw } from '../state/read-script.js';
+import { readNamespaceSet } from '../state/read.js';
+import { labNamespaces, type DesiredState } from './desired.js';
+import { readImpairment, type ObservedImpairment } from './traffic-control.js';
+import { labTag } from '../topology/model.js';
+
+export interface ObservedState {
+  /** Every named namespace on the host. */
+  names: Set<string>;
+  /** The root namespace and the lab's declared namespaces that exist, by name. */
+  namespaces: Map<NamespaceName, NamespaceState>;
+  /** Namespaces that carry the lab's tag but that the file no longer declares. */
+  undeclared: string[];
+  /** Current values of the sysctls the file sets, per existing namespace. */
+  sysctls: Map<string, Record<string, string>>;
+  /** Traffic conditions of links that have a queueing discipline of ours, by namespace and name. */
+  impairments: Map<string, ObservedImpairment>;
+}
+
+export async function readObservedState(host: Host, desired: DesiredState): Promise<ObservedState> {
+  const names = new Set(await host.listNamespaceNames());
+  const existing = labNamespaces(desired).filter((name) => names.has(name));
+  const states = await readNamespaceSet(host, [null, ...existing]);
+  const namespaces = new Map(states.map((state) => [state.name, state]));
+  return {
+    names,
+    namespaces,
+    undeclared: await readUndeclaredLabNamespaces(host, desired, names),
+    sysctls: await readSysctls(host, desired, existing),
+    impairments: await readImpairments(host, desired, namespaces),
+  };
+}
+
+/**
+ * Namespaces named like the lab's but not in the file: those whose `lo` carries the lab's tag are the lab's and go;
+ * any other is left alone. Costs one `ip` per candidate, and there are candidates only after the file lost some.
+ */
+async function readUndeclaredLabNamespaces(host: Host, desired: DesiredState, names: Set<string>): Promise<string[]> {
+  const declared = new Set(labNamespaces(desired));
+  const candidates = [...names].filter((name) => name.startsWith(`${desired.lab}-`) && !declared.has(name));
+  return readTaggedNamespaces(host, desired.lab, candidates);
+}
+
+/** Of the given namespaces, those whose `lo` carries the lab's tag. */
+export async function readTaggedNamespaces(host: Host, lab: string, candidates: readonly string[]): Promise<string[]> {
+  if (candidates.length === 0) return [];
+  const raw = await readNamespacesRaw(host, 'link show dev lo\n', ['-o'], candidates);
+  const tag = labTag(lab);
+  // `ip -o` prints the alias as "alias TEXT" at the end of the line; the tag is compared whole.
+  return raw.filter((record) => record.exitCode === 0 && record.stdout.trimEnd().endsWith(`alias ${tag}`)).map((record) => record.name!);
+}
+
+async function readSysctls(host: Host, desired: DesiredState, existing: readonly string[]): Promise<Map<string, Record<string, string>>> {
+  const values = new Map<string, Record<string, string>>();
+  for (const name of existing) {
+    const keys = Object.keys(desired.namespaces.get(name)?.sysctls ?? {});
+    if (keys.length === 0) continue;
+    const result = await host.run(['ip', 'netns', 'exec', name, 'sysctl', '-n', ...keys]);
+    const lines = result.stdout.split('\n');
+    values.set(name, Object.fromEntries(result.exitCode === 0 ? keys.map((key, index) => [key, (lines[index] ?? '').trim()]) : []));
+  }
+  return values;
+}
+
+/** Reads tc only for links whose root qdisc could be ours (htb or netem) or that the file impairs. */
+async function readImpairments(host: Host, desired: DesiredState, namespaces: Map<NamespaceName, NamespaceState>): Promise<Map<string, ObservedImpairment>> {
+  const found = new Map<string, ObservedImpairment>();
+  for (const [name, state] of namespaces) {
+    const wanted = desired.namespaces.get(name);
+    for (const link of state.links) {
+      if (!mayBeImpaired(link, wanted?.interfaces.get(link.name)?.impairment !== undefined)) continue;
+      found.set(impairmentKey(name, link.name), await readImpairment(host, name, link.name));
+    }
+  }
+  return found;
+}
+
+function mayBeImpaired(link: LinkInfo, impairedByFile: boolean): boolean {
+  return impairedByFile || link.qdisc === 'htb' || link.qdisc === 'netem';
+}
+
+export function impairmentKey(namespace: NamespaceName, name: string): string {
+  return `${namespace ?? ''}\0${name}`;
+}
