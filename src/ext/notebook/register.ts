@@ -4,6 +4,7 @@ import type { Services } from '../services.js';
 import { NetnsNotebookController } from './controller.js';
 import { NetnsNotebookSerializer, NOTEBOOK_TYPE } from './serializer.js';
 import { registerTargetStatus } from './target-status.js';
+import { registerNotebookLab } from './topology.js';
 
 export function registerNotebook(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
@@ -11,4 +12,5 @@ export function registerNotebook(context: vscode.ExtensionContext, services: Ser
     new NetnsNotebookController(services),
   );
   registerTargetStatus(context, services);
+  registerNotebookLab(context);
 }
