@@ -32,7 +32,12 @@ export function isTreeNode(value: unknown): value is TreeNode {
  * for anything else, which must then be the command's plain object.
  */
 export function invocationOrigin(argument: unknown): Origin {
-  return argument === undefined || isTreeNode(argument) || isUriLike(argument) || isNotebookDocumentLike(argument) ? 'ui' : 'program';
+  return argument === undefined || isTreeNode(argument) || isUriLike(argument) || isNotebookDocumentLike(argument) || isNotebookToolbarContext(argument) ? 'ui' : 'program';
+}
+
+/** What a notebook toolbar passes when it is not converted to the notebook: `{ notebookEditor: { notebookUri }, ui: true }`. */
+function isNotebookToolbarContext(value: unknown): boolean {
+  return isRecord(value) && value.ui === true && isRecord(value.notebookEditor);
 }
 
 /** A vscode.Uri (checked by shape: this module has no vscode import). */

@@ -60,6 +60,9 @@ export function notebookRequest(command: string, argument: unknown): { origin: O
   if (argument === undefined) return { origin: 'ui' };
   if (isNotebookDocumentLike(argument)) return { origin: 'ui', notebook: fileOfUri(command, argument.uri) };
   if (isUriLike(argument)) return { origin: 'ui', notebook: fileOfUri(command, argument) };
+  // The toolbar's own context, should it arrive unconverted: `{ notebookEditor: { notebookUri }, ui: true }`.
+  const editor = isRecord(argument) && isRecord(argument.notebookEditor) ? argument.notebookEditor.notebookUri : undefined;
+  if (isUriLike(editor)) return { origin: 'ui', notebook: fileOfUri(command, editor) };
   const fields = FieldReader.of(command, '{ notebook: string | Uri }', argument);
   const value = isRecord(argument) ? argument.notebook : undefined;
   return { origin: 'program', notebook: isUriLike(value) ? fileOfUri(command, value) : fields.string('notebook') };
