@@ -118,6 +118,22 @@ describe('lab topologies in the editor', function () {
     if (canTakeScreenshots()) await showTreeWithLab(node);
   });
 
+  it('Plan from the lens shows the drift in a read-only document; Deploy from the lab node repairs it', async () => {
+    await vscode.commands.executeCommand('netnsLab.lab.plan', topology);
+    const planEditor = await eventually(() => vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === 'netns-lab-plan'), {
+      what: 'the plan document',
+    });
+    assert.match(planEditor.document.getText(), /A deploy would make 1 change:\n~ .*10\.77\.0\.1\/24/u);
+
+    const node = (await labNode())!;
+    await vscode.commands.executeCommand('netnsLab.lab.deploy', node);
+    assert.deepEqual(addressesOf(`${name}-red`, 'eth0'), ['10.77.0.1/24']);
+    await eventually(() => descriptionOnceChecked(/as the file says/u), { what: 'the drift mark to go', timeoutMs: 30_000 });
+
+    await vscode.commands.executeCommand('netnsLab.lab.openFile', node);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, topology.fsPath);
+  });
+
   it('Destroy removes the lab and its record', async () => {
     const removed = await vscode.commands.executeCommand<{ namespaces: string[] }>('netnsLab.lab.destroy', { file: topology });
     assert.deepEqual([...removed.namespaces].sort(), [`${name}-blue`, `${name}-red`]);
