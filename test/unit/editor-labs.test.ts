@@ -66,7 +66,7 @@ describe('lab texts', () => {
   });
 
   test('the destroy warning names the namespaces, the root interfaces and what is left alone', () => {
-    const detail = destroyDetail({ lab: 'demo', namespaces: ['demo-red'], rootInterfaces: ['demo-br'], skipped: ['demo-blue'] });
+    const detail = destroyDetail({ lab: 'demo', namespaces: ['demo-red'], rootInterfaces: ['demo-br'], rootPeersOfNamespaces: [], skipped: ['demo-blue'] });
     assert.match(detail, /Namespaces.*demo-red/u);
     assert.match(detail, /root namespace: demo-br/u);
     assert.match(detail, /Left alone.*demo-blue/u);
