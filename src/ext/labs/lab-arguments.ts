@@ -3,8 +3,7 @@
  * CodeLens, a menu) or a lab node of the tree. From a program: `{ file, targetId? }` (a path or a Uri), and for
  * destroy also `{ lab, targetId? }`. Pure: no vscode import.
  */
-import { CommandArgumentError, DEFAULT_TARGET_ID, FieldReader, isNotebookDocumentLike, isRecord, isUriLike, type Origin } from '../commands/argument-fields.js';
-import { isTreeNode } from '../commands/argument-fields.js';
+import { CommandArgumentError, DEFAULT_TARGET_ID, FieldReader, isNotebookDocumentLike, isRecord, isTreeNode, isUriLike, type Origin } from '../commands/argument-fields.js';
 
 /** What a lab command acts on: a topology file (undefined: the active editor's) or, for destroy, a lab by name. */
 export interface LabRequest {
@@ -21,7 +20,7 @@ const EXPECTED_FILE_OR_LAB = '{ file: string | Uri, targetId?: string } or { lab
 
 /** netnsLab.lab.deploy and netnsLab.lab.plan: they need the file. */
 export function labFileRequest(command: string, argument: unknown): LabRequest {
-  const request = labRequest(command, argument, EXPECTED_FILE);
+  const request = labRequest(command, argument, { acceptsLab: false });
   if (request.file === undefined && request.lab !== undefined) {
     throw new CommandArgumentError(`The topology file of lab ${request.lab} is not known on this machine, so it cannot be deployed from here`);
   }
@@ -30,27 +29,28 @@ export function labFileRequest(command: string, argument: unknown): LabRequest {
 
 /** netnsLab.lab.destroy: a file or a lab name. */
 export function labDestroyRequest(argument: unknown): LabRequest {
-  return labRequest('netnsLab.lab.destroy', argument, EXPECTED_FILE_OR_LAB);
+  return labRequest('netnsLab.lab.destroy', argument, { acceptsLab: true });
 }
 
 /** netnsLab.lab.openFile: a lab node with a file. */
 export function labNodeFile(argument: unknown): string {
-  const request = labRequest('netnsLab.lab.openFile', argument, EXPECTED_FILE);
+  const request = labRequest('netnsLab.lab.openFile', argument, { acceptsLab: false });
   if (request.file === undefined) throw new CommandArgumentError(`The topology file of lab ${request.lab ?? ''} is not known on this machine`);
   return request.file;
 }
 
-function labRequest(command: string, argument: unknown, expected: string): LabRequest {
+/** `acceptsLab`: a program may name the lab instead of its file (destroy needs only the name). */
+function labRequest(command: string, argument: unknown, { acceptsLab }: { acceptsLab: boolean }): LabRequest {
   if (argument === undefined) return { origin: 'ui', targetId: DEFAULT_TARGET_ID };
   if (isUriLike(argument)) return { origin: 'ui', targetId: DEFAULT_TARGET_ID, file: fileOfUri(command, argument) };
   if (isTreeNode(argument)) {
     if (argument.kind !== 'lab') throw new CommandArgumentError(`${command} takes a lab of the Namespaces view, not a node of kind ${JSON.stringify(argument.kind)}`);
     return { origin: 'ui', targetId: argument.targetId, lab: argument.lab, ...(argument.file === undefined ? {} : { file: argument.file }) };
   }
-  const fields = FieldReader.of(command, expected, argument);
+  const fields = FieldReader.of(command, acceptsLab ? EXPECTED_FILE_OR_LAB : EXPECTED_FILE, argument);
   const targetId = fields.targetId();
   const record = argument as Record<string, unknown>;
-  if (expected === EXPECTED_FILE_OR_LAB && record.file === undefined) return { origin: 'program', targetId, lab: fields.string('lab') };
+  if (acceptsLab && record.file === undefined) return { origin: 'program', targetId, lab: fields.string('lab') };
   const file = isUriLike(record.file) ? fileOfUri(command, record.file) : fields.string('file');
   return { origin: 'program', targetId, file };
 }
