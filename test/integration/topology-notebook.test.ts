@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { activateExtension } from './support/extension.js';
 import { lab } from './support/lab.js';
 import { labName, recordExists, removeLabLeftovers, twoNamespaceLab, writeWorkspaceFile } from './support/labs.js';
+import { canTakeScreenshots, screenshot } from './support/screenshot.js';
 import { eventually } from './support/wait.js';
 
 const KERNEL = { id: 'netns-lab-kernel', extension: 'netns-lab.netns-lab' };
@@ -51,6 +52,8 @@ describe('a lab notebook with a topology', function () {
     }
     assert.ok(existsSync(`/run/netns/${name}-red`) && existsSync(`/run/netns/${name}-blue`));
     assert.ok(recordExists(name));
+    // To look at: the cells' results, and Destroy Lab in the notebook's toolbar.
+    if (canTakeScreenshots()) await screenshot('notebook-topology');
 
     await vscode.commands.executeCommand('netnsLab.notebook.destroyLab', { notebook: notebook.uri });
     assert.ok(!existsSync(`/run/netns/${name}-red`) && !existsSync(`/run/netns/${name}-blue`));
