@@ -1,6 +1,8 @@
 /** Wiring only: builds the services and registers what the extension contributes. */
 import * as vscode from 'vscode';
 import { registerCommands } from './ext/commands/index.js';
+import { registerPlanDocuments } from './ext/labs/plan-document.js';
+import { registerTopologyEditing } from './ext/labs/topology-editing.js';
 import { registerNotebook } from './ext/notebook/register.js';
 import { Services } from './ext/services.js';
 import { registerNamespaceTree, type NamespaceTree } from './ext/tree/register.js';
@@ -22,6 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<NetnsL
     registerCommands(context, services);
     const tree = registerNamespaceTree(context, services);
     registerNotebook(context, services);
+    registerTopologyEditing(context);
+    registerPlanDocuments(context);
     const activationMs = performance.now() - loaded;
     services.log.info(`Netns Lab ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
     return { services, tree, activationMs };

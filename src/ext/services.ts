@@ -20,6 +20,8 @@ export interface HostChange {
   targetId: string;
   /** Namespaces whose contents changed; absent: the list of namespaces (or everything) may have changed. */
   namespaces?: NamespaceName[];
+  /** Check the labs against their files again too (Refresh, a deploy or destroy). */
+  recheckLabs?: boolean;
 }
 
 export class Services implements vscode.Disposable {

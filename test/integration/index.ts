@@ -9,7 +9,9 @@ export async function run(): Promise<void> {
   // The host forwards console arguments without applying printf-style formats, which mocha's reporters use
   // ("%d passing"): hand it finished lines.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // NETNS_LAB_EDITOR_GREP (passed with run-tests.mjs --env) runs only the tests whose titles match it.
+  const grep = process.env.NETNS_LAB_EDITOR_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   // The suites are bundled into this file: set up mocha's globals first, then load them.
   mocha.suite.emit('pre-require', globalThis, 'netns-lab-integration', mocha);
   await import('./activation.test.js');
@@ -20,6 +22,8 @@ export async function run(): Promise<void> {
   await import('./terminal.test.js');
   await import('./tree-screenshot.test.js');
   await import('./notebook.test.js');
+  await import('./topology.test.js');
+  await import('./topology-notebook.test.js');
   await import('./tutorials.test.js');
   await import('./ssh-target.test.js');
   await import('./notebook-target-picker.test.js');

@@ -20,16 +20,34 @@ export class CommandArgumentError extends InvalidArgumentError {}
  */
 export type Origin = 'ui' | 'program';
 
-const NODE_KINDS: ReadonlySet<string> = new Set<TreeNode['kind']>(['target', 'namespace', 'interface', 'address', 'routes', 'route', 'message']);
+const NODE_KINDS: ReadonlySet<string> = new Set<TreeNode['kind']>(['target', 'lab', 'namespace', 'interface', 'address', 'routes', 'route', 'message']);
 
 /** True for a node of the Namespaces tree (an object whose `kind` is one of the tree's kinds). */
 export function isTreeNode(value: unknown): value is TreeNode {
   return isRecord(value) && typeof value.kind === 'string' && NODE_KINDS.has(value.kind);
 }
 
-/** `ui` for nothing or a tree node; `program` for anything else, which must then be the command's plain object. */
+/**
+ * `ui` for nothing, a tree node, or what a menu or CodeLens passes (a file's Uri, a notebook document); `program`
+ * for anything else, which must then be the command's plain object.
+ */
 export function invocationOrigin(argument: unknown): Origin {
-  return argument === undefined || isTreeNode(argument) ? 'ui' : 'program';
+  return argument === undefined || isTreeNode(argument) || isUriLike(argument) || isNotebookDocumentLike(argument) || isNotebookToolbarContext(argument) ? 'ui' : 'program';
+}
+
+/** What a notebook toolbar passes when it is not converted to the notebook: `{ notebookEditor: { notebookUri }, ui: true }`. */
+function isNotebookToolbarContext(value: unknown): boolean {
+  return isRecord(value) && value.ui === true && isRecord(value.notebookEditor);
+}
+
+/** A vscode.Uri (checked by shape: this module has no vscode import). */
+export function isUriLike(value: unknown): value is { scheme: string; fsPath: string; path: string } {
+  return isRecord(value) && typeof value.scheme === 'string' && typeof value.fsPath === 'string' && typeof value.path === 'string';
+}
+
+/** A vscode.NotebookDocument, which a notebook toolbar passes to its commands (checked by shape). */
+export function isNotebookDocumentLike(value: unknown): value is { notebookType: string; uri: { scheme: string; fsPath: string; path: string } } {
+  return isRecord(value) && typeof value.notebookType === 'string' && isUriLike(value.uri);
 }
 
 /**

@@ -243,6 +243,7 @@ function nodePlaceOf(command: string, argument: unknown): Place {
       node.object('route').string('destination');
       return { ...base, namespace: node.namespace('namespace'), route: routeSpecOf((argument as { route: RouteInfo }).route) };
     case 'target':
+    case 'lab':
     case 'message':
       return base;
     default:

@@ -24,13 +24,22 @@
  * | `netnsLab.copyAddress` | an AddressNode | the text copied, `ADDRESS/PREFIX` |
  * | `netnsLab.target.add`, `netnsLab.target.remove` | `{ target: 'ALIAS' \| 'USER@HOST' \| 'ssh://USER@HOST:PORT' }` | |
  * | `netnsLab.notebook.selectTarget` | `{ targetId, notebook?: Uri }` (default: the active notebook) | the target id |
+ * | `netnsLab.lab.deploy` | `{ file: string \| Uri, targetId? }` (a topology file) | `{ plan, applied }` (DeployResult) |
+ * | `netnsLab.lab.plan` | `{ file: string \| Uri, targetId? }` | `{ plan, text }` |
+ * | `netnsLab.lab.destroy` | `{ file: string \| Uri, targetId? }` or `{ lab, targetId? }` | what was removed (DestroyPlan) |
+ * | `netnsLab.notebook.destroyLab` | `{ notebook: string \| Uri }` (a `*.netns.md` naming a topology) | what was removed |
  * | `netnsLab.refresh`, `netnsLab.showLog`, `netnsLab.openTutorial` | nothing | |
+ *
+ * The lab commands also take a file's Uri (CodeLens, menus) or a lab node of the view; with nothing, the active
+ * editor's topology file (or notebook). These count as the user: destroy then asks first.
  *
  * A malformed object is refused with a CommandArgumentError naming the field and the expected shape; invalid names
  * and addresses are refused by the core (InvalidNameError, InvalidArgumentError) before anything runs.
  */
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
+import { deployLabCommand, destroyLabCommand, openLabFileCommand, planLabCommand } from '../labs/lab-commands.js';
+import { destroyNotebookLabCommand } from '../notebook/topology.js';
 import { addAddressCommand, removeAddressCommand } from './addresses.js';
 import { attachToBridgeCommand, createBridgeCommand, detachFromBridgeCommand } from './bridges.js';
 import { copyAddressCommand, copyNameCommand } from './clipboard.js';
@@ -69,6 +78,11 @@ const COMMANDS: readonly CommandDefinition[] = [
   { id: 'netnsLab.target.add', needsTrust: false, handler: addTargetCommand },
   { id: 'netnsLab.target.remove', needsTrust: false, handler: removeTargetCommand },
   { id: 'netnsLab.notebook.selectTarget', needsTrust: false, handler: selectNotebookTargetCommand },
+  { id: 'netnsLab.lab.deploy', needsTrust: true, handler: deployLabCommand },
+  { id: 'netnsLab.lab.plan', needsTrust: true, handler: planLabCommand },
+  { id: 'netnsLab.lab.destroy', needsTrust: true, handler: destroyLabCommand },
+  { id: 'netnsLab.lab.openFile', needsTrust: false, handler: openLabFileCommand },
+  { id: 'netnsLab.notebook.destroyLab', needsTrust: true, handler: destroyNotebookLabCommand },
 ];
 
 /** Registers every command; each registration is owned by the extension's context. */

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Host } from '../../core/host/host.js';
+import { LabRefusedError } from '../../core/labs/lab-errors.js';
 import type { NamespaceName } from '../../core/model.js';
 import type { Services } from '../services.js';
 import { invocationOrigin } from './argument-fields.js';
@@ -68,7 +69,8 @@ export async function applyChange(services: Services, change: Change, work: (hos
  * program's call return) until the notification was dismissed.
  */
 function report(services: Services, commandId: string, error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
+  // A refusal lists its reasons one per line; a notification shows one line.
+  const message = error instanceof LabRefusedError ? `Lab ${error.lab} was not deployed, nothing was changed: ${error.reasons.join('; ')}` : error instanceof Error ? error.message : String(error);
   if (error instanceof NothingToChoose) {
     void vscode.window.showInformationMessage(message);
   } else if (error instanceof UntrustedWorkspaceError) {

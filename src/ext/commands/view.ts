@@ -1,9 +1,9 @@
 /** Commands about the view itself: refreshing it and showing the log. */
 import type { Services } from '../services.js';
 
-/** netnsLab.refresh: every target is read again. */
+/** netnsLab.refresh: every target is read again, and its labs checked against their files again. */
 export function refreshCommand(services: Services): void {
-  for (const target of services.targets()) services.notifyChanged({ targetId: target.targetId });
+  for (const target of services.targets()) services.notifyChanged({ targetId: target.targetId, recheckLabs: true });
 }
 
 /** netnsLab.showLog. */

@@ -11,6 +11,7 @@ import type { NotebookCell } from '../../core/notebook/model.js';
 import type { Services } from '../services.js';
 import { CELL_LANGUAGE, NOTEBOOK_TYPE, type CellMetadata, type NotebookMetadata } from './serializer.js';
 import { notebookTarget } from './target-choice.js';
+import { deployNotebookLab } from './topology.js';
 
 export class NetnsNotebookController implements vscode.Disposable {
   private readonly controller = vscode.notebooks.createNotebookController('netns-lab-kernel', NOTEBOOK_TYPE, 'Netns Lab');
@@ -29,6 +30,7 @@ export class NetnsNotebookController implements vscode.Disposable {
 
   /** Runs cells in order and stops at the first one that fails. */
   private async executeAll(cells: vscode.NotebookCell[]): Promise<void> {
+    if (!(await deployNotebookLab(this.services, this.controller, cells))) return;
     for (const cell of cells) {
       if (!(await this.execute(cell))) break;
     }

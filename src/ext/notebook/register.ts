@@ -5,6 +5,7 @@ import { NetnsNotebookController } from './controller.js';
 import { NetnsNotebookSerializer, NOTEBOOK_TYPE } from './serializer.js';
 import { notebookTargetChoices } from './target-choice.js';
 import { registerTargetStatus } from './target-status.js';
+import { registerNotebookLab } from './topology.js';
 
 export function registerNotebook(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
@@ -13,4 +14,5 @@ export function registerNotebook(context: vscode.ExtensionContext, services: Ser
     notebookTargetChoices(services),
   );
   registerTargetStatus(context, services);
+  registerNotebookLab(context);
 }

@@ -4,13 +4,24 @@
  */
 import type { NamespaceName, NamespaceState } from '../../core/model.js';
 import type { Settings } from '../../core/settings.js';
-import type { AddressNode, InterfaceNode, RouteNode, RoutesNode, TargetNode, TreeNode } from './nodes.js';
+import type { AddressNode, InterfaceNode, LabNode, NamespaceNode, RouteNode, RoutesNode, TargetNode, TreeNode } from './nodes.js';
 import { visibleAddresses } from './present.js';
 
-/** The namespaces of a target: the root namespace first (unless hidden), then the named ones, sorted. */
-export function namespaceChildren(target: TargetNode, names: readonly string[], settings: Settings): TreeNode[] {
-  const namespaces: NamespaceName[] = settings.rootNamespace === 'first' ? [null, ...names] : [...names];
-  return namespaces.map((namespace) => ({ kind: 'namespace', targetId: target.targetId, namespace }));
+/**
+ * The namespaces of a target: the root namespace first (unless hidden), then the deployed labs (each a grouping of
+ * its namespaces), then the named namespaces of no lab, sorted.
+ */
+export function namespaceChildren(target: TargetNode, names: readonly string[], settings: Settings, labs: readonly LabNode[] = []): TreeNode[] {
+  const inLabs = new Set(labs.flatMap((labNode) => labNode.namespaces));
+  const alone = names.filter((name) => !inLabs.has(name));
+  const namespaces: NamespaceName[] = settings.rootNamespace === 'first' ? [null, ...alone] : alone;
+  const nodes: TreeNode[] = namespaces.map((namespace) => ({ kind: 'namespace', targetId: target.targetId, namespace }));
+  return settings.rootNamespace === 'first' ? [nodes[0]!, ...labs, ...nodes.slice(1)] : [...labs, ...nodes];
+}
+
+/** A lab's namespaces, in the order its record lists them. */
+export function labChildren(node: LabNode): NamespaceNode[] {
+  return node.namespaces.map((namespace) => ({ kind: 'namespace', targetId: node.targetId, namespace }));
 }
 
 /** A namespace's interfaces (ports of a bridge appear under the bridge instead) and its Routes group. */

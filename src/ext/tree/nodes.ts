@@ -9,6 +9,9 @@ export const CONTEXT = {
   target: 'netnsLab.target',
   sshTarget: 'netnsLab.target.ssh',
   namespace: 'netnsLab.namespace',
+  /** A deployed lab; `.file` when its record names a topology file on this machine that exists. */
+  lab: 'netnsLab.lab',
+  labWithFile: 'netnsLab.lab.file',
   rootNamespace: 'netnsLab.rootNamespace',
   interface: 'netnsLab.interface',
   address: 'netnsLab.address',
@@ -29,6 +32,19 @@ export interface NamespaceNode {
   targetId: string;
   /** `null`: the root namespace. */
   namespace: NamespaceName;
+}
+
+/** A deployed lab: a grouping of its namespaces, which are not repeated beside it. */
+export interface LabNode {
+  kind: 'lab';
+  targetId: string;
+  lab: string;
+  /** The topology file the lab was last deployed from, as its record says (absolute when the editor deployed it). */
+  file?: string;
+  /** Its namespaces that exist now. */
+  namespaces: string[];
+  /** When it was last deployed, as its record says. */
+  deployedAt?: string;
 }
 
 export interface InterfaceNode {
@@ -71,4 +87,4 @@ export interface MessageNode {
   isError: boolean;
 }
 
-export type TreeNode = TargetNode | NamespaceNode | InterfaceNode | AddressNode | RoutesNode | RouteNode | MessageNode;
+export type TreeNode = TargetNode | LabNode | NamespaceNode | InterfaceNode | AddressNode | RoutesNode | RouteNode | MessageNode;

@@ -5,7 +5,8 @@
 import type { AddressInfo, LinkInfo, NamespaceName, RouteInfo } from '../../core/model.js';
 import type { Settings } from '../../core/settings.js';
 import { LOCAL_TARGET_ID } from '../targets.js';
-import { CONTEXT, type InterfaceNode, type TargetNode, type TreeNode } from './nodes.js';
+import { driftDetails, driftSummary, namespaceCount, type LabDrift } from '../labs/describe.js';
+import { CONTEXT, type InterfaceNode, type LabNode, type TargetNode, type TreeNode } from './nodes.js';
 
 export interface Presentation {
   /** Stable across refreshes, so VS Code keeps expansion and selection. */
@@ -41,10 +42,13 @@ const KIND_ICONS: Record<string, string> = {
   vrf: 'symbol-structure',
 };
 
-export function present(node: TreeNode): Presentation {
+/** `drift`: for a lab node, what is known of its state against its file (absent: nothing checked). */
+export function present(node: TreeNode, drift?: LabDrift): Presentation {
   switch (node.kind) {
     case 'target':
       return presentTarget(node);
+    case 'lab':
+      return presentLab(node, drift);
     case 'namespace':
       return presentNamespace(node.targetId, node.namespace);
     case 'interface':
@@ -83,6 +87,33 @@ function presentTarget(node: TargetNode): Presentation {
     icon: { id: local ? 'vm' : 'remote' },
     contextValue: local ? CONTEXT.target : CONTEXT.sshTarget,
     collapsible: 'expanded',
+  };
+}
+
+/** "lab NAME" with its namespace count, and its drift when the file was checked. */
+export function presentLab(node: LabNode, drift: LabDrift | undefined): Presentation {
+  const count = namespaceCount(node.namespaces.length);
+  const drifted = drift?.state === 'drifted';
+  const state =
+    drift?.state === 'drifted' ? driftSummary(drift.inspection)
+    : drift?.state === 'inSync' ? 'as the file says'
+    : drift?.state === 'checking' ? 'checking…'
+    : undefined;
+  const tooltipLines = [
+    `Lab **${escapeMarkdown(node.lab)}**: ${count}`,
+    node.file ? `From ${escapeMarkdown(node.file)}` : 'Its topology file is not known',
+    ...(drift?.state === 'unknown' ? [escapeMarkdown(drift.reason)] : []),
+    ...(drift?.state === 'inSync' ? ['As the file says'] : []),
+    ...(drift?.state === 'drifted' ? driftDetails(drift.inspection).map(escapeMarkdown) : []),
+  ];
+  return {
+    id: key('lab', node.targetId, node.lab),
+    label: `lab ${node.lab}`,
+    description: [count, state].filter(Boolean).join(' · '),
+    tooltip: tooltipLines.join('  \n'),
+    icon: drifted ? { id: 'warning', color: 'list.warningForeground' } : { id: 'beaker' },
+    contextValue: node.file ? CONTEXT.labWithFile : CONTEXT.lab,
+    collapsible: node.namespaces.length > 0 ? 'expanded' : 'none',
   };
 }
 

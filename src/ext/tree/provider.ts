@@ -5,10 +5,14 @@
 import * as vscode from 'vscode';
 import { PrivilegeError } from '../../core/errors.js';
 import type { NamespaceName } from '../../core/model.js';
+import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { listDeployedLabs, type DeployedLab } from '../../core/labs/inspect.js';
 import { readNamespace, readNamespaceNames } from '../../core/state/read.js';
 import type { HostChange, Services } from '../services.js';
-import { addressAndPortChildren, interfaceChildren, namespaceChildren, routeChildren } from './children.js';
-import type { NamespaceNode, TargetNode, TreeNode } from './nodes.js';
+import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, routeChildren } from './children.js';
+import { LabDriftChecks } from './lab-drift.js';
+import type { LabNode, NamespaceNode, TargetNode, TreeNode } from './nodes.js';
 import { present } from './present.js';
 import { TreeWatchers } from './watchers.js';
 
@@ -21,6 +25,9 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private readonly parents = new WeakMap<TreeNode, TreeNode>();
   /** The namespace nodes the view holds now, by target and name, so a change refreshes just that node. */
   private readonly namespaceNodes = new Map<string, NamespaceNode>();
+  /** The lab nodes the view holds now, by target and lab. */
+  private readonly labNodes = new Map<string, LabNode>();
+  private readonly labDrift: LabDriftChecks;
   private readonly watchers: TreeWatchers;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private state: ViewState = 'loading';
@@ -28,13 +35,15 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   constructor(private readonly services: Services) {
     this.watchers = new TreeWatchers(services);
-    this.disposables.push(this.watchers);
+    this.labDrift = new LabDriftChecks(services);
+    this.disposables.push(this.watchers, this.labDrift);
+    this.labDrift.onDidChange(({ targetId, lab }) => this.fireLab(targetId, lab), this, this.disposables);
     services.onDidChangeHost(this.onHostChanged, this, this.disposables);
     services.onDidChangeSettings(() => (this.watchers.reset(), this.changeEmitter.fire(undefined)), this, this.disposables);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const shown = present(node);
+    const shown = present(node, node.kind === 'lab' ? this.labDrift.driftOf(node) : undefined);
     const item = new vscode.TreeItem(shown.label, COLLAPSIBLE[shown.collapsible]);
     item.id = shown.id;
     item.description = shown.description;
@@ -73,6 +82,10 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     switch (node.kind) {
       case 'target':
         return this.namespacesOf(node);
+      case 'lab':
+        // Shown expanded: this is when the lab is checked against its file (once, until something changes).
+        this.labDrift.check(node);
+        return labChildren(node);
       case 'namespace': {
         this.watchers.watchNamespace(node.targetId, node.namespace);
         return interfaceChildren(node.targetId, await readNamespace(this.services.host(node.targetId), node.namespace));
@@ -111,17 +124,49 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private async namespacesOf(target: TargetNode): Promise<TreeNode[]> {
     this.watchers.watchNamespaceList(target.targetId);
     let names: string[];
+    let labs: LabNode[];
     try {
-      names = await readNamespaceNames(this.services.host(target.targetId));
+      const host = this.services.host(target.targetId);
+      [names, labs] = await Promise.all([readNamespaceNames(host), this.labsOf(target)]);
     } catch (error) {
       // An unreachable target says so under its own node; the other targets load as usual.
       const detail = error instanceof Error ? error.message : String(error);
       return [{ kind: 'message', targetId: target.targetId, text: `Cannot reach ${target.label}`, detail, isError: true }];
     }
     this.watchers.forgetMissing(target.targetId, names);
-    const nodes = namespaceChildren(target, names, this.services.settings);
+    const nodes = namespaceChildren(target, names, this.services.settings, labs);
     for (const node of nodes) if (node.kind === 'namespace') this.namespaceNodes.set(namespaceKey(target.targetId, node.namespace), node);
+    for (const [key, node] of this.labNodes) if (node.targetId === target.targetId) this.labNodes.delete(key);
+    for (const node of labs) {
+      this.labNodes.set(labKey(target.targetId, node.lab), node);
+      for (const namespace of labChildren(node)) this.namespaceNodes.set(namespaceKey(target.targetId, namespace.namespace), namespace);
+    }
     return nodes;
+  }
+
+  /** The target's deployed labs (one record read); a failure only loses the grouping, not the namespaces. */
+  private async labsOf(target: TargetNode): Promise<LabNode[]> {
+    let deployed: DeployedLab[];
+    try {
+      deployed = await listDeployedLabs(this.services.host(target.targetId));
+    } catch (error) {
+      this.services.log.error(`Could not list the labs of ${target.label}`, error);
+      return [];
+    }
+    return deployed.map((lab): LabNode => ({
+      kind: 'lab',
+      targetId: target.targetId,
+      lab: lab.lab,
+      // Only a file on this machine can be opened, redeployed and checked against.
+      ...(lab.file !== undefined && isAbsolute(lab.file) && existsSync(lab.file) ? { file: lab.file } : {}),
+      namespaces: lab.namespaces,
+      ...(lab.deployedAt === undefined ? {} : { deployedAt: lab.deployedAt }),
+    }));
+  }
+
+  private fireLab(targetId: string, lab: string): void {
+    const node = this.labNodes.get(labKey(targetId, lab));
+    if (node) this.changeEmitter.fire(node);
   }
 
   private setState(state: ViewState, nodes: TreeNode[]): TreeNode[] {
@@ -134,7 +179,12 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   /** A change on a host: refresh just the namespaces named, or the whole view when the list may have changed. */
   private onHostChanged(change: HostChange): void {
+    if (change.recheckLabs) this.labDrift.invalidate(change.targetId);
     if (!change.namespaces) return this.changeEmitter.fire(undefined);
+    // A change inside a lab's namespace may be drift: check that lab again (its node's refresh starts the check).
+    const changed = new Set(change.namespaces);
+    const labsTouched = [...this.labNodes.values()].filter((node) => node.targetId === change.targetId && node.namespaces.some((name) => changed.has(name)));
+    for (const lab of this.labDrift.invalidate(change.targetId, (name) => labsTouched.some((node) => node.lab === name))) this.fireLab(change.targetId, lab);
     for (const namespace of change.namespaces) {
       const node = this.namespaceNodes.get(namespaceKey(change.targetId, namespace));
       if (node) this.changeEmitter.fire(node);
@@ -147,6 +197,10 @@ const COLLAPSIBLE = {
   collapsed: vscode.TreeItemCollapsibleState.Collapsed,
   expanded: vscode.TreeItemCollapsibleState.Expanded,
 } as const;
+
+function labKey(targetId: string, lab: string): string {
+  return JSON.stringify([targetId, lab]);
+}
 
 function namespaceKey(targetId: string, namespace: NamespaceName): string {
   return JSON.stringify([targetId, namespace]);
