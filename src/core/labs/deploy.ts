@@ -8,7 +8,7 @@ import type { Host } from '../host/host.js';
 import { LabRefusedError } from './lab-errors.js';
 import type { Topology } from '../topology/model.js';
 import { planDeploy, type DeployPlan } from './plan.js';
-import { readLabRecord, readNamespaceInodes, removeLabRecord, writeLabRecord, type LabRecord } from './registry.js';
+import { readLabRecord, readNamespaceIdentities, removeLabRecord, writeLabRecord, type LabRecord } from './registry.js';
 
 export interface DeployOptions {
   /** Plan only: read the host and return what would change. */
@@ -48,16 +48,16 @@ export async function deployLab(host: Host, topology: Topology, options: DeployO
 }
 
 /**
- * The record of the lab: its namespaces with their inodes. Before applying, it also keeps the namespaces of the
- * previous record (the plan may be about to delete them) and lists new namespaces without an inode.
+ * The record of the lab: its namespaces with their identities. Before applying, it also keeps the namespaces of the
+ * previous record (the plan may be about to delete them) and lists new namespaces without an identity.
  */
 async function labRecord(host: Host, plan: DeployPlan, previous: LabRecord | undefined, file: string | undefined, stage: { beforeApply: boolean }): Promise<LabRecord> {
   const names = new Set(plan.namespaces);
   if (stage.beforeApply) for (const entry of previous?.namespaces ?? []) names.add(entry.name);
-  const inodes = await readNamespaceInodes(host, [...names]);
+  const identities = await readNamespaceIdentities(host, [...names]);
   const namespaces = [...names]
-    .filter((name) => stage.beforeApply || inodes.has(name))
-    .map((name) => (inodes.has(name) ? { name, inode: inodes.get(name)! } : { name }));
+    .filter((name) => stage.beforeApply || identities.has(name))
+    .map((name) => (identities.has(name) ? { name, identity: identities.get(name)! } : { name }));
   return {
     lab: plan.lab,
     ...(file === undefined ? {} : { file }),

@@ -5,7 +5,7 @@
  * A link that is in the way but is not the lab's is never touched: the plan is refused instead.
  */
 import * as ip from '../iproute2/commands.js';
-import type { LinkInfo, NamespaceName } from '../model.js';
+import type { LinkInfo, NamespaceName, NamespaceState } from '../model.js';
 import type { DesiredInterface, DesiredState } from './desired.js';
 import { clearImpairmentCommand, describeImpairment, impairmentCommands, impairmentNumbers, sameImpairment } from './traffic-control.js';
 import { labTag } from '../topology/model.js';
@@ -70,12 +70,21 @@ export class InterfacePlanner {
       if (actual && !this.plan.isGone(wanted.namespace, actual.name)) this.remove(wanted.namespace, actual, 'not wired as the file says');
     }
     const pair = `${where(first.namespace, first.name)} ↔ ${where(second.namespace, second.name)}`;
-    // Deleting a pair's end in a namespace this run made happens with that namespace: no undo of its own.
-    const undo = this.isNewNamespace(first.namespace) || this.isNewNamespace(second.namespace) ? undefined : ip.linkDelete(first.namespace, first.name);
-    this.plan.createInRoot(ip.vethAddFromRoot(first, second), `create veth pair ${pair}`, undo);
+    this.plan.createInRoot(ip.vethAddFromRoot(first, second), `create veth pair ${pair}`, this.pairUndo(first, second));
     this.plan.note('create', `veth ${pair}`);
     this.configureNew(first);
     this.configureNew(second);
+  }
+
+  /**
+   * A pair with an end in a namespace this run made goes with that namespace, except that the kernel removes a
+   * root end only some time after its peer's namespace: that end is deleted outright, so an undone deploy leaves
+   * nothing even for a moment.
+   */
+  private pairUndo(first: DesiredInterface, second: DesiredInterface): ip.IpCommand | undefined {
+    const rootEnd = [first, second].find((end) => end.namespace === null);
+    if (rootEnd) return ip.linkDelete(null, rootEnd.name);
+    return this.isNewNamespace(first.namespace) || this.isNewNamespace(second.namespace) ? undefined : ip.linkDelete(first.namespace, first.name);
   }
 
   /** Links that carry the lab's tag but that the file does not declare (any more). */
@@ -84,9 +93,17 @@ export class InterfacePlanner {
       const declared = this.desired.namespaces.get(namespace)?.interfaces;
       for (const link of state.links) {
         if (link.kind === 'loopback' || link.alias !== this.tag || declared?.has(link.name) || this.plan.isGone(namespace, link.name)) continue;
+        if (this.goesWithDeletedNamespace(state, link)) continue;
         this.remove(namespace, link, 'not in the file');
       }
     }
+  }
+
+  /** A veth whose peer is in a namespace the plan deletes goes with it. */
+  private goesWithDeletedNamespace(state: NamespaceState, link: LinkInfo): boolean {
+    if (link.kind !== 'veth' || link.linkNetnsId === undefined) return false;
+    const peerNamespace = state.nsids.find((entry) => entry.id === link.linkNetnsId)?.name;
+    return peerNamespace !== undefined && this.observed.undeclared.includes(peerNamespace);
   }
 
   /** A link in the way is the lab's only when it carries the lab's tag; otherwise the plan is refused. */

@@ -1,8 +1,10 @@
 /**
  * The record each deployed lab leaves on its host, in /run/netns-lab/labs (a tmpfs, gone at reboot with the
- * namespaces themselves): which namespaces are the lab's, each with the inode number of its /run/netns entry.
- * `destroy` finds a lab's namespaces from it in one `stat`, and an inode that no longer matches means the name
- * was reused by someone else, so that namespace is left alone. Without a record (a lab deployed before, or a
+ * namespaces themselves): which namespaces are the lab's, each with the identity of its /run/netns entry (the
+ * namespace's inode number and that inode's change time, to the nanosecond: the kernel reuses inode numbers of
+ * deleted namespaces at once, but the time tells a new namespace from the old). `destroy` finds a lab's
+ * namespaces from it in one `stat`, and an identity that no longer matches means the name was reused by someone
+ * else, so that namespace is left alone. Without a record (a lab deployed before, or a
  * record lost), the tags on each namespace's `lo` are the authority, read one namespace at a time.
  */
 import type { Host } from '../host/host.js';
@@ -13,8 +15,8 @@ export interface LabRecord {
   lab: string;
   /** The topology file it was last deployed from, as given. */
   file?: string;
-  /** `inode` is absent while a deploy that creates the namespace is under way. */
-  namespaces: Array<{ name: string; inode?: number }>;
+  /** `identity` is absent while a deploy that creates the namespace is under way. */
+  namespaces: Array<{ name: string; identity?: string }>;
   rootInterfaces: string[];
   deployedAt: string;
 }
@@ -52,17 +54,17 @@ export async function removeLabRecord(host: Host, lab: string): Promise<void> {
   await host.run(['rm', '-f', `${REGISTRY_DIRECTORY}/${recordFile(lab)}`]);
 }
 
-/** Inode numbers of the given namespaces' /run/netns entries; a missing namespace has none. */
-export async function readNamespaceInodes(host: Host, names: readonly string[]): Promise<Map<string, number>> {
-  const inodes = new Map<string, number>();
-  if (names.length === 0) return inodes;
-  const result = await host.run(['stat', '-L', '--printf', '%i %n\\0', '--', ...names.map((name) => `/run/netns/${name}`)]);
+/** Identities (`INODE@CHANGE-TIME`) of the given namespaces' /run/netns entries; a missing namespace has none. */
+export async function readNamespaceIdentities(host: Host, names: readonly string[]): Promise<Map<string, string>> {
+  const identities = new Map<string, string>();
+  if (names.length === 0) return identities;
+  const result = await host.run(['stat', '-L', '--printf', '%i|%z|%n\\0', '--', ...names.map((name) => `/run/netns/${name}`)]);
   for (const entry of result.stdout.split('\0')) {
-    const space = entry.indexOf(' ');
-    if (space < 0) continue;
-    inodes.set(entry.slice(space + 1).slice('/run/netns/'.length), Number(entry.slice(0, space)));
+    const [inode, changed, ...path] = entry.split('|');
+    if (path.length === 0) continue;
+    identities.set(path.join('|').slice('/run/netns/'.length), `${inode}@${changed}`);
   }
-  return inodes;
+  return identities;
 }
 
 function parseRecord(text: string): LabRecord | undefined {
