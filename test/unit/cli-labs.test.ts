@@ -4,12 +4,11 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { assertOneLine, createCliRunner } from './support/cli.js';
 import { createLab, ip, namespaceExists, rootLinkNames } from './support/lab.js';
-
-const LAB_RECORDS = '/run/netns-lab/labs';
+import { labRecordExists, removeLabRecords } from './support/labs.js';
 
 const lab = createLab();
 const runner = createCliRunner();
@@ -17,30 +16,9 @@ const cli = runner.run;
 const cliOk = runner.runOk;
 after(() => {
   lab.cleanup();
-  removeRecords();
+  removeLabRecords(lab.prefix);
   runner.cleanup();
 });
-
-/** Removes the records of this run's labs (file names are the lab names, percent-encoded). */
-function removeRecords(): void {
-  if (!existsSync(LAB_RECORDS)) return;
-  for (const file of readdirSync(LAB_RECORDS)) {
-    const encoded = file.replace(/^\./u, '').replace(/\.json(\.tmp)?$/u, '');
-    if (decodeOrEmpty(encoded).startsWith(lab.prefix)) rmSync(join(LAB_RECORDS, file), { force: true });
-  }
-}
-
-function recordExists(labName: string): boolean {
-  return existsSync(LAB_RECORDS) && readdirSync(LAB_RECORDS).some((file) => file.endsWith('.json') && decodeOrEmpty(file.slice(0, -5)) === labName);
-}
-
-function decodeOrEmpty(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return '';
-  }
-}
 
 /** Writes a file (a topology, a notebook) into the CLI's working folder; returns its path as given on the command line. */
 function writeTopology(name: string, text: string): string {
@@ -135,7 +113,7 @@ describe('netns-lab deploy', () => {
     assert.match(result.stderr, /^deploy\.netns\.yaml:5:\d+: .*purple/mu);
     assert.match(result.stderr, /nothing was changed\n$/u);
     assert.equal(namespaceExists(red), false);
-    assert.equal(recordExists(name), false);
+    assert.equal(labRecordExists(name), false);
   });
 
   test('--dry-run prints the plan and changes nothing', async () => {
@@ -154,7 +132,7 @@ describe('netns-lab deploy', () => {
     assert.match(result.stdout, /^Deployed: 3 changes applied\.$/mu);
     assert.deepEqual(linkIn(red, 'eth0')?.addr_info?.filter((address) => address.local.startsWith('10.')).map((address) => `${address.local}/${address.prefixlen}`), ['10.0.0.1/24']);
     assert.equal(pings(red, '10.0.0.2'), true);
-    assert.equal(recordExists(name), true);
+    assert.equal(labRecordExists(name), true);
   });
 
   test('deploying again changes nothing and says so', async () => {
@@ -176,9 +154,8 @@ describe('netns-lab deploy', () => {
   test('removing a namespace from the file deletes it on the next deploy', async () => {
     writeTopology(file, pairTopology(name));
     const result = await cliOk('deploy', file);
-    // blue's end of the veth to green goes too: it is no longer in the file either.
-    assert.deepEqual(planLines(result.stdout), [`- namespace ${green} (not in the file)`, `- veth ${blue}:eth1 (not in the file)`]);
-    assert.equal(linkIn(blue, 'eth1'), undefined);
+    assert.deepEqual(planLines(result.stdout), [`- namespace ${green} (not in the file)`]);
+    assert.equal(linkIn(blue, 'eth1'), undefined, "blue's end of the veth to green goes with green");
     assert.equal(namespaceExists(green), false);
     assert.equal(namespaceExists(red), true);
   });
@@ -290,7 +267,7 @@ describe('netns-lab destroy', () => {
     const result = await cliOk('destroy', file);
     assert.equal(result.stdout, `Lab ${name} on this machine: removed 2 namespaces\n- namespace ${name}-red\n- namespace ${name}-blue\n`);
     assert.equal(namespaceExists(`${name}-red`), false);
-    assert.equal(recordExists(name), false);
+    assert.equal(labRecordExists(name), false);
     assert.equal((await cliOk('destroy', file)).stdout, `Lab ${name} on this machine: nothing to destroy\n`);
   });
 
@@ -308,7 +285,7 @@ describe('netns-lab destroy', () => {
     assert.deepEqual(JSON.parse(result.stdout), { lab: name, host: 'this machine', dryRun: false, namespaces: [`${name}-red`, `${name}-blue`], rootInterfaces: [hostEnd], skipped: [] });
     assert.equal(namespaceExists(`${name}-red`), false);
     assert.equal(rootLinkNames().includes(hostEnd), false);
-    assert.equal(recordExists(name), false);
+    assert.equal(labRecordExists(name), false);
   });
 
   test('leaves another lab whose name extends this one, and an unrelated namespace, untouched', async () => {
@@ -322,7 +299,7 @@ describe('netns-lab destroy', () => {
     assert.equal(result.stdout, `Lab ${name} on this machine: removed 2 namespaces\n- namespace ${name}-red\n- namespace ${name}-blue\n`);
     assert.equal(namespaceExists(`${longer}-x`), true);
     assert.equal(namespaceExists(stray), true);
-    assert.equal(recordExists(longer), true);
+    assert.equal(labRecordExists(longer), true);
     await cliOk('destroy', '--lab', longer);
     assert.equal(namespaceExists(`${longer}-x`), false);
     assert.equal(namespaceExists(stray), true);
@@ -375,7 +352,7 @@ describe('a hostile lab name', () => {
     const destroyed = await cliOk('destroy', '--lab', name);
     assert.ok(destroyed.stdout.includes(`- namespace ${name}-blue`), destroyed.stdout);
     assert.equal(namespaceExists(`${name}-red`), false);
-    assert.equal(recordExists(name), false);
+    assert.equal(labRecordExists(name), false);
     for (const folder of [runner.workDirectory, process.cwd(), '/', '/root', '/tmp']) assert.equal(existsSync(join(folder, marker)), false, folder);
   });
 });
@@ -428,7 +405,7 @@ describe('netns-lab run with a notebook that names a topology', () => {
     assert.match(result.stdout, new RegExp(`── lab ${name} destroyed: 2 namespaces removed\\n`, 'u'));
     assert.equal(namespaceExists(`${name}-red`), false);
     assert.equal(namespaceExists(`${name}-blue`), false);
-    assert.equal(recordExists(name), false);
+    assert.equal(labRecordExists(name), false);
   });
 
   test('an invalid topology runs no cell and changes nothing', async () => {

@@ -3,20 +3,21 @@
 // front matter names a topology has its lab deployed by the run; the second run destroys it at the end. Every
 // topology file in notebooks/ is valid, declares the namespaces its tutorial uses, and deploys as it says.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseNotebook, parseTopology } from '../../src/core/index.js';
 import { createCliRunner } from './support/cli.js';
 import { createLab, namespaceExists } from './support/lab.js';
+import { labRecordExists, removeLabRecords } from './support/labs.js';
 
 const NOTEBOOKS = fileURLToPath(new URL('../../../notebooks/', import.meta.url));
-const LAB_RECORDS = '/run/netns-lab/labs';
 const runner = createCliRunner();
 const lab = createLab();
 after(() => {
   lab.cleanup();
+  removeLabRecords(lab.prefix);
   runner.cleanup();
 });
 
@@ -57,7 +58,7 @@ describe('tutorial notebooks', () => {
       }
       const left = namespacesOf(readFileSync(path, 'utf8')).filter(namespaceExists);
       assert.deepEqual(left, []);
-      if (declaredLab !== undefined) assert.equal(existsSync(join(LAB_RECORDS, `${declaredLab}.json`)), false, 'the lab record is removed');
+      if (declaredLab !== undefined) assert.equal(labRecordExists(declaredLab), false, 'the lab record is removed');
     });
   }
 });
@@ -92,7 +93,7 @@ describe('topology files beside the tutorials', () => {
         await runner.runOk('inspect', copy);
         await runner.runOk('destroy', copy);
         assert.deepEqual(netns.filter(namespaceExists), []);
-        assert.equal(existsSync(join(LAB_RECORDS, `${labName}.json`)), false);
+        assert.equal(labRecordExists(labName), false);
       } finally {
         await runner.run('destroy', '--lab', labName);
       }

@@ -21,8 +21,10 @@ export async function readTopologyText(file: string): Promise<string> {
  * the command line and the file format can never disagree about which names are labs.
  */
 export function labNameProblem(name: string): string | undefined {
-  const { diagnostics } = parseTopology(`lab: ${JSON.stringify(name)}\n`);
-  return diagnostics[0]?.message;
+  const prefix = 'lab: ';
+  const { diagnostics } = parseTopology(`${prefix}${JSON.stringify(name)}\n`);
+  // Only problems of the name itself count, not what such a short file lacks (its namespaces, say).
+  return diagnostics.find((diagnostic) => diagnostic.line === 1 && diagnostic.column > prefix.length)?.message;
 }
 
 /**
