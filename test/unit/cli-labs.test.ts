@@ -418,3 +418,28 @@ describe('netns-lab run with a notebook that names a topology', () => {
     assert.equal(namespaceExists(`${name}-red`), false);
   });
 });
+
+describe('lab command help and progress', () => {
+  for (const command of ['validate', 'deploy', 'destroy', 'inspect']) {
+    test(`${command} --help prints its usage and exits 0; the overview lists it`, async () => {
+      const result = await cliOk(command, '--help');
+      assert.ok(result.stdout.startsWith(`netns-lab ${command} `), result.stdout);
+      assert.match((await cli('--help')).stdout, new RegExp(`^  ${command} +\\S`, 'mu'));
+    });
+  }
+
+  test('progress lines go to stderr only when it is a terminal', async () => {
+    // In-process, so that "stderr is a terminal" can be said without a pseudo-terminal; the host is the real one.
+    const { main } = await import('../../src/cli/main.js');
+    const file = join(runner.workDirectory, writeTopology('progress.netns.yaml', pairTopology(labName('p'))));
+    for (const terminal of [true, false]) {
+      let stderr = '';
+      let stdout = '';
+      const status = await main(['deploy', file, '--dry-run'], (text) => void (stdout += text), (text) => void (stderr += text), terminal);
+      assert.equal(status, 0, stderr);
+      assert.match(stdout, /Dry run: nothing was changed\./u);
+      if (terminal) assert.match(stderr, /^Reading this machine…$/mu);
+      else assert.equal(stderr, '');
+    }
+  });
+});
