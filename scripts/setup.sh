@@ -9,8 +9,9 @@ say() { printf '[setup] %s\n' "$*"; }
 fail() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # iproute2: ip; iputils-ping: the tutorials' checks; util-linux: setsid, nsenter; procps: kill, ps.
-# openssh-client: SSH targets; openssh-server: the test sshd on 127.0.0.1; inotify-tools: following /run/netns on SSH targets.
-debian_packages=(iproute2 iputils-ping util-linux procps openssh-client openssh-server inotify-tools)
+# openssh-client: SSH targets; openssh-server: the test sshd on 127.0.0.1; inotify-tools: following /run/netns on SSH targets;
+# sudo: the tests log in over SSH as non-root users that get root through sudo.
+debian_packages=(iproute2 iputils-ping util-linux procps openssh-client openssh-server inotify-tools sudo)
 
 install_debian_packages() {
   local missing=()

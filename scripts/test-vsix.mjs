@@ -1,8 +1,8 @@
 // Checks that the packaged extension works when installed, as a user gets it:
 //   1. builds netns-lab.vsix (`npm run package`);
 //   2. checks its size (under 1 MB) and that it holds only what runs: package.json, the readme, the licence,
-//      dist/extension.cjs and dist/cli.js, plus the files package.json points at (icons, notebook renderer), beside
-//      the .vsix's own manifest files;
+//      dist/extension.cjs and dist/cli.js, plus the files package.json points at (icons, notebook renderer, the
+//      topology schema), beside the .vsix's own manifest files;
 //   3. installs it with `code-server --install-extension` into a fresh extensions folder;
 //   4. runs test/integration/installed.test.ts in code-server with that folder and a stub (test/host-smoke) as the
 //      extension under development, so the extension under test is the installed copy.
@@ -33,8 +33,8 @@ function runStep(command, args) {
 }
 
 /**
- * The files package.json itself points at (activity-bar and view icons, notebook renderer entry points): the package
- * must carry them, and may carry them beside the five files every package holds.
+ * The files package.json itself points at (activity-bar and view icons, notebook renderer entry points, the topology
+ * schema): the package must carry them, and may carry them beside the five files every package holds.
  */
 function referencedFiles(manifest) {
   const contributes = manifest.contributes ?? {};
@@ -44,6 +44,7 @@ function referencedFiles(manifest) {
     ...iconOwners.map((entry) => entry.icon),
     ...(contributes.notebookRenderer ?? []).map((renderer) => renderer.entrypoint),
     ...(contributes.walkthroughs ?? []).flatMap((walkthrough) => walkthrough.steps.flatMap((step) => [step.media?.markdown, step.media?.image])),
+    ...(contributes.yamlValidation ?? []).map((validation) => validation.url),
   ];
   return files.filter((file) => typeof file === 'string' && !file.startsWith('$(')).map((file) => file.replace(/^\.\//, ''));
 }

@@ -1,13 +1,15 @@
 /** The hosts a command-line run works on: this machine, or targets reached over SSH, all closed at the end. */
 import type { Host } from '../core/host/host.js';
 import { LocalHost } from '../core/host/local-host.js';
-import type { PrivilegeMode } from '../core/host/privilege.js';
+import type { PasswordPrompt, PrivilegeMode } from '../core/host/privilege.js';
 import { SshHost } from '../core/host/ssh-host.js';
 
 export interface HostOptions {
   privilege: PrivilegeMode;
   /** An ssh config file to use instead of ~/.ssh/config. */
   sshConfigFile?: string;
+  /** Asks for a sudo password when a host needs one (each host asks at most once per connection). */
+  askPassword?: PasswordPrompt;
 }
 
 /** `local` (or nothing) is this machine; anything else an SSH alias, USER@HOST or ssh://USER@HOST:PORT. */
@@ -25,7 +27,8 @@ export class HostRegistry {
     const key = isLocalTarget(target) ? 'local' : target!;
     let host = this.hosts.get(key);
     if (!host) {
-      host = key === 'local' ? new LocalHost({ privilege: this.options.privilege }) : new SshHost(key, { privilege: this.options.privilege, sshConfigFile: this.options.sshConfigFile });
+      const { privilege, askPassword, sshConfigFile } = this.options;
+      host = key === 'local' ? new LocalHost({ privilege, askPassword }) : new SshHost(key, { privilege, askPassword, sshConfigFile });
       this.hosts.set(key, host);
     }
     return host;

@@ -18,6 +18,7 @@ import { runCommand } from './commands/run.js';
 import type { CliCommand, CliContext } from './context.js';
 import { globalHelp } from './help.js';
 import { HostRegistry } from './hosts.js';
+import { terminalPasswordPrompt } from './password-prompt.js';
 
 export const COMMANDS: readonly CliCommand[] = [
   listCommand,
@@ -61,7 +62,7 @@ export async function main(argv: string[], out = writer(process.stdout), err = w
     const command = COMMANDS.find((candidate) => candidate.name === name);
     if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
     if (options.help) return out(`${command.usage}\n`), 0;
-    const hosts = new HostRegistry({ privilege: options.privilege, sshConfigFile: options.sshConfigFile });
+    const hosts = new HostRegistry({ privilege: options.privilege, sshConfigFile: options.sshConfigFile, askPassword: terminalPasswordPrompt() });
     try {
       const context: CliContext = {
         host: hosts.host(options.target),

@@ -16,12 +16,14 @@ import { eventually } from './support/wait.js';
 describe('an SSH target in the Namespaces view', function () {
   this.timeout(120_000);
   let server: TestSshServer | undefined;
-  const folder = mkdtempSync(join(tmpdir(), 'netns-lab-ssh-terminal-'));
+  // Made in `before`, not here: suite bodies run when the bundle loads, also in runs that skip this suite.
+  let folder = '';
   let tree: TreeReader;
   const settings = () => vscode.workspace.getConfiguration('netnsLab');
 
   before(async function () {
     if (sshdMissingReason()) this.skip();
+    folder = mkdtempSync(join(tmpdir(), 'netns-lab-ssh-terminal-'));
     tree = new TreeReader(await activateExtension());
     server = await startTestSshServer();
     await settings().update('sshConfigFile', server.configFile, vscode.ConfigurationTarget.Global);
@@ -33,7 +35,7 @@ describe('an SSH target in the Namespaces view', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const file of notebookFiles) rmSync(file, { force: true });
     await server?.stop();
-    rmSync(folder, { recursive: true, force: true });
+    if (folder) rmSync(folder, { recursive: true, force: true });
     lab.cleanup();
   });
 

@@ -10,17 +10,19 @@ import { eventually } from './support/wait.js';
 
 describe('namespace terminals', () => {
   const namespace = lab.namespaceName('-terminal');
-  const folder = mkdtempSync(join(tmpdir(), 'netns-lab-terminal-'));
+  // Made in `before`, not here: suite bodies run when the bundle loads, also in runs that skip this suite.
+  let folder = '';
   let terminal: vscode.Terminal | undefined;
 
   before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'netns-lab-terminal-'));
     await activateExtension();
     ip('netns', 'add', namespace);
   });
 
   after(() => {
     terminal?.dispose();
-    rmSync(folder, { recursive: true, force: true });
+    if (folder) rmSync(folder, { recursive: true, force: true });
     lab.cleanup();
   });
 

@@ -31,6 +31,13 @@ function collector(): { seen: NamespaceName[]; onChange: (namespace: NamespaceNa
   };
 }
 
+/** A promise settled by the watch's onReady. */
+function readiness(): { promise: Promise<void>; set: () => void } {
+  let set = (): void => undefined;
+  const promise = new Promise<void>((resolve) => (set = resolve));
+  return { promise, set };
+}
+
 function monitorPids(): number[] {
   const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
   return out.split('\n').filter((line) => line.includes(`monitor link address route`) && line.includes(lab.prefix)).map((line) => Number(line.trim().split(/\s+/u)[0]));
@@ -43,9 +50,10 @@ describe('watchNamespaceChanges', () => {
     execFileSync('ip', ['netns', 'add', watched]);
     execFileSync('ip', ['netns', 'add', other]);
     const events = collector();
-    const watch = watchNamespaceChanges(host, [watched], events.onChange, { quietMs: 20 });
+    const ready = readiness();
+    const watch = watchNamespaceChanges(host, [watched], events.onChange, { quietMs: 20, onReady: ready.set });
     try {
-      await sleep(300); // the monitors need a moment to subscribe
+      await ready.promise; // changes made before the monitors listen are not reported, by design
       execFileSync('ip', ['-n', other, 'link', 'set', 'lo', 'up']);
       execFileSync('ip', ['-n', watched, 'link', 'set', 'lo', 'up']);
       await events.until(() => events.seen.length > 0);
@@ -60,9 +68,10 @@ describe('watchNamespaceChanges', () => {
     const name = lab.namespaceName('w3');
     execFileSync('ip', ['netns', 'add', name]);
     const events = collector();
-    const watch = watchNamespaceChanges(host, [name], events.onChange, { quietMs: 300 });
+    const ready = readiness();
+    const watch = watchNamespaceChanges(host, [name], events.onChange, { quietMs: 300, onReady: ready.set });
     try {
-      await sleep(300);
+      await ready.promise;
       execFileSync('ip', ['-n', name, 'link', 'add', 'name', 'b0', 'type', 'bridge']);
       execFileSync('ip', ['-n', name, 'link', 'set', 'b0', 'up']);
       execFileSync('ip', ['-n', name, 'address', 'add', '10.9.9.1/24', 'dev', 'b0']);
@@ -77,8 +86,9 @@ describe('watchNamespaceChanges', () => {
   test('dispose ends the monitor processes', async () => {
     const name = lab.namespaceName('w4');
     execFileSync('ip', ['netns', 'add', name]);
-    const watch = watchNamespaceChanges(host, [name], () => undefined);
-    await sleep(300);
+    const ready = readiness();
+    const watch = watchNamespaceChanges(host, [name], () => undefined, { onReady: ready.set });
+    await ready.promise;
     assert.ok(monitorPids().length > 0, 'the monitor runs');
     watch.dispose();
     const deadline = Date.now() + 4000;

@@ -11,8 +11,11 @@ import { PrivilegeError } from '../errors.js';
 /** `auto`: root if we are root, else sudo. `sudo`: always through sudo. `none`: run as we are (for capabilities). */
 export type PrivilegeMode = 'auto' | 'sudo' | 'none';
 
-/** Asks the user for their sudo password; undefined means they declined. */
-export type PasswordPrompt = (message: string) => Promise<string | undefined>;
+/**
+ * Asks the user for their sudo password on `where` (`this machine`, or a target's label); undefined means they
+ * declined. It may throw (a PrivilegeError, say) when there is no way to ask.
+ */
+export type PasswordPrompt = (message: string, where: string) => Promise<string | undefined>;
 
 export interface RootShellCommand {
   file: string;
@@ -41,13 +44,27 @@ export async function localRootShell(mode: PrivilegeMode, askPassword?: Password
   if (!/password/iu.test(String(withoutPassword.stderr)) || !askPassword) {
     throw sudoRefusedError(user, String(withoutPassword.stderr));
   }
-  const password = await askPassword(`Password for sudo (user ${user}); Netns Lab needs root to manage network namespaces`);
+  const password = await askPassword(`Password for sudo (user ${user}); Netns Lab needs root to manage network namespaces`, 'this machine');
   if (password === undefined) throw new PrivilegeError('The sudo password was not given, so nothing was run as root.');
   const prelude = `${password}\n`;
   // -k makes sudo read the password even when it has cached credentials, so the shell never sees the password line.
   const check = await execa('sudo', ['-S', '-k', '-p', '', '--', 'true'], { reject: false, input: prelude });
-  if (check.exitCode !== 0) throw new PrivilegeError(`sudo did not accept the password for user ${user}.`);
+  if (check.exitCode !== 0) throw passwordRefusedError(`user ${user}`, String(check.stderr));
   return { file: 'sudo', args: ['-S', '-k', '-p', '', '--', ...SHELL_ARGV], prelude, throughSudo: true };
+}
+
+/**
+ * Why sudo turned down a password: the user may not use sudo at all (sudo says so only once the password is
+ * right), or the password was wrong. `who` names the user and machine, e.g. `user alice` or `ssh://alice@lab1`.
+ */
+export function passwordRefusedError(who: string, stderr: string): PrivilegeError {
+  if (/not in the sudoers|not allowed to (execute|run)|may not run sudo/iu.test(stderr)) {
+    return new PrivilegeError(
+      `The password is right, but ${who} is not allowed to use sudo, and Netns Lab needs root to manage network namespaces. ` +
+        'Log in as root, or allow this user to use sudo (e.g. a rule in /etc/sudoers.d).',
+    );
+  }
+  return new PrivilegeError(`sudo for ${who} did not accept the password, so nothing was run as root.`);
 }
 
 /** sudo is not there, or not reachable (a folder on PATH that cannot be searched gives EACCES). */

@@ -6,7 +6,7 @@
 import { execa } from 'execa';
 import { HostError, PrivilegeError } from '../errors.js';
 import { shellCommand } from '../quote.js';
-import type { PasswordPrompt, PrivilegeMode } from './privilege.js';
+import { passwordRefusedError, type PasswordPrompt, type PrivilegeMode } from './privilege.js';
 import { sshConnectionError } from './ssh-errors.js';
 import type { SshTarget } from './ssh-target.js';
 
@@ -110,13 +110,13 @@ async function sudoShell(settings: SshConnectionSettings, shellArgv: string[], j
         'Log in as root, allow this user passwordless sudo there, or enable the sudo password prompt.',
     );
   }
-  const password = await askPassword(`Password for sudo on ${label}; Netns Lab needs root there to manage network namespaces`);
+  const password = await askPassword(`Password for sudo on ${label}; Netns Lab needs root there to manage network namespaces`, label);
   if (password === undefined) throw new PrivilegeError(`The sudo password for ${label} was not given, so nothing was run as root.`);
   const prelude = `${password}\n`;
   // -k: sudo reads the password even with cached credentials, so the shell never sees the password line.
   const sudoArgv = ['sudo', '-S', '-k', '-p', '', '--'];
   const verify = await runSsh(settings, shellCommand([...sudoArgv, 'true']), prelude);
-  if (verify.exitCode !== 0) throw new PrivilegeError(`sudo on ${label} did not accept the password.`);
+  if (verify.exitCode !== 0) throw passwordRefusedError(`the remote user on ${label}`, verify.stderr);
   return { command: shellCommand(['exec', ...sudoArgv, ...shellArgv]), prelude, jobControl, throughSudo: true };
 }
 

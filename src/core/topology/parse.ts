@@ -29,7 +29,9 @@ export function parseTopology(text: string): TopologyParseResult {
   const diagnostics = new DiagnosticList(lineCounter);
   const context: ReadContext = { document, source: text, diagnostics };
   for (const problem of [...document.errors, ...document.warnings]) {
-    diagnostics.add({ start: problem.pos[0], end: problem.pos[1] }, `YAML syntax error: ${problem.message}`);
+    // yaml's own advice for this one names its API; the user needs to know what to change in the file.
+    const message = problem.code === 'MULTIPLE_DOCS' ? 'a topology file holds one YAML document; remove the "---" that starts a second one' : problem.message;
+    diagnostics.add({ start: problem.pos[0], end: problem.pos[1] }, `YAML syntax error: ${message}`);
   }
   // After a syntax error the document's shape is a guess; checking it would only add confusing follow-on problems.
   if (diagnostics.count > 0) return { diagnostics: diagnostics.list() };

@@ -3,9 +3,8 @@
  * and the normalized form the rest of the core works from.
  */
 import { namespaceNameProblem } from '../names.js';
-import type { TopologyDraft, EndpointDraft } from './drafts.js';
-import type { Topology, TopologyEndpoint, TopologyNamespace } from './model.js';
-import { labNamespaceName } from './model.js';
+import type { EndpointDraft, TopologyDraft } from './drafts.js';
+import { type Topology, type TopologyEndpoint, type TopologyNamespace, labNamespaceName } from './model.js';
 import { namespaceRoutes, namespaceSysctls } from './namespace-settings.js';
 import { resolvePorts } from './ports.js';
 import { type InterfaceSource, Scopes, checkDuplicateAddresses, declareInterfaces } from './scopes.js';
@@ -64,6 +63,10 @@ function checkKernelNames(context: ReadContext, lab: string, draft: TopologyDraf
     if (name.value === '') continue;
     const netns = labNamespaceName(lab, name.value);
     const problem = namespaceNameProblem(netns);
-    if (problem) context.diagnostics.add(name.span, `namespace ${name.value} would be the kernel namespace ${JSON.stringify(netns)}, but ${problem}`);
+    if (problem) context.diagnostics.add(name.span, `this namespace's kernel name is "<lab>-<name>" (${JSON.stringify(shorten(netns))}), but ${problem}`);
   }
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 18)}…${text.slice(-18)}` : text;
 }

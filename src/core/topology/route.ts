@@ -60,10 +60,12 @@ function readRouteString(context: ReadContext, node: YamlNode, text: string): Ro
 }
 
 function readRouteObject(context: ReadContext, node: YamlNode): RouteParts | undefined {
+  const before = context.diagnostics.count;
   const entries = readFixedMap(context, node, 'a route', ROUTE_KEYS, ['to']);
   if (!entries) return undefined;
   const parts: RouteParts = {};
-  let valid = true;
+  // After an unknown key (`gateway:` for `via:`), "needs a gateway" would only repeat the problem.
+  let valid = context.diagnostics.count === before;
   for (const key of ['to', 'via', 'dev'] as const) {
     const entry = entries.get(key);
     if (!entry) continue;

@@ -7,6 +7,7 @@ import type { NamespaceName } from '../model.js';
 import type { Span } from './diagnostics.js';
 import type { BridgeDraft, EndpointDraft, NamespaceDraft } from './drafts.js';
 import { addressKey } from './ip-math.js';
+import { labNamespaceName } from './model.js';
 import type { Located, ReadContext } from './yaml-nodes.js';
 
 export interface InterfaceDeclaration {
@@ -37,7 +38,7 @@ export class Scopes {
     namespaces: readonly NamespaceDraft[],
   ) {
     for (const draft of namespaces) {
-      this.byName.set(draft.name.value, { label: `namespace ${draft.name.value}`, netns: `${lab}-${draft.name.value}`, draft, interfaces: new Map() });
+      this.byName.set(draft.name.value, { label: `namespace ${draft.name.value}`, netns: labNamespaceName(lab, draft.name.value), draft, interfaces: new Map() });
     }
   }
 

@@ -25,9 +25,10 @@ export interface MapEntry {
   value: YamlNode | null;
 }
 
+/** Where a node is; an empty value (`key:` with nothing after it) has no extent, so the fallback marks it. */
 export function spanOf(node: YamlNode | null | undefined, fallback: Span = { start: 0, end: 0 }): Span {
   const range = node?.range;
-  return range ? { start: range[0], end: range[1] } : fallback;
+  return range && (range[1] > range[0] || fallback.end === fallback.start) ? { start: range[0], end: range[1] } : fallback;
 }
 
 /** The node an alias (`*name`) stands for; any other node as it is. */
@@ -54,8 +55,7 @@ export function describeNode(node: YamlNode | null): string {
 
 /**
  * The entries of a map whose keys are fixed words. Reports a value that is not a map, keys that are not allowed
- * (listing those that are), keys given twice and required keys that are missing. `where` is the place for a
- * missing key when the map itself is absent.
+ * (listing those that are), keys given twice and required keys that are missing (at the map's first line).
  */
 export function readFixedMap(
   context: ReadContext,

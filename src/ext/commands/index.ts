@@ -23,6 +23,7 @@
  * | `netnsLab.copyName` | a NamespaceNode (named) or an InterfaceNode | the text copied |
  * | `netnsLab.copyAddress` | an AddressNode | the text copied, `ADDRESS/PREFIX` |
  * | `netnsLab.target.add`, `netnsLab.target.remove` | `{ target: 'ALIAS' \| 'USER@HOST' \| 'ssh://USER@HOST:PORT' }` | |
+ * | `netnsLab.notebook.selectTarget` | `{ targetId, notebook?: Uri }` (default: the active notebook) | the target id |
  * | `netnsLab.refresh`, `netnsLab.showLog`, `netnsLab.openTutorial` | nothing | |
  *
  * A malformed object is refused with a CommandArgumentError naming the field and the expected shape; invalid names
@@ -35,6 +36,7 @@ import { attachToBridgeCommand, createBridgeCommand, detachFromBridgeCommand } f
 import { copyAddressCommand, copyNameCommand } from './clipboard.js';
 import { deleteInterfaceCommand, setInterfaceDownCommand, setInterfaceUpCommand } from './interfaces.js';
 import { createNamespaceCommand, deleteNamespaceCommand } from './namespaces.js';
+import { selectNotebookTargetCommand } from './notebook-target.js';
 import { addRouteCommand, removeRouteCommand } from './routes.js';
 import { commandCallback, type CommandDefinition } from './run.js';
 import { addTargetCommand, removeTargetCommand } from './targets.js';
@@ -66,6 +68,7 @@ const COMMANDS: readonly CommandDefinition[] = [
   { id: 'netnsLab.openTutorial', needsTrust: false, handler: openTutorialCommand },
   { id: 'netnsLab.target.add', needsTrust: false, handler: addTargetCommand },
   { id: 'netnsLab.target.remove', needsTrust: false, handler: removeTargetCommand },
+  { id: 'netnsLab.notebook.selectTarget', needsTrust: false, handler: selectNotebookTargetCommand },
 ];
 
 /** Registers every command; each registration is owned by the extension's context. */

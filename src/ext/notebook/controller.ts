@@ -1,15 +1,16 @@
 /**
  * The "Netns Lab" kernel: runs each cell in its namespace on the notebook's host through the core, streams stdout
  * and stderr as separate outputs, adds a table when the cell showed `ip` state, ends with the real exit status,
- * and stops Run All at the first failing cell. Interrupting ends the cell's whole process group.
+ * and stops Run All at the first failing cell. Interrupting ends the cell's whole process group. The host is the
+ * notebook's target: the one picked in its toolbar this session, else the one its front matter names.
  */
 import * as vscode from 'vscode';
 import { runCell, type CellRun } from '../../core/notebook/execute.js';
 import { IP_TABLE_MIME } from '../../core/notebook/ip-output.js';
 import type { NotebookCell } from '../../core/notebook/model.js';
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
 import { CELL_LANGUAGE, NOTEBOOK_TYPE, type CellMetadata, type NotebookMetadata } from './serializer.js';
+import { notebookTarget } from './target-choice.js';
 
 export class NetnsNotebookController implements vscode.Disposable {
   private readonly controller = vscode.notebooks.createNotebookController('netns-lab-kernel', NOTEBOOK_TYPE, 'Netns Lab');
@@ -41,7 +42,7 @@ export class NetnsNotebookController implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return this.fail(execution, new Error(UNTRUSTED_MESSAGE));
     let targetId: string;
     try {
-      targetId = notebookTargetId(this.services, notebookOptions(cell.notebook));
+      targetId = notebookTarget(this.services, cell.notebook).targetId;
     } catch (error) {
       return this.fail(execution, error);
     }
@@ -114,15 +115,4 @@ function coreCell(cell: vscode.NotebookCell): NotebookCell {
 
 function notebookOptions(notebook: vscode.NotebookDocument) {
   return (notebook.metadata as NotebookMetadata).frontMatter?.options ?? {};
-}
-
-/**
- * The target a notebook's cells run on: this machine, or the SSH target its front matter names, which must be one
- * of the configured targets (so that opening a notebook never makes Netns Lab connect somewhere new by itself).
- */
-export function notebookTargetId(services: Services, options: { target?: string }): string {
-  const target = options.target;
-  if (target === undefined || target === 'local' || target === 'localhost') return LOCAL_TARGET_ID;
-  if (services.settings.targets.includes(target)) return target;
-  throw new Error(`This notebook runs on ${JSON.stringify(target)}, which is not one of your Netns Lab targets: add it with "Netns Lab: Add SSH Target" to run its cells there.`);
 }

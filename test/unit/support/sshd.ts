@@ -1,8 +1,9 @@
 // A real OpenSSH server for tests, on 127.0.0.1 and a free port, with its own host key, config and a fresh client
 // key; plus a client ssh config file whose aliases reach it in the ways the tests need (good, unknown host key,
-// wrong user, dead port). Stopped by its own pid, never by name.
+// wrong user, dead port), and, on request, an alias per local user it authorises with the same key. Stopped by its
+// own pid, never by name.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,8 @@ export interface TestSshServer {
   readonly deadAlias: string;
   /** A folder for the test's own files, removed by stop(). */
   readonly folder: string;
+  /** Lets a local user log in with the test key and returns a client alias that logs in as that user. */
+  authorize(user: string): string;
   stop(): Promise<void>;
 }
 
@@ -45,7 +48,12 @@ export async function startTestSshServer(): Promise<TestSshServer> {
     const deadPort = await freePort();
     keygen(join(folder, 'host_ed25519'));
     keygen(join(folder, 'client_ed25519'));
-    writeFileSync(join(folder, 'authorized_keys'), readFileSync(join(folder, 'client_ed25519.pub')), { mode: 0o600 });
+    // sshd reads a user's authorized keys as that user, so other users must be able to reach (not list) this
+    // folder and read their own key file; what they can read there is public (keys, known hosts, configs).
+    chmodSync(folder, 0o711);
+    mkdirSync(join(folder, 'keys'), { mode: 0o711 });
+    const publicKey = readFileSync(join(folder, 'client_ed25519.pub'));
+    writeFileSync(join(folder, 'keys', 'root'), publicKey, { mode: 0o600 });
     const hostKey = readFileSync(join(folder, 'host_ed25519.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
     writeFileSync(join(folder, 'known_hosts'), `[127.0.0.1]:${port} ${hostKey}\n`);
     writeFileSync(join(folder, 'empty_known_hosts'), '');
@@ -62,6 +70,12 @@ export async function startTestSshServer(): Promise<TestSshServer> {
       wrongUserAlias: 'netnslab-wrong-user',
       deadAlias: 'netnslab-dead',
       folder,
+      authorize(user) {
+        writeFileSync(join(folder, 'keys', user), publicKey, { mode: 0o644 });
+        const alias = `netnslab-as-${user}`;
+        appendFileSync(configFile, ['', `Host ${alias}`, ...clientCommon(folder), `  UserKnownHostsFile ${join(folder, 'known_hosts')}`, `  Port ${port}`, `  User ${user}`, ''].join('\n'));
+        return alias;
+      },
       stop: () => stopSshd(child, folder),
     };
   } catch (error) {
@@ -76,7 +90,7 @@ function serverConfig(folder: string, port: number): string {
     'ListenAddress 127.0.0.1',
     `HostKey ${join(folder, 'host_ed25519')}`,
     `PidFile ${join(folder, 'sshd.pid')}`,
-    `AuthorizedKeysFile ${join(folder, 'authorized_keys')}`,
+    `AuthorizedKeysFile ${join(folder, 'keys', '%u')}`,
     'PermitRootLogin prohibit-password',
     'PubkeyAuthentication yes',
     'PasswordAuthentication no',
@@ -92,14 +106,18 @@ function serverConfig(folder: string, port: number): string {
   ].join('\n');
 }
 
-function clientConfig(folder: string, port: number, deadPort: number): string {
-  const common = [
+function clientCommon(folder: string): string[] {
+  return [
     '  HostName 127.0.0.1',
     `  IdentityFile ${join(folder, 'client_ed25519')}`,
     '  IdentitiesOnly yes',
     '  StrictHostKeyChecking yes',
     '  GlobalKnownHostsFile /dev/null',
   ];
+}
+
+function clientConfig(folder: string, port: number, deadPort: number): string {
+  const common = clientCommon(folder);
   const known = `  UserKnownHostsFile ${join(folder, 'known_hosts')}`;
   return [
     'Host netnslab-test',
