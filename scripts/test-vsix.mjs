@@ -53,8 +53,9 @@ function referencedFiles(manifest) {
 function expectedEntries() {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   // vsce stores the readme as readme.md and the licence as LICENSE.txt.
-  // The tutorials ship too: Open a Tutorial Notebook offers copies of them.
-  const tutorials = readdirSync(join(root, 'notebooks')).filter((file) => file.endsWith('.netns.md')).map((file) => `notebooks/${file}`);
+  // The tutorials ship too: Open a Tutorial Notebook offers copies of them, with the topology files beside them
+  // (a tutorial's front matter may name one).
+  const tutorials = readdirSync(join(root, 'notebooks')).filter((file) => file.endsWith('.netns.md') || file.endsWith('.netns.yaml')).map((file) => `notebooks/${file}`);
   const files = ['package.json', 'readme.md', 'LICENSE.txt', 'dist/extension.cjs', 'dist/cli.js', ...referencedFiles(manifest), ...tutorials];
   return new Set(['extension.vsixmanifest', '[Content_Types].xml', ...files.map((file) => `extension/${file}`)]);
 }

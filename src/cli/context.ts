@@ -9,6 +9,8 @@ export interface CliContext {
   /** The host of another target, opened once and closed with the run. */
   hostFor(target: string | undefined): Host;
   json: boolean;
+  /** Progress lines for long work; set only when stderr is a terminal, so logs and pipes stay clean. */
+  progress?: (message: string) => void;
   out: (text: string) => void;
   err: (text: string) => void;
 }

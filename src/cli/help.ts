@@ -12,7 +12,7 @@ export function globalHelp(commands: readonly CliCommand[]): string {
     ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
     'Global options:',
-    '  --json                     machine-readable output (ls, show, snapshot)',
+    '  --json                     machine-readable output (ls, show, snapshot, validate, deploy, destroy, inspect)',
     '  --target TARGET            work on another host over SSH: an ssh config alias, USER@HOST or',
     '                             ssh://USER@HOST:PORT (default: this machine)',
     '  --ssh-config FILE          an ssh config file to use instead of ~/.ssh/config',
@@ -21,7 +21,8 @@ export function globalHelp(commands: readonly CliCommand[]): string {
     '  --version                  the version',
     '',
     'Interfaces are written NAME@NS for a namespace NS; without @NS they are in the root namespace.',
-    'Exit status: 0 success, 1 failure, 2 wrong usage, 130 interrupted.',
+    'Lab topologies (*.netns.yaml): validate, deploy, inspect and destroy a declared lab.',
+    'Exit status: 0 success, 1 failure, 2 wrong usage, 3 a lab differs from its file (inspect), 130 interrupted.',
   ];
   return lines.join('\n') + '\n';
 }

@@ -2,11 +2,15 @@
  * `netns-lab`: the command line over the same core as the editor. Exit status 0 on success, 1 when the work
  * failed, 2 when the command was called wrongly, 130 when interrupted; a one-line reason goes to stderr.
  */
-import { CancelledError, NetnsLabError } from '../core/errors.js';
+import { CancelledError, NetnsLabError, TopologyFileError } from '../core/errors.js';
+import { LabRefusedError } from '../core/labs/lab-errors.js';
+import { formatDiagnostics } from '../core/topology/diagnostics.js';
 import type { PrivilegeMode } from '../core/host/privilege.js';
 import { UsageError } from './args.js';
 import { addressCommand, routeCommand } from './commands/addresses.js';
 import { execCommand } from './commands/exec.js';
+import { destroyCommand, inspectCommand } from './commands/lab-state.js';
+import { deployCommand, validateCommand } from './commands/labs.js';
 import { bridgeCommand, linkCommand, vethCommand } from './commands/links.js';
 import { addCommand, deleteCommand } from './commands/namespaces.js';
 import { listCommand, showCommand, snapshotCommand } from './commands/read.js';
@@ -29,6 +33,10 @@ export const COMMANDS: readonly CliCommand[] = [
   linkCommand,
   execCommand,
   runCommand,
+  validateCommand,
+  deployCommand,
+  destroyCommand,
+  inspectCommand,
 ];
 
 const PRIVILEGE_MODES: readonly PrivilegeMode[] = ['auto', 'sudo', 'none'];
@@ -43,7 +51,7 @@ interface GlobalOptions {
 }
 
 /** Runs the command line and returns the exit status. */
-export async function main(argv: string[], out = writer(process.stdout), err = writer(process.stderr)): Promise<number> {
+export async function main(argv: string[], out = writer(process.stdout), err = writer(process.stderr), stderrIsTerminal = Boolean(process.stderr.isTTY)): Promise<number> {
   let commandName: string | undefined;
   try {
     const options = readGlobalOptions(argv);
@@ -56,7 +64,15 @@ export async function main(argv: string[], out = writer(process.stdout), err = w
     if (options.help) return out(`${command.usage}\n`), 0;
     const hosts = new HostRegistry({ privilege: options.privilege, sshConfigFile: options.sshConfigFile, askPassword: terminalPasswordPrompt() });
     try {
-      const context: CliContext = { host: hosts.host(options.target), targetGiven: options.target !== undefined, hostFor: (target) => hosts.host(target), json: options.json, out, err };
+      const context: CliContext = {
+        host: hosts.host(options.target),
+        targetGiven: options.target !== undefined,
+        hostFor: (target) => hosts.host(target),
+        json: options.json,
+        ...(stderrIsTerminal ? { progress: (message: string) => err(`${message}…\n`) } : {}),
+        out,
+        err,
+      };
       return await command.run(args, context);
     } finally {
       await hosts.dispose();
@@ -121,6 +137,16 @@ function reportError(error: unknown, commandName: string | undefined, err: (text
   if (error instanceof CancelledError) {
     err('netns-lab: interrupted; the command and everything it started were stopped\n');
     return 130;
+  }
+  if (error instanceof TopologyFileError) {
+    // Every problem on a line of its own, FILE:LINE:COL first, so terminals and editors can link them.
+    const problems = error.diagnostics.length === 1 ? '1 problem' : `${error.diagnostics.length} problems`;
+    err(`${formatDiagnostics(error.file, error.diagnostics)}\nnetns-lab: ${error.file} is not a valid topology (${problems}); nothing was changed\n`);
+    return 1;
+  }
+  if (error instanceof LabRefusedError) {
+    err(`netns-lab: lab ${JSON.stringify(error.lab)} was not deployed, nothing was changed:\n${error.reasons.map((reason) => `  - ${oneLine(reason)}\n`).join('')}`);
+    return 1;
   }
   if (error instanceof NetnsLabError) {
     err(`netns-lab: ${oneLine(error.message)}\n`);

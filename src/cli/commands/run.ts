@@ -1,5 +1,8 @@
 /** Running lab notebooks headless: run. */
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { DeployResult } from '../../core/labs/deploy.js';
+import type { DestroyPlan } from '../../core/labs/destroy.js';
 import type { NamespaceName } from '../../core/model.js';
 import { checkNamespaceName } from '../../core/names.js';
 import { parseNotebook } from '../../core/notebook/parse.js';
@@ -7,29 +10,34 @@ import { runNotebook, type CellPosition, type NotebookRunSummary } from '../../c
 import type { CellRun } from '../../core/notebook/execute.js';
 import { flag, parseCommandArgs, stringOption, UsageError } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
+import { count, labLabel } from '../lab-render.js';
 import { namespaceLabel } from '../render.js';
 
 export const runCommand: CliCommand = {
   name: 'run',
   summary: 'run lab notebooks (*.netns.md) top to bottom, printing each cell and its status',
   usage: [
-    'netns-lab run FILE... [--keep-going] [--netns NS] [--target TARGET]',
+    'netns-lab run FILE... [--keep-going] [--netns NS] [--destroy-after] [--target TARGET]',
     '',
     'Runs every shell cell of each notebook in order, in its namespace, and stops at the first failing cell,',
-    "on --target if given, else on the notebook's own target (front matter), else on this machine.",
-    '  --keep-going   run the remaining cells (and notebooks) after a failure',
-    '  --netns NS     run every cell in NS instead of the namespaces the notebook names (/ for the root namespace)',
+    "on --target if given, else on the notebook's own target (front matter), else on this machine. A notebook",
+    'whose front matter names a topology (topology: ./lab.netns.yaml, relative to the notebook) has that lab',
+    'deployed before its first cell, as netns-lab deploy would; nothing runs when the file is not valid.',
+    '  --keep-going      run the remaining cells (and notebooks) after a failure',
+    '  --netns NS        run every cell in NS instead of the namespaces the notebook names (/ for the root namespace)',
+    "  --destroy-after   destroy each notebook's lab when its cells are done, whether they passed or failed",
     '',
     'Exit status 0 when every cell passed, 1 otherwise.',
   ].join('\n'),
   async run(args, context) {
-    const parsed = parseCommandArgs('run', args, { 'keep-going': { type: 'boolean' }, netns: { type: 'string' } });
+    const parsed = parseCommandArgs('run', args, { 'keep-going': { type: 'boolean' }, netns: { type: 'string' }, 'destroy-after': { type: 'boolean' } });
     if (parsed.positionals.length === 0) throw new UsageError('expected at least one notebook file', 'run');
     const override = readNamespaceOverride(stringOption(parsed, 'netns'));
     const keepGoing = flag(parsed, 'keep-going');
+    const destroyAfter = flag(parsed, 'destroy-after');
     let failed = false;
     for (const file of parsed.positionals) {
-      const summary = await runFile(file, context, { keepGoing, override });
+      const summary = await runFile(file, context, { keepGoing, override, destroyAfter });
       failed ||= summary.failed > 0;
       if (failed && !keepGoing) break;
     }
@@ -42,7 +50,13 @@ function readNamespaceOverride(value: string | undefined): NamespaceName | undef
   return value === '/' ? null : checkNamespaceName(value);
 }
 
-async function runFile(file: string, context: CliContext, options: { keepGoing: boolean; override?: NamespaceName }): Promise<NotebookRunSummary> {
+interface RunFileOptions {
+  keepGoing: boolean;
+  override?: NamespaceName;
+  destroyAfter: boolean;
+}
+
+async function runFile(file: string, context: CliContext, options: RunFileOptions): Promise<NotebookRunSummary> {
   const notebook = parseNotebook(await readFile(file, 'utf8'), file);
   // --target wins; otherwise the notebook's own target, else this machine.
   const host = context.targetGiven ? context.host : context.hostFor(notebook.frontMatter?.options.target);
@@ -51,6 +65,11 @@ async function runFile(file: string, context: CliContext, options: { keepGoing: 
     onTargetHost: true,
     keepGoing: options.keepGoing,
     namespaceOverride: options.override,
+    notebookDirectory: dirname(file),
+    destroyLabAfter: options.destroyAfter,
+    onLabDeployed: (result, path) => context.out(labDeployed(result, path)),
+    onLabDestroyed: (plan) => context.out(labDestroyed(plan)),
+    onLabProgress: context.progress,
     onCellStart: (cell, position) => context.out(cellHeading(cell.source, position)),
     onStdout: context.out,
     onStderr: context.err,
@@ -59,6 +78,19 @@ async function runFile(file: string, context: CliContext, options: { keepGoing: 
   const skipped = summary.skipped ? `, ${summary.skipped} not run` : '';
   context.out(`${file}: ${summary.passed} passed, ${summary.failed} failed${skipped}\n\n`);
   return summary;
+}
+
+/** `── lab lab6 deployed from …: 5 changes` (and each change), or that it already was as the file says. */
+function labDeployed(result: DeployResult, path: string): string {
+  const lab = labLabel(result.plan.lab);
+  if (!result.applied) return `── lab ${lab} from ${path}: no changes\n`;
+  return `── lab ${lab} deployed from ${path}: ${count(result.plan.changes.length, 'change')}\n`;
+}
+
+function labDestroyed(plan: DestroyPlan): string {
+  const removed = plan.namespaces.length + plan.rootInterfaces.length;
+  if (removed === 0) return `── lab ${labLabel(plan.lab)}: nothing to destroy\n`;
+  return `── lab ${labLabel(plan.lab)} destroyed: ${count(plan.namespaces.length, 'namespace')} removed\n`;
 }
 
 /** `── cell 2/5 in red ──` and the cell's first line. */

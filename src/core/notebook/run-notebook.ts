@@ -1,18 +1,31 @@
 /**
- * Running a whole notebook top to bottom without an editor (the command line's `run`, and CI): code cells in
- * order, stopping at the first failing cell unless told to keep going.
+ * Running a whole notebook top to bottom without an editor (the command line's `run`, and CI): its lab first when
+ * the front matter names a topology, then the code cells in order, stopping at the first failing cell unless told
+ * to keep going; and, when asked, the lab destroyed at the end whatever the cells did.
  */
-import { NetnsLabError } from '../errors.js';
 import type { Host } from '../host/host.js';
+import { deployLab, type DeployResult } from '../labs/deploy.js';
+import { destroyLab, type DestroyPlan } from '../labs/destroy.js';
 import type { NamespaceName } from '../model.js';
+import { loadTopologyFile } from '../topology/load.js';
+import type { Topology } from '../topology/model.js';
 import { cellNamespace, checkTargetIsLocal, runCell, type CellRun } from './execute.js';
-import type { Notebook, NotebookCell } from './model.js';
+import type { Notebook, NotebookCell, NotebookOptions } from './model.js';
+import { notebookTopologyPath } from './notebook-lab.js';
 
 export interface NotebookRunOptions {
   keepGoing?: boolean;
   /** The host given is the notebook's own target (or was chosen over it): do not refuse a notebook with a target. */
   onTargetHost?: boolean;
   namespaceOverride?: NamespaceName;
+  /** The notebook file's folder, which a front matter `topology:` path is relative to. */
+  notebookDirectory?: string;
+  /** Destroy the notebook's lab after the cells, whether they passed or failed. */
+  destroyLabAfter?: boolean;
+  /** The lab was deployed (or already was as its file says) from the topology file at `path`. */
+  onLabDeployed?: (result: DeployResult, path: string) => void;
+  onLabDestroyed?: (plan: DestroyPlan) => void;
+  onLabProgress?: (message: string) => void;
   signal?: AbortSignal;
   onCellStart?: (cell: NotebookCell, position: CellPosition) => void;
   onCellEnd?: (cell: NotebookCell, position: CellPosition, run: CellRun) => void;
@@ -32,16 +45,35 @@ export interface NotebookRunSummary {
   failed: number;
   /** Cells not run because an earlier one failed. */
   skipped: number;
+  /** The notebook's lab, when its front matter names a topology. */
+  lab?: string;
 }
 
-/** Runs the notebook's code cells in order; resolves with counts (a failed cell is counted, not thrown). */
+/**
+ * Runs the notebook's code cells in order; resolves with counts (a failed cell is counted, not thrown). A topology
+ * the front matter names is checked whole and deployed before the first cell; an invalid file or a refused deploy
+ * throws before any cell runs.
+ */
 export async function runNotebook(host: Host, notebook: Notebook, options: NotebookRunOptions = {}): Promise<NotebookRunSummary> {
   const notebookOptions = notebook.frontMatter?.options ?? {};
-  if (notebookOptions.topology !== undefined) {
-    throw new NetnsLabError(`This notebook names a topology (${notebookOptions.topology}); deploying topologies is not supported yet`);
-  }
   if (!options.onTargetHost) checkTargetIsLocal(notebookOptions);
-  const cells = notebook.cells.filter((cell) => cell.kind === 'code');
+  const topologyPath = notebookTopologyPath(notebookOptions, options.notebookDirectory);
+  if (topologyPath === undefined) return runCells(host, notebook.cells, notebookOptions, options);
+  const topology = await loadTopologyFile(topologyPath);
+  try {
+    options.onLabDeployed?.(await deployLab(host, topology, { file: topologyPath, onProgress: options.onLabProgress }), topologyPath);
+    return { ...(await runCells(host, notebook.cells, notebookOptions, options)), lab: topology.lab };
+  } finally {
+    if (options.destroyLabAfter) await destroyAfter(host, topology, options);
+  }
+}
+
+async function destroyAfter(host: Host, topology: Topology, options: NotebookRunOptions): Promise<void> {
+  options.onLabDestroyed?.(await destroyLab(host, topology.lab, { onProgress: options.onLabProgress }));
+}
+
+async function runCells(host: Host, allCells: readonly NotebookCell[], notebookOptions: NotebookOptions, options: NotebookRunOptions): Promise<NotebookRunSummary> {
+  const cells = allCells.filter((cell) => cell.kind === 'code');
   const summary: NotebookRunSummary = { passed: 0, failed: 0, skipped: 0 };
   for (const [index, cell] of cells.entries()) {
     if (summary.failed > 0 && !options.keepGoing) {
