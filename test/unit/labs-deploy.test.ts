@@ -1,10 +1,11 @@
 // Deploying a lab for real: every declared object made and tagged, a second deploy changing nothing, an edited
 // file changing only the difference, and inspect telling missing, extra and drifted objects apart.
 import { after, describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { deployLab, inspectLab, isInSync, LocalHost, readNamespace, type PlanChange } from '../../src/core/index.js';
 import { createLab, ip, namespaceExists } from './support/lab.js';
-import { inNamespace, kernelAddresses, kernelLink, kernelRoutes, namespaceSysctl, removeLabRecords, topologyOf } from './support/labs.js';
+import { inNamespace, kernelAddresses, kernelLink, kernelRoutes, namespaceSysctl, REGISTRY, removeLabRecords, topologyOf } from './support/labs.js';
 
 const lab = createLab();
 const host = new LocalHost();
@@ -75,8 +76,10 @@ describe('deploying a lab', () => {
     assert.equal(ping.status, 0, ping.stdout + ping.stderr);
   });
 
-  test('deploying the same file again changes nothing', async () => {
+  test('deploying the same file again changes nothing, not even the lab\'s record', async () => {
+    const recordBefore = readRecord(name);
     const again = await deployLab(host, topologyOf(fileText()));
+    assert.equal(readRecord(name), recordBefore);
     assert.equal(again.applied, false);
     assert.deepEqual(again.plan.changes, []);
     assert.deepEqual(again.plan.steps, []);
@@ -128,6 +131,10 @@ describe('deploying a lab', () => {
     assert.ok(isInSync(await inspectLab(host, file)), 'a deploy repairs the drift');
   });
 });
+
+function readRecord(lab: string): string {
+  return readFileSync(`${REGISTRY}/${encodeURIComponent(lab)}.json`, 'utf8');
+}
 
 function spawnTc(namespace: string, device: string): string {
   return inNamespace(namespace, 'tc', 'class', 'show', 'dev', device).stdout;

@@ -35,7 +35,7 @@ export async function deployLab(host: Host, topology: Topology, options: DeployO
   if (plan.steps.length > 0) {
     options.onProgress?.(`Applying ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'}`);
     // Recorded before anything runs, so that a deploy cut short by a crash still leaves a way to find its namespaces.
-    await writeLabRecord(host, await labRecord(host, plan, previous, options.file, { beforeApply: true }));
+    await writeLabRecord(host, await labRecord(host, plan, previous, options.file ?? previous?.file, { beforeApply: true }));
     try {
       await applySteps(host, plan.steps);
     } catch (error) {
@@ -43,7 +43,10 @@ export async function deployLab(host: Host, topology: Topology, options: DeployO
       throw error;
     }
   }
-  await writeLabRecord(host, await labRecord(host, plan, previous, options.file, { beforeApply: false }));
+  // A deploy that changed nothing keeps the record's time, and its file unless one is given.
+  const record = await labRecord(host, plan, previous, options.file ?? previous?.file, { beforeApply: false });
+  if (plan.steps.length === 0 && previous && sameRecord(previous, record)) return { plan, applied: false };
+  await writeLabRecord(host, record);
   return { plan, applied: plan.steps.length > 0 };
 }
 
@@ -74,4 +77,10 @@ async function restoreRecord(host: Host, plan: DeployPlan, previous: LabRecord |
   if (newLeftovers.length > 0) return;
   if (previous) await writeLabRecord(host, previous);
   else await removeLabRecord(host, plan.lab);
+}
+
+function sameRecord(first: LabRecord, second: LabRecord): boolean {
+  const { deployedAt: _first, ...firstRest } = first;
+  const { deployedAt: _second, ...secondRest } = second;
+  return JSON.stringify(firstRest) === JSON.stringify(secondRest);
 }
