@@ -166,14 +166,30 @@ export function vethAddFromRoot(first: VethEnd, second: VethEnd): IpCommand {
   return { namespace: null, args: ['link', 'add', 'name', ...placed(first), 'type', 'veth', 'peer', 'name', ...placed(second)] };
 }
 
-/** Sets a link's alias (`ifalias`), the free text the kernel keeps with it. */
-export function linkSetAlias(namespace: NamespaceName, device: string, alias: string): IpCommand {
-  return inNamespace(namespace, ['link', 'set', 'dev', checkInterfaceName(device), 'alias', alias]);
-}
-
 /** Sets a sysctl inside a named namespace, run from the root (so it fits in the root batch). */
 export function namespaceSysctl(namespace: string, key: string, value: string): IpCommand {
   if (!/^[A-Za-z0-9_]+(\.[A-Za-z0-9_-]+)+$/u.test(key)) throw new InvalidArgumentError(`Invalid sysctl key ${JSON.stringify(key)}: expected dotted words such as net.ipv4.ip_forward`);
   if (/[\s=]/u.test(value) || value.length === 0) throw new InvalidArgumentError(`Invalid value ${JSON.stringify(value)} for sysctl ${key}: expected one word without spaces or "="`);
   return { namespace: null, args: ['netns', 'exec', checkNamespaceName(namespace), 'sysctl', '-q', '-w', `${key}=${value}`] };
+}
+
+/** What one `link set` can change at once. */
+export interface LinkSettings {
+  mtu?: number;
+  master?: string;
+  alias?: string;
+  up?: boolean;
+}
+
+/**
+ * Several settings of one link in one command: the kernel applies them in one request, so a lab's links cost one
+ * batch line each instead of one per setting.
+ */
+export function linkSet(namespace: NamespaceName, device: string, settings: LinkSettings): IpCommand {
+  const words = ['link', 'set', 'dev', checkInterfaceName(device)];
+  if (settings.mtu !== undefined) words.push('mtu', String(checkMtu(settings.mtu)));
+  if (settings.master !== undefined) words.push('master', checkInterfaceName(settings.master));
+  if (settings.alias !== undefined) words.push('alias', settings.alias);
+  if (settings.up) words.push('up');
+  return inNamespace(namespace, words);
 }

@@ -124,15 +124,13 @@ export class InterfacePlanner {
     this.plan.note('delete', `${link.kind} ${where(namespace, link.name)}`, reason);
   }
 
-  /** Settings of an interface this run creates: tag, MTU, bridge, addresses, up, impairment. */
+  /** Settings of an interface this run creates: tag, MTU, bridge and up in one line, then addresses, impairment. */
   private configureNew(wanted: DesiredInterface): void {
     const { namespace, name } = wanted;
     const at = where(namespace, name);
-    this.plan.add('settings', ip.linkSetAlias(namespace, name, this.tag), `tag ${at} as the lab's`);
-    if (wanted.mtu !== undefined) this.plan.add('settings', ip.linkSetMtu(namespace, name, wanted.mtu), `set the MTU of ${at}`);
-    if (wanted.master !== undefined) this.plan.add('settings', ip.linkSetMaster(namespace, name, wanted.master), `attach ${at} to ${wanted.master}`);
+    const settings = { alias: this.tag, up: true, ...(wanted.mtu === undefined ? {} : { mtu: wanted.mtu }), ...(wanted.master === undefined ? {} : { master: wanted.master }) };
+    this.plan.add('settings', ip.linkSet(namespace, name, settings), `set up ${at}`);
     for (const address of wanted.addresses) this.plan.add('settings', ip.addressAdd(namespace, name, address), `add ${address} to ${at}`);
-    this.plan.add('settings', ip.linkSetUp(namespace, name), `bring up ${at}`);
     if (wanted.impairment) {
       for (const command of impairmentCommands(namespace, name, wanted.impairment)) this.plan.add('trafficControl', command, `impair ${at}`);
     }

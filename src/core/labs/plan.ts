@@ -90,8 +90,7 @@ function planNamespaces(plan: PlanBuilder, desired: DesiredState, observed: Obse
   for (const name of labNamespaces(desired)) {
     if (!observed.names.has(name)) {
       plan.createInRoot(ip.namespaceAdd(name), `create namespace ${name}`, ip.namespaceDelete(name));
-      plan.add('settings', ip.linkSetAlias(name, 'lo', tag), `tag namespace ${name} as the lab's`);
-      plan.add('settings', ip.linkSetUp(name, 'lo'), `bring up lo in ${name}`);
+      plan.add('settings', ip.linkSet(name, 'lo', { alias: tag, up: true }), `tag namespace ${name} as the lab's and bring up its lo`);
       plan.note('create', `namespace ${name}`);
       continue;
     }

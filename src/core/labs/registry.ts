@@ -44,9 +44,10 @@ export async function readLabRecords(host: Host): Promise<LabRecord[]> {
 }
 
 export async function writeLabRecord(host: Host, record: LabRecord): Promise<void> {
-  // Written beside and renamed into place, so a reader never sees half a record.
-  const script = 'mkdir -p "$1" && cat > "$1/.$2.tmp" && mv -f "$1/.$2.tmp" "$1/$2"';
-  const result = await host.run(['sh', '-c', script, 'sh', REGISTRY_DIRECTORY, recordFile(record.lab)], { input: JSON.stringify(record) });
+  // Written beside and renamed into place, so a reader never sees half a record; printf is the shell's own, so
+  // the one program started is mv (mkdir only the first time).
+  const script = '{ [ -d "$1" ] || mkdir -p "$1"; } && printf %s "$3" > "$1/.$2.tmp" && mv -f "$1/.$2.tmp" "$1/$2"';
+  const result = await host.run(['sh', '-c', script, 'sh', REGISTRY_DIRECTORY, recordFile(record.lab), JSON.stringify(record)]);
   if (result.exitCode !== 0) throw new Error(`Could not record lab ${record.lab} in ${REGISTRY_DIRECTORY}: ${result.stderr.trim()}`);
 }
 
