@@ -3,7 +3,7 @@
 import { after, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { deployLab, inspectLab, isInSync, LocalHost, readNamespace, type PlanChange } from '../../src/core/index.js';
+import { deployLab, inspectLab, isInSync, listDeployedLabs, LocalHost, readNamespace, type PlanChange } from '../../src/core/index.js';
 import { createLab, ip, namespaceExists } from './support/lab.js';
 import { inNamespace, kernelAddresses, kernelLink, kernelRoutes, namespaceSysctl, REGISTRY, removeLabRecords, topologyOf } from './support/labs.js';
 
@@ -80,6 +80,8 @@ describe('deploying a lab', () => {
     const recordBefore = readRecord(name);
     const again = await deployLab(host, topologyOf(fileText()));
     assert.equal(readRecord(name), recordBefore);
+    const listed = (await listDeployedLabs(host)).find((entry) => entry.lab === name);
+    assert.deepEqual(listed?.namespaces, [netns('red'), netns('router'), netns('blue')], 'listed from the record, read without a shell');
     assert.equal(again.applied, false);
     assert.deepEqual(again.plan.changes, []);
     assert.deepEqual(again.plan.steps, []);

@@ -53,6 +53,11 @@ export interface Host {
    * it (absent otherwise: then only a refresh shows such changes).
    */
   watchNamespaceNames?(onChange: () => void): { dispose(): void };
+  /**
+   * The contents of a directory's `*.json` files (none when it does not exist), read directly where the target
+   * allows it, so a cold host answers without starting a shell. Absent: callers read through `run`.
+   */
+  readJsonFiles?(directory: string): Promise<string[]>;
   /** Ends every shell and process this host started. */
   dispose(): Promise<void>;
 }

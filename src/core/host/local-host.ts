@@ -2,7 +2,8 @@
  * The machine this process runs on (under Remote-SSH, the remote machine the extension runs on).
  * Commands run in a small pool of long-lived root shells; namespace names are read straight from /run/netns.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { execa } from 'execa';
 import { NetnsLabError } from '../errors.js';
 import { observedRun, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
@@ -48,6 +49,16 @@ export class LocalHost implements Host {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
+  }
+
+  async readJsonFiles(directory: string): Promise<string[]> {
+    const names = await readdir(directory).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    const files = names.filter((name) => name.endsWith('.json') && !name.startsWith('.'));
+    // A file removed between listing and reading is simply gone.
+    return (await Promise.all(files.map((name) => readFile(join(directory, name), 'utf8').catch(() => '')))).filter((text) => text !== '');
   }
 
   watchNamespaceNames(onChange: () => void): { dispose(): void } {

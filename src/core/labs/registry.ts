@@ -34,13 +34,16 @@ export async function readLabRecord(host: Host, lab: string): Promise<LabRecord 
 
 /** Every lab recorded on the host, in one round trip. */
 export async function readLabRecords(host: Host): Promise<LabRecord[]> {
-  const script = 'for file in "$1"/*.json; do if [ -f "$file" ]; then cat "$file"; printf "\\0"; fi; done; exit 0';
-  const result = await host.run(['sh', '-c', script, 'sh', REGISTRY_DIRECTORY]);
-  return result.stdout
-    .split('\0')
+  const texts = host.readJsonFiles ? await host.readJsonFiles(REGISTRY_DIRECTORY) : await readJsonFilesThroughShell(host);
+  return texts
     .map(parseRecord)
     .filter((record): record is LabRecord => record !== undefined)
     .sort((first, second) => (first.lab < second.lab ? -1 : first.lab > second.lab ? 1 : 0));
+}
+
+async function readJsonFilesThroughShell(host: Host): Promise<string[]> {
+  const script = 'for file in "$1"/*.json; do if [ -f "$file" ]; then cat "$file"; printf "\\0"; fi; done; exit 0';
+  return (await host.run(['sh', '-c', script, 'sh', REGISTRY_DIRECTORY])).stdout.split('\0');
 }
 
 export async function writeLabRecord(host: Host, record: LabRecord): Promise<void> {
