@@ -1,19 +1,13 @@
 // Deploying a lab for real: every declared object made and tagged, a second deploy changing nothing, an edited
 // file changing only the difference, and inspect telling missing, extra and drifted objects apart.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { deployLab, inspectLab, isInSync, listDeployedLabs, LocalHost, readNamespace, type PlanChange } from '../../src/core/index.js';
-import { createLab, ip, namespaceExists } from './support/lab.js';
-import { inNamespace, kernelAddresses, kernelLink, kernelRoutes, namespaceSysctl, REGISTRY, removeLabRecords, topologyOf } from './support/labs.js';
+import { deployLab, inspectLab, isInSync, listDeployedLabs, readNamespace, type PlanChange } from '../../src/core/index.js';
+import { ip, namespaceExists } from './support/lab.js';
+import { inNamespace, kernelAddresses, kernelLink, kernelRoutes, labTestContext, namespaceSysctl, REGISTRY, topologyOf } from './support/labs.js';
 
-const lab = createLab();
-const host = new LocalHost();
-after(async () => {
-  await host.dispose();
-  lab.cleanup();
-  removeLabRecords(lab.prefix);
-});
+const { lab, host } = labTestContext();
 
 const name = `${lab.prefix}a`;
 const netns = (short: string): string => `${name}-${short}`;

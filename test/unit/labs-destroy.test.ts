@@ -1,20 +1,14 @@
 // Destroying labs removes exactly what is theirs: with the record, without it (tags only), after the file is gone,
 // next to another lab whose name starts the same, and past a namespace whose name someone reused. Hostile lab names
 // travel literally.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
-import { deployLab, destroyLab, LocalHost } from '../../src/core/index.js';
-import { createLab, ip, namespaceExists, rootLinkNames } from './support/lab.js';
-import { eventually, kernelLink, labRecordExists, REGISTRY, removeLabRecords, topologyOf } from './support/labs.js';
+import { deployLab, destroyLab } from '../../src/core/index.js';
+import { ip, namespaceExists, rootLinkNames } from './support/lab.js';
+import { eventually, kernelLink, labRecordExists, labTestContext, REGISTRY, topologyOf } from './support/labs.js';
 
-const lab = createLab();
-const host = new LocalHost();
-after(async () => {
-  await host.dispose();
-  lab.cleanup();
-  removeLabRecords(lab.prefix);
-});
+const { lab, host } = labTestContext();
 
 /** Two namespaces joined by a veth, and one with a veth to a root bridge. */
 function twoNamespaces(name: string, rootSuffix: string): string {

@@ -2,19 +2,13 @@
 // each step in turn, that step is replaced by one the kernel really refuses), a real kernel refusal mid-deploy
 // keeps the previous lab and record, and refusals (a name taken by something not the lab's, a missing qdisc)
 // come before anything runs.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applySteps, CommandError, deployLab, LabRefusedError, LocalHost, planDeploy, type Step } from '../../src/core/index.js';
-import { createLab, ip, namespaceExists, rootLinkNames } from './support/lab.js';
-import { eventually, inNamespace, kernelAddresses, labRecordExists, removeLabRecords, topologyOf } from './support/labs.js';
+import { applySteps, CommandError, deployLab, LabRefusedError, planDeploy, type Step } from '../../src/core/index.js';
+import { ip, namespaceExists, rootLinkNames } from './support/lab.js';
+import { eventually, inNamespace, kernelAddresses, labRecordExists, labTestContext, topologyOf } from './support/labs.js';
 
-const lab = createLab();
-const host = new LocalHost();
-after(async () => {
-  await host.dispose();
-  lab.cleanup();
-  removeLabRecords(lab.prefix);
-});
+const { lab, host } = labTestContext();
 
 function nothingOfPrefixLeft(): boolean {
   const namespaces = ip('netns', 'list').split('\n').filter((line) => line.startsWith(lab.prefix));
