@@ -4,6 +4,7 @@
  * right has only its differing settings changed; a link that carries the lab's tag but is no longer declared goes.
  * A link that is in the way but is not the lab's is never touched: the plan is refused instead.
  */
+import { canonicalCidr } from '../addresses.js';
 import * as ip from '../iproute2/commands.js';
 import type { LinkInfo, NamespaceName, NamespaceState } from '../model.js';
 import type { DesiredInterface, DesiredState } from './desired.js';
@@ -201,11 +202,4 @@ export class InterfacePlanner {
 
 function isPeeredWith(actual: LinkInfo, other: DesiredInterface): boolean {
   return actual.kind === 'veth' && actual.peer?.namespace === other.namespace && actual.peer.interface === other.name;
-}
-
-/** The kernel's spelling of an address with prefix, so `fd00:0::1/64` and `fd00::1/64` compare equal. */
-export function canonicalCidr(cidr: string): string {
-  const [address = '', prefix = ''] = cidr.split('/');
-  if (!address.includes(':')) return `${address}/${prefix}`;
-  return `${new URL(`http://[${address}]/`).hostname.slice(1, -1)}/${prefix}`;
 }

@@ -6,7 +6,7 @@
 import { isIP } from 'node:net';
 import type { RouteSpec } from '../iproute2/commands.js';
 import type { RouteInfo } from '../model.js';
-import { canonicalCidr } from './plan-interfaces.js';
+import { canonicalCidr } from '../addresses.js';
 
 export function routeMatches(actual: RouteInfo, wanted: RouteSpec): boolean {
   const family = routeFamily(wanted);
