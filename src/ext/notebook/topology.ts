@@ -4,9 +4,10 @@
  * fails or is refused, no cell runs and the first one shows why. "Destroy Lab" in the notebook's toolbar removes it.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { deployLab } from '../../core/labs/deploy.js';
+import { notebookTopologyPath } from '../../core/notebook/notebook-lab.js';
 import { parseNotebook } from '../../core/notebook/parse.js';
 import type { NotebookOptions } from '../../core/notebook/model.js';
 import { InvalidArgumentError } from '../../core/errors.js';
@@ -33,7 +34,7 @@ export async function deployNotebookLab(services: Services, controller: vscode.N
   if (!firstCode || !cells.includes(firstCode)) return true;
   try {
     const targetId = notebookTarget(services, notebook).targetId;
-    const file = topologyPath(notebook.uri.fsPath, options.topology);
+    const file = notebookTopologyPath(options, dirname(notebook.uri.fsPath))!;
     const topology = await readTopology(file);
     await withNotification(`Deploying lab ${topology.lab} for this notebook`, (report) => deployLab(services.host(targetId), topology, { file, onProgress: report }));
     services.notifyChanged({ targetId, recheckLabs: true });
@@ -57,7 +58,7 @@ export async function destroyNotebookLabCommand(services: Services, argument: un
   const path = request.notebook ?? activeNotebookPath();
   const options = await notebookOptionsOf(path);
   if (options.topology === undefined) throw new InvalidArgumentError(`${vscode.workspace.asRelativePath(path)} names no topology in its front matter (topology: ./lab.netns.yaml)`);
-  const topology = await readTopology(topologyPath(path, options.topology));
+  const topology = await readTopology(notebookTopologyPath(options, dirname(path))!);
   // An open notebook may have a target picked in its toolbar; a closed one runs where its front matter says.
   const open = vscode.workspace.notebookDocuments.find((document) => document.uri.fsPath === path);
   const targetId = open ? notebookTarget(services, open).targetId : frontMatterTargetId(services, options.target);
@@ -90,9 +91,4 @@ function activeNotebookPath(): string {
   const notebook = vscode.window.activeNotebookEditor?.notebook;
   if (!notebook || notebook.notebookType !== NOTEBOOK_TYPE || notebook.uri.scheme !== 'file') throw new NothingToChoose('Open a saved lab notebook (*.netns.md) first.');
   return notebook.uri.fsPath;
-}
-
-/** A topology path of the front matter, relative to the notebook's folder. */
-function topologyPath(notebookPath: string, topology: string): string {
-  return resolve(dirname(notebookPath), topology);
 }
