@@ -3,8 +3,8 @@
  * the workspace, run with the Netns Lab kernel, every code cell ending successfully.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension.js';
 import { lab } from './support/lab.js';
@@ -18,17 +18,20 @@ describe('tutorial notebooks by Run All', function () {
   const tutorials = readdirSync(join(repository, 'notebooks')).filter((file) => file.endsWith('.netns.md')).sort();
   const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
   const copies: string[] = [];
+  /** Topology files of tutorials that declare their lab: the lab Run All deployed is destroyed afterwards. */
+  const labFiles: string[] = [];
 
   before(async () => {
     await activateExtension();
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const file of labFiles) await vscode.commands.executeCommand('netnsLab.lab.destroy', { file });
     for (const copy of copies) rmSync(copy, { force: true });
   });
 
-  it('finds the five tutorials', () => {
-    assert.equal(tutorials.length, 5, tutorials.join(', '));
+  it('finds the six tutorials', () => {
+    assert.equal(tutorials.length, 6, tutorials.join(', '));
   });
 
   for (const tutorial of tutorials) {
@@ -36,6 +39,11 @@ describe('tutorial notebooks by Run All', function () {
       const copy = join(folder, `${lab.prefix}-${tutorial}`);
       copies.push(copy);
       copyFileSync(join(repository, 'notebooks', tutorial), copy);
+      const topology = copyTopologyBeside(join(repository, 'notebooks', tutorial), folder);
+      if (topology) {
+        copies.push(topology);
+        labFiles.push(topology);
+      }
       const document = await vscode.workspace.openNotebookDocument(vscode.Uri.file(copy));
       await vscode.window.showNotebookDocument(document);
       await vscode.commands.executeCommand('notebook.selectKernel', KERNEL);
@@ -51,6 +59,15 @@ describe('tutorial notebooks by Run All', function () {
     });
   }
 });
+
+/** Copies the topology a tutorial's front matter names next to its copy, under the same relative name. */
+function copyTopologyBeside(tutorial: string, folder: string): string | undefined {
+  const relative = /^topology:\s*(\S+)\s*$/mu.exec(readFileSync(tutorial, 'utf8').split(/^---$/mu)[1] ?? '')?.[1];
+  if (relative === undefined) return undefined;
+  const copy = join(folder, relative);
+  copyFileSync(join(dirname(tutorial), relative), copy);
+  return copy;
+}
 
 function outputText(cell: vscode.NotebookCell): string {
   return cell.outputs.flatMap((output) => output.items.map((item) => new TextDecoder().decode(item.data))).join('\n');
