@@ -1,12 +1,12 @@
 // Deploys that fail or are refused leave the host as it was: a failure at any step undoes what the run made (for
 // each step in turn, that step is replaced by one the kernel really refuses), a real kernel refusal mid-deploy
-// keeps the previous lab and record, and refusals (a name taken by something not the lab's, a missing qdisc)
+// puts back the previous lab's settings, addresses and routes and keeps its record, and refusals (a name taken by something not the lab's, a missing qdisc)
 // come before anything runs.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applySteps, CommandError, deployLab, LabRefusedError, planDeploy, type Step } from '../../src/core/index.js';
 import { ip, namespaceExists, rootLinkNames } from './support/lab.js';
-import { eventually, inNamespace, kernelAddresses, labRecordExists, labTestContext, topologyOf } from './support/labs.js';
+import { eventually, inNamespace, kernelAddresses, kernelLink, kernelRoutes, labRecordExists, labTestContext, topologyOf } from './support/labs.js';
 
 const { lab, host } = labTestContext();
 
@@ -52,18 +52,31 @@ links:
 lab: ${name}
 namespaces:
   x: {}
-  y: {}
+  y: { routes: [10.84.0.0/24 via 10.82.0.1] }
 links:
-  - [x:eth0 10.82.0.1/24, y:eth0 10.82.0.2/24]
+  - [x:eth0 10.82.0.1/24 10.82.1.1/24, y:eth0 10.82.0.2/24]
 `;
     await deployLab(host, topologyOf(base));
-    // The kernel has no such sysctl, so it refuses the last batch, after z, its link and x's new address were made.
-    const broken = `${base}  - [x:eth1 10.83.0.1/24, z:eth0 10.83.0.2/24]\n`.replace('  y: {}', '  y: {}\n  z: { sysctls: { net.ipv4.no_such_setting: 1 } }');
+    // The edit changes an MTU, drops an address and a route, adds a namespace with a link, and sets a sysctl the
+    // kernel does not have: that last batch fails after everything else was done, and all of it is undone.
+    const broken = `
+lab: ${name}
+namespaces:
+  x: {}
+  y: {}
+  z: { sysctls: { net.ipv4.no_such_setting: 1 } }
+links:
+  - endpoints: [x:eth0 10.82.0.1/24, y:eth0 10.82.0.2/24]
+    mtu: 1400
+  - [x:eth1 10.83.0.1/24, z:eth0 10.83.0.2/24]
+`;
     await assert.rejects(deployLab(host, topologyOf(broken)), (error: Error) => error instanceof CommandError && /no_such_setting/u.test(error.message));
     assert.equal(namespaceExists(`${name}-z`), false, 'the new namespace was removed');
     assert.deepEqual(kernelAddresses(`${name}-x`, 'eth1'), [], 'the new link went with it');
-    assert.ok(namespaceExists(`${name}-x`) && namespaceExists(`${name}-y`), 'the lab as it was stays');
-    assert.ok(labRecordExists(name), 'and so does its record');
+    assert.equal(kernelLink(`${name}-x`, 'eth0')?.mtu, 1500, 'the MTU is back');
+    assert.deepEqual(kernelAddresses(`${name}-x`, 'eth0').sort(), ['10.82.0.1/24', '10.82.1.1/24'], 'the dropped address is back');
+    assert.match(kernelRoutes(`${name}-y`), /^10\.84\.0\.0\/24 via 10\.82\.0\.1/mu, 'the dropped route is back');
+    assert.ok(labRecordExists(name), 'the record stays');
     assert.deepEqual((await deployLab(host, topologyOf(base))).plan.changes, [], 'the lab is exactly as before');
   });
 

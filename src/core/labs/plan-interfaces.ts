@@ -143,13 +143,14 @@ export class InterfacePlanner {
     const at = where(namespace, name);
     const mtu = wanted.mtu ?? (wanted.kind === 'veth' ? VETH_DEFAULT_MTU : undefined);
     if (mtu !== undefined && actual.mtu !== mtu) {
-      this.plan.add('settings', ip.linkSetMtu(namespace, name, mtu), `set the MTU of ${at}`);
+      const undo = actual.mtu === undefined ? undefined : ip.linkSetMtu(namespace, name, actual.mtu);
+      this.plan.add('settings', ip.linkSetMtu(namespace, name, mtu), `set the MTU of ${at}`, undo);
       this.plan.note('change', at, `mtu ${actual.mtu ?? '?'} → ${mtu}`);
     }
     this.planMaster(wanted, actual);
     this.planAddresses(wanted, actual);
     if (!actual.up) {
-      this.plan.add('settings', ip.linkSetUp(namespace, name), `bring up ${at}`);
+      this.plan.add('settings', ip.linkSetUp(namespace, name), `bring up ${at}`, ip.linkSetDown(namespace, name));
       this.plan.note('change', at, 'down → up');
     }
     this.planImpairment(wanted, actual);
@@ -160,8 +161,10 @@ export class InterfacePlanner {
     const at = where(namespace, name);
     const bridgeReplaced = wanted.master !== undefined && this.plan.isGone(namespace, wanted.master);
     if (wanted.master === actual.master && !bridgeReplaced) return;
-    if (wanted.master !== undefined) this.plan.add('settings', ip.linkSetMaster(namespace, name, wanted.master), `attach ${at} to ${wanted.master}`);
-    else this.plan.add('settings', ip.linkSetNoMaster(namespace, name), `detach ${at} from ${actual.master ?? 'its bridge'}`);
+    // Undone back to the old bridge, unless that bridge itself is being replaced (then it is gone either way).
+    const undo = bridgeReplaced ? undefined : actual.master === undefined ? ip.linkSetNoMaster(namespace, name) : ip.linkSetMaster(namespace, name, actual.master);
+    if (wanted.master !== undefined) this.plan.add('settings', ip.linkSetMaster(namespace, name, wanted.master), `attach ${at} to ${wanted.master}`, undo);
+    else this.plan.add('settings', ip.linkSetNoMaster(namespace, name), `detach ${at} from ${actual.master ?? 'its bridge'}`, undo);
     this.plan.note('change', at, `bridge ${actual.master ?? 'none'} → ${wanted.master ?? 'none'}`);
   }
 
@@ -181,7 +184,7 @@ export class InterfacePlanner {
     }
     for (const [canonical, address] of present) {
       if (asked.has(canonical)) continue;
-      this.plan.add('removals', ip.addressDelete(namespace, name, address), `remove ${address} from ${at}`);
+      this.plan.add('removals', ip.addressDelete(namespace, name, address), `remove ${address} from ${at}`, ip.addressAdd(namespace, name, address));
       this.plan.note('change', at, `- address ${address}`);
     }
   }

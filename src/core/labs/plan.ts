@@ -105,7 +105,7 @@ function planNamespaces(plan: PlanBuilder, desired: DesiredState, observed: Obse
       continue;
     }
     if (!loopback.up) {
-      plan.add('settings', ip.linkSetUp(name, 'lo'), `bring up lo in ${name}`);
+      plan.add('settings', ip.linkSetUp(name, 'lo'), `bring up lo in ${name}`, ip.linkSetDown(name, 'lo'));
       plan.note('change', `${name}:lo`, 'down → up');
     }
   }
@@ -127,7 +127,7 @@ function planRoutes(plan: PlanBuilder, namespace: DesiredNamespace, observed: Ob
   for (const actual of present) {
     if (namespace.routes.some((route) => routeMatches(actual, route))) continue;
     const spec = routeSpecOf(actual);
-    plan.add('removals', ip.routeDelete(name, spec), `remove route ${describeRouteSpec(spec)} in ${name}`);
+    plan.add('removals', ip.routeDelete(name, spec), `remove route ${describeRouteSpec(spec)} in ${name}`, ip.routeAdd(name, spec));
     plan.note('change', `namespace ${name}`, `- route ${describeRouteSpec(spec)}`);
   }
 }
