@@ -11,6 +11,7 @@ import { PromptCancelled } from '../commands/prompts.js';
 import type { Services } from '../services.js';
 import { destroyDetail, namespaceCount, planLines, planText } from './describe.js';
 import { labDestroyRequest, labFileRequest, labNodeFile } from './lab-arguments.js';
+import { labTargetId } from './lab-target.js';
 import { showPlanDocument } from './plan-document.js';
 import { activeTopologyFile, readTopology } from './topology-files.js';
 
@@ -19,9 +20,10 @@ export async function deployLabCommand(services: Services, argument: unknown): P
   const request = labFileRequest('netnsLab.lab.deploy', argument);
   const file = request.file ?? activeTopologyFile();
   const topology = await readTopology(file);
-  const host = services.host(request.targetId);
+  const targetId = await labTargetId(services, request, `Deploy Lab ${topology.lab}`);
+  const host = services.host(targetId);
   const result = await withNotification(`Deploying lab ${topology.lab}`, (report) => deployLab(host, topology, { file, onProgress: report }));
-  services.notifyChanged({ targetId: request.targetId, recheckLabs: true });
+  services.notifyChanged({ targetId, recheckLabs: true });
   const summary = result.applied
     ? `Lab ${topology.lab} deployed on ${host.label}: ${changeCount(result.plan)}.`
     : `Lab ${topology.lab} on ${host.label} is already as the file says: nothing changed.`;
@@ -35,7 +37,8 @@ export async function planLabCommand(services: Services, argument: unknown): Pro
   const request = labFileRequest('netnsLab.lab.plan', argument);
   const file = request.file ?? activeTopologyFile();
   const topology = await readTopology(file);
-  const host = services.host(request.targetId);
+  const targetId = await labTargetId(services, request, `Plan Lab ${topology.lab}`);
+  const host = services.host(targetId);
   const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Planning lab ${topology.lab}` }, () => planDeploy(host, topology));
   const text = planText(plan, { hostLabel: host.label, file: vscode.workspace.asRelativePath(file) });
   services.log.info(text);
@@ -43,7 +46,7 @@ export async function planLabCommand(services: Services, argument: unknown): Pro
     if (plan.changes.length === 0 && plan.refusals.length === 0) {
       void vscode.window.showInformationMessage(`Lab ${topology.lab} on ${host.label}: no changes, the lab is as the file says.`);
     } else {
-      await showPlanDocument(request.targetId, topology.lab, text);
+      await showPlanDocument(targetId, topology.lab, text);
     }
   }
   return { plan, text };
@@ -53,7 +56,7 @@ export async function planLabCommand(services: Services, argument: unknown): Pro
 export async function destroyLabCommand(services: Services, argument: unknown): Promise<DestroyPlan> {
   const request = labDestroyRequest(argument);
   const lab = request.lab ?? (await readTopology(request.file ?? activeTopologyFile())).lab;
-  return destroyWithConfirmation(services, request.targetId, lab, request.origin === 'ui');
+  return destroyWithConfirmation(services, await labTargetId(services, request, `Destroy Lab ${lab}`), lab, request.origin === 'ui');
 }
 
 /** Destroys a lab, after naming what goes and asking when `ask` (the user, not a program, asked for it). */

@@ -1,0 +1,20 @@
+/**
+ * Which host a lab command asked for by the user acts on. With no SSH target configured, this machine, without a
+ * question; otherwise the user picks this machine or a target. A lab node of the tree and a program already say
+ * which.
+ */
+import type { Services } from '../services.js';
+import { LOCAL_TARGET_ID } from '../targets.js';
+import { pickOne, type Choice } from '../commands/prompts.js';
+import type { LabRequest } from './lab-arguments.js';
+
+export async function labTargetId(services: Services, request: LabRequest, action: string): Promise<string> {
+  if (request.origin !== 'ui' || request.lab !== undefined) return request.targetId;
+  const targets = services.targets();
+  if (targets.length <= 1) return request.targetId;
+  const choices: Choice<string>[] = targets.map((target) => ({
+    label: target.targetId === LOCAL_TARGET_ID ? '$(vm) This machine' : `$(remote) ${target.label}`,
+    value: target.targetId,
+  }));
+  return pickOne(choices, { title: action, placeholder: 'Where? This machine or one of your SSH targets', emptyMessage: 'There is no target to pick.' });
+}
