@@ -4,13 +4,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { NetnsLabError } from '../errors.js';
 import { observedRun, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
 import { watchNetnsDirectory } from './netns-directory-watch.js';
 import { LOCAL_SHELL_HAS_JOB_CONTROL, localRootShell, type PasswordPrompt, type PrivilegeMode, type RootShellCommand } from './privilege.js';
 import { SessionPool } from './session-pool.js';
-import { ShellSession, type ShellProcess } from './shell-session.js';
+import { startShellProcess } from './shell-process.js';
+import { ShellSession } from './shell-session.js';
 
 export const NETNS_RUN_DIR = '/run/netns';
 
@@ -71,25 +71,8 @@ export class LocalHost implements Host {
 
   private async startSession(): Promise<ShellSession> {
     const shell = await this.resolveRootShell();
-    const child = execa(shell.file, shell.args, {
-      stdin: 'pipe',
-      stdout: 'pipe',
-      stderr: 'pipe',
-      buffer: false,
-      reject: false,
-      // No execa cleanup: its signal handlers would kill the shell (and this process) before an interrupt can stop the
-      // command's process group; the shell ends by itself when its standard input closes.
-      cleanup: false,
-      // A non-interactive bash would source $BASH_ENV; the shell must start clean.
-      env: { BASH_ENV: '' },
-    });
-    const process: ShellProcess = {
-      stdin: child.stdin!,
-      stdout: child.stdout!,
-      stderr: child.stderr!,
-      exited: child.then(() => undefined),
-      kill: () => void child.kill(),
-    };
+    // A non-interactive bash would source $BASH_ENV; the shell must start clean.
+    const { process } = startShellProcess(shell.file, shell.args, { BASH_ENV: '' });
     return ShellSession.start(process, this.label, { prelude: shell.prelude, jobControl: LOCAL_SHELL_HAS_JOB_CONTROL });
   }
 

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { execa } from 'execa';
 import { PrivilegeError } from '../errors.js';
+import { couldNotStart } from './shell-process.js';
 
 /** `auto`: root if we are root, else sudo. `sudo`: always through sudo. `none`: run as we are (for capabilities). */
 export type PrivilegeMode = 'auto' | 'sudo' | 'none';
@@ -67,10 +68,6 @@ export function passwordRefusedError(who: string, stderr: string): PrivilegeErro
   return new PrivilegeError(`sudo for ${who} did not accept the password, so nothing was run as root.`);
 }
 
-/** sudo is not there, or not reachable (a folder on PATH that cannot be searched gives EACCES). */
-function couldNotStart(result: { failed: boolean; code?: string }): boolean {
-  return result.failed && (result.code === 'ENOENT' || result.code === 'EACCES');
-}
 
 function noSudoError(user: string): PrivilegeError {
   return new PrivilegeError(

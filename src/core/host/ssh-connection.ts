@@ -9,6 +9,7 @@ import { shellCommand } from '../quote.js';
 import { passwordRefusedError, type PasswordPrompt, type PrivilegeMode } from './privilege.js';
 import { sshConnectionError } from './ssh-errors.js';
 import type { SshTarget } from './ssh-target.js';
+import { couldNotStart } from './shell-process.js';
 
 export interface SshConnectionSettings {
   target: SshTarget;
@@ -66,7 +67,7 @@ export async function runSsh(settings: SshConnectionSettings, remoteCommand: str
     timeout: (settings.connectTimeoutSeconds + 30) * 1000,
     cleanup: false,
   });
-  if (result.failed && (result.code === 'ENOENT' || result.code === 'EACCES')) throw missingClientError();
+  if (couldNotStart(result)) throw missingClientError();
   if (result.timedOut) return { exitCode: 255, stdout: '', stderr: 'ssh: Connection timed out while logging in' };
   return { exitCode: result.exitCode ?? 255, stdout: String(result.stdout), stderr: String(result.stderr) };
 }

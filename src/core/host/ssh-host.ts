@@ -14,6 +14,7 @@ import { observedRun, type CommandObserver, type Host, type RunOptions, type Run
 import type { PasswordPrompt, PrivilegeMode } from './privilege.js';
 import { shellCommand } from '../quote.js';
 import { SessionPool } from './session-pool.js';
+import { couldNotStart, startShellProcess } from './shell-process.js';
 import { ShellSession, type ShellProcess } from './shell-session.js';
 import { connectRemoteShell, missingClientError, sshArguments, type RemoteShell, type SshConnectionSettings } from './ssh-connection.js';
 import { looksLikeSshFailure, sshConnectionError } from './ssh-errors.js';
@@ -170,30 +171,17 @@ export class SshHost implements Host {
 
   private async startSession(): Promise<ShellSession> {
     const shell = await this.resolveRemoteShell();
-    const child = execa('ssh', [...sshArguments(this.settings(), ['-T']), shell.command], {
-      stdin: 'pipe',
-      stdout: 'pipe',
-      stderr: 'pipe',
-      buffer: false,
-      reject: false,
-      // As in LocalHost: execa's exit handlers must not end the shell before its commands' groups are stopped.
-      cleanup: false,
-    });
+    const { child, process: ssh } = startShellProcess('ssh', [...sshArguments(this.settings(), ['-T']), shell.command]);
+    // A dropped connection can leave ssh running: the session is then given up on without waiting for its exit.
     let abandon!: () => void;
     const abandoned = new Promise<void>((resolve) => (abandon = resolve));
     let closedHere = false;
-    const exited = Promise.race([child.then((result) => result), abandoned]);
-    const process: ShellProcess = {
-      stdin: child.stdin!,
-      stdout: child.stdout!,
-      stderr: child.stderr!,
-      exited,
-      kill: () => ((closedHere = true), void child.kill()),
-    };
+    const exited = Promise.race([ssh.exited, abandoned]);
+    const process: ShellProcess = { ...ssh, exited, kill: () => ((closedHere = true), ssh.kill()) };
     const started = ShellSession.start(process, this.label, { prelude: shell.prelude, jobControl: shell.jobControl });
     const session = await started.catch(async (error: unknown) => {
       const result = await child;
-      if (result.failed && (result.code === 'ENOENT' || result.code === 'EACCES')) throw missingClientError();
+      if (couldNotStart(result)) throw missingClientError();
       if (!(error instanceof HostError) || !looksLikeSshFailure(error.message)) throw error;
       throw sshConnectionError(this.label, error.message.replace(/^The shell on .*? ended unexpectedly: /u, ''));
     });
