@@ -13,22 +13,8 @@ fail() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 # sudo: the tests log in over SSH as non-root users that get root through sudo.
 debian_packages=(iproute2 iputils-ping util-linux procps openssh-client openssh-server inotify-tools sudo)
 
-install_debian_packages() {
-  local missing=()
-  for package in "${debian_packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-  done
-  [[ ${#missing[@]} -eq 0 ]] && return
-  local sudo=()
-  if [[ $(id -u) -ne 0 ]]; then
-    command -v sudo >/dev/null || fail "missing Debian packages (${missing[*]}); as root run: apt-get install ${missing[*]}"
-    sudo=(sudo)
-  fi
-  say "installing Debian packages: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq || fail "apt-get update failed"
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || fail "apt-get install ${missing[*]} failed"
-}
+# shellcheck source=lib/debian-packages.sh
+source scripts/lib/debian-packages.sh
 
 install_npm_packages() {
   # npm ci only when the lock file changed since the last install here (CI's fresh clone always installs).
@@ -42,7 +28,7 @@ install_npm_packages() {
 }
 
 command -v node >/dev/null || fail "Node.js 20 or newer is needed (apt-get install nodejs npm)"
-install_debian_packages
+install_missing_debian_packages "${debian_packages[@]}"
 install_npm_packages
 bash scripts/vscode-host/setup.sh
 say "ready"

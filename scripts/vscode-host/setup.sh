@@ -24,9 +24,8 @@ fi
 mkdir -p "$CACHE_FOLDER/logs" || fail "cannot create the cache folder $CACHE_FOLDER"
 started=$SECONDS
 
-package_installed() {
-  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
-}
+# shellcheck source=../lib/debian-packages.sh
+source "$script_folder/../lib/debian-packages.sh"
 
 # Runs an npm install with its output in a log file; prints the log's end if it fails.
 run_logged() {
@@ -38,25 +37,7 @@ run_logged() {
 }
 
 install_apt_packages() {
-  local missing=()
-  for package in "${apt_packages[@]}"; do
-    package_installed "$package" || missing+=("$package")
-  done
-  if [[ ${#missing[@]} -eq 0 ]]; then
-    say "apt packages present: ${apt_packages[*]}"
-    return
-  fi
-  local sudo=()
-  if [[ $(id -u) -ne 0 ]]; then
-    command -v sudo >/dev/null || fail "apt packages missing (${missing[*]}) and not root: run 'apt-get install ${missing[*]}' as root"
-    sudo=(sudo)
-  fi
-  say "installing apt packages: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  run_logged "$CACHE_FOLDER/logs/apt-update.log" "${sudo[@]}" apt-get update \
-    || fail "apt-get update failed (log: $CACHE_FOLDER/logs/apt-update.log)"
-  run_logged "$CACHE_FOLDER/logs/apt-install.log" "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" \
-    || fail "apt-get install ${missing[*]} failed (log: $CACHE_FOLDER/logs/apt-install.log)"
+  install_missing_debian_packages "${apt_packages[@]}"
   [[ -x "$CHROMIUM_PATH" ]] || fail "chromium was installed but $CHROMIUM_PATH is missing"
 }
 
