@@ -53,9 +53,13 @@ export function checkMtu(value: number): number {
   return value;
 }
 
+/** The kernel's spelling of an address: IPv6 compressed and in lower case, IPv4 as written. */
+export function canonicalAddress(address: string): string {
+  return address.includes(':') ? new URL(`http://[${address}]/`).hostname.slice(1, -1) : address;
+}
+
 /** The kernel's spelling of an address with prefix, so `fd00:0::1/64` and `fd00::1/64` compare equal. */
 export function canonicalCidr(cidr: string): string {
   const [address = '', prefix = ''] = cidr.split('/');
-  if (!address.includes(':')) return `${address}/${prefix}`;
-  return `${new URL(`http://[${address}]/`).hostname.slice(1, -1)}/${prefix}`;
+  return `${canonicalAddress(address)}/${prefix}`;
 }

@@ -30,9 +30,9 @@ export interface DestroyOptions {
   onProgress?: (message: string) => void;
 }
 
-/** Finds what belongs to the lab; changes nothing. */
-export async function planDestroy(host: Host, lab: string): Promise<DestroyPlan> {
-  const record = await readLabRecord(host, lab);
+/** Finds what belongs to the lab; changes nothing. `record`: the lab's record when the caller has read it already. */
+export async function planDestroy(host: Host, lab: string, known?: { record: LabRecord | undefined }): Promise<DestroyPlan> {
+  const record = known ? known.record : await readLabRecord(host, lab);
   const names = await host.listNamespaceNames();
   const { namespaces, skipped } = record ? await recordedNamespaces(host, lab, record, names) : { namespaces: await taggedByName(host, lab, names), skipped: [] };
   const rootLinks = await taggedRootLinks(host, lab);

@@ -6,7 +6,7 @@ import type { Host } from '../host/host.js';
 import type { Topology } from '../topology/model.js';
 import { planDeploy, type PlanChange } from './plan.js';
 import { planDestroy } from './destroy.js';
-import { readLabRecords } from './registry.js';
+import { readLabRecord, readLabRecords } from './registry.js';
 
 export interface LabInspection {
   lab: string;
@@ -46,8 +46,8 @@ export interface DeployedLab {
 
 /** What the host has of one lab: from its record and tags; empty lists when nothing of it is there. */
 export async function describeDeployedLab(host: Host, lab: string): Promise<DeployedLab> {
-  const found = await planDestroy(host, lab);
-  const record = (await readLabRecords(host)).find((candidate) => candidate.lab === lab);
+  const record = await readLabRecord(host, lab);
+  const found = await planDestroy(host, lab, { record });
   return {
     lab,
     ...(record?.file === undefined ? {} : { file: record.file }),
@@ -59,10 +59,10 @@ export async function describeDeployedLab(host: Host, lab: string): Promise<Depl
 
 /**
  * The labs recorded on the host with the namespaces of each that exist: one record read and one directory
- * listing, cheap enough for the tree.
+ * listing (none when the caller has the names already), cheap enough for the tree.
  */
-export async function listDeployedLabs(host: Host): Promise<DeployedLab[]> {
-  const [records, names] = await Promise.all([readLabRecords(host), host.listNamespaceNames()]);
+export async function listDeployedLabs(host: Host, namespaceNames?: readonly string[]): Promise<DeployedLab[]> {
+  const [records, names] = await Promise.all([readLabRecords(host), namespaceNames ?? host.listNamespaceNames()]);
   const present = new Set(names);
   return records.map((record) => ({
     lab: record.lab,

@@ -8,7 +8,7 @@ import type { Host } from '../host/host.js';
 import type { LinkInfo, NamespaceName, NamespaceState } from '../model.js';
 import { readNamespacesRaw } from '../state/read-script.js';
 import { readNamespaceSet } from '../state/read.js';
-import { labNamespaces, type DesiredState } from './desired.js';
+import { interfaceKey, labNamespaces, type DesiredState } from './desired.js';
 import { readImpairment, type ObservedImpairment } from './traffic-control.js';
 import { labTag } from '../topology/model.js';
 
@@ -59,34 +59,29 @@ export async function readTaggedNamespaces(host: Host, lab: string, candidates: 
 }
 
 async function readSysctls(host: Host, desired: DesiredState, existing: readonly string[]): Promise<Map<string, Record<string, string>>> {
-  const values = new Map<string, Record<string, string>>();
-  for (const name of existing) {
-    const keys = Object.keys(desired.namespaces.get(name)?.sysctls ?? {});
-    if (keys.length === 0) continue;
-    const result = await host.run(['ip', 'netns', 'exec', name, 'sysctl', '-n', ...keys]);
-    const lines = result.stdout.split('\n');
-    values.set(name, Object.fromEntries(result.exitCode === 0 ? keys.map((key, index) => [key, (lines[index] ?? '').trim()]) : []));
-  }
-  return values;
+  const withSysctls = existing.filter((name) => Object.keys(desired.namespaces.get(name)?.sysctls ?? {}).length > 0);
+  // One command each, sent together so their round trips overlap on the host's pooled shells.
+  const read = await Promise.all(
+    withSysctls.map(async (name) => {
+      const keys = Object.keys(desired.namespaces.get(name)!.sysctls);
+      const result = await host.run(['ip', 'netns', 'exec', name, 'sysctl', '-n', ...keys]);
+      const lines = result.stdout.split('\n');
+      return [name, Object.fromEntries(result.exitCode === 0 ? keys.map((key, index) => [key, (lines[index] ?? '').trim()]) : [])] as const;
+    }),
+  );
+  return new Map(read);
 }
 
-/** Reads tc only for links whose root qdisc could be ours (htb or netem) or that the file impairs. */
+/** Reads tc only for links whose root qdisc could be ours (htb or netem) or that the file impairs; all at once. */
 async function readImpairments(host: Host, desired: DesiredState, namespaces: Map<NamespaceName, NamespaceState>): Promise<Map<string, ObservedImpairment>> {
-  const found = new Map<string, ObservedImpairment>();
-  for (const [name, state] of namespaces) {
+  const links = [...namespaces].flatMap(([name, state]) => {
     const wanted = desired.namespaces.get(name);
-    for (const link of state.links) {
-      if (!mayBeImpaired(link, wanted?.interfaces.get(link.name)?.impairment !== undefined)) continue;
-      found.set(impairmentKey(name, link.name), await readImpairment(host, name, link.name));
-    }
-  }
-  return found;
+    return state.links.filter((link) => mayBeImpaired(link, wanted?.interfaces.get(link.name)?.impairment !== undefined)).map((link) => ({ name, device: link.name }));
+  });
+  const read = await Promise.all(links.map(async ({ name, device }) => [interfaceKey(name, device), await readImpairment(host, name, device)] as const));
+  return new Map(read);
 }
 
 function mayBeImpaired(link: LinkInfo, impairedByFile: boolean): boolean {
   return impairedByFile || link.qdisc === 'htb' || link.qdisc === 'netem';
-}
-
-export function impairmentKey(namespace: NamespaceName, name: string): string {
-  return `${namespace ?? ''}\0${name}`;
 }

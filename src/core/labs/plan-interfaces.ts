@@ -7,10 +7,10 @@
 import { canonicalCidr } from '../addresses.js';
 import * as ip from '../iproute2/commands.js';
 import type { LinkInfo, NamespaceName, NamespaceState } from '../model.js';
-import type { DesiredInterface, DesiredState } from './desired.js';
+import { interfaceKey, type DesiredInterface, type DesiredState } from './desired.js';
 import { clearImpairmentCommand, describeImpairment, impairmentCommands, impairmentNumbers, sameImpairment } from './traffic-control.js';
 import { labTag } from '../topology/model.js';
-import { impairmentKey, type ObservedState } from './observed.js';
+import type { ObservedState } from './observed.js';
 import { where, type PlanBuilder } from './plan-builder.js';
 
 /** The default MTU of a veth, which a file that names none asks for. */
@@ -192,7 +192,7 @@ export class InterfacePlanner {
   private planImpairment(wanted: DesiredInterface, actual: LinkInfo): void {
     const { namespace, name } = wanted;
     const at = where(namespace, name);
-    const current = this.observed.impairments.get(impairmentKey(namespace, name)) ?? {};
+    const current = this.observed.impairments.get(interfaceKey(namespace, name)) ?? {};
     if (sameImpairment(current, impairmentNumbers(wanted.impairment))) return;
     // htb cannot change into another htb in place: the old root qdisc goes first, then the new one is made.
     if (actual.qdisc === 'htb' || actual.qdisc === 'netem') this.plan.add('trafficControl', clearImpairmentCommand(namespace, name), `clear the impairment of ${at}`);

@@ -12,7 +12,7 @@ import { needsNetem } from './traffic-control.js';
 import { missingQdiscs, type QdiscKind } from './kernel-features.js';
 import { labTag, type Topology } from '../topology/model.js';
 import { readObservedState, type ObservedState } from './observed.js';
-import { PlanBuilder, type PlanChange } from './plan-builder.js';
+import { PlanBuilder, where, type PlanChange } from './plan-builder.js';
 import { InterfacePlanner } from './plan-interfaces.js';
 import { routeMatches, routeSpecOf, describeRouteSpec } from './route-compare.js';
 
@@ -39,7 +39,7 @@ export async function planDeploy(host: Host, topology: Topology): Promise<Deploy
   return computePlan(desired, observed, missing, host.label);
 }
 
-export function computePlan(desired: DesiredState, observed: ObservedState, missingKinds: readonly QdiscKind[], hostLabel: string): DeployPlan {
+function computePlan(desired: DesiredState, observed: ObservedState, missingKinds: readonly QdiscKind[], hostLabel: string): DeployPlan {
   const order: NamespaceName[] = [...desired.namespaces.keys()];
   const plan = new PlanBuilder(order);
   refuseMissingKernelParts(plan, desired, missingKinds, hostLabel);
@@ -79,7 +79,7 @@ function refuseMissingKernelParts(plan: PlanBuilder, desired: DesiredState, miss
     const users = [...desired.namespaces.values()]
       .flatMap((namespace) => [...namespace.interfaces.values()])
       .filter((wanted) => (kind === 'htb' ? wanted.impairment?.rate !== undefined : needsNetem(wanted.impairment)))
-      .map((wanted) => (wanted.namespace === null ? wanted.name : `${wanted.namespace}:${wanted.name}`));
+      .map((wanted) => where(wanted.namespace, wanted.name));
     const what = kind === 'netem' ? 'delay, jitter and loss need the netem qdisc (kernel module sch_netem)' : 'rate needs the htb qdisc (kernel module sch_htb)';
     plan.refuse(`The kernel of ${hostLabel} cannot impair ${users.join(', ')}: ${what}, which it does not have. Remove those impairments from the file, or load the module (modprobe sch_${kind}) where the kernel has it`);
   }

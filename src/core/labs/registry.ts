@@ -9,7 +9,7 @@
  */
 import type { Host } from '../host/host.js';
 
-export const REGISTRY_DIRECTORY = '/run/netns-lab/labs';
+const REGISTRY_DIRECTORY = '/run/netns-lab/labs';
 
 export interface LabRecord {
   lab: string;

@@ -6,7 +6,7 @@
 import { isIP } from 'node:net';
 import type { RouteSpec } from '../iproute2/commands.js';
 import type { RouteInfo } from '../model.js';
-import { canonicalCidr } from '../addresses.js';
+import { canonicalAddress, canonicalCidr } from '../addresses.js';
 
 export function routeMatches(actual: RouteInfo, wanted: RouteSpec): boolean {
   const family = routeFamily(wanted);
@@ -46,8 +46,4 @@ function canonicalDestination(destination: string): string {
   const cidr = destination.includes('/') ? canonicalCidr(destination) : `${canonicalAddress(destination)}/${isIP(destination) === 6 ? 128 : 32}`;
   const [address = '', length] = cidr.split('/');
   return length === (address.includes(':') ? '128' : '32') ? address : cidr;
-}
-
-function canonicalAddress(address: string): string {
-  return canonicalCidr(`${address}/0`).slice(0, -2);
 }

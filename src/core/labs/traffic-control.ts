@@ -65,10 +65,10 @@ export function needsNetem(impairment: Impairment | undefined): boolean {
 
 /** What tc reports for one link: its qdiscs and htb classes, as numbers. */
 export async function readImpairment(host: Host, namespace: NamespaceName, device: string): Promise<ObservedImpairment> {
-  const where = namespace === null ? [] : ['-n', namespace];
-  const qdiscs = await host.run(['tc', ...where, 'qdisc', 'show', 'dev', device]);
-  const classes = await host.run(['tc', ...where, 'class', 'show', 'dev', device]);
-  return parseTcText(`${qdiscs.stdout}\n${classes.stdout}`);
+  // Both lists in one round trip; the device and namespace reach the script as arguments.
+  const script = 'device=$1; shift; tc "$@" qdisc show dev "$device"; tc "$@" class show dev "$device"';
+  const result = await host.run(['sh', '-c', script, 'sh', device, ...(namespace === null ? [] : ['-n', namespace])]);
+  return parseTcText(result.stdout);
 }
 
 /** Reads `qdisc netem … delay 20ms 5ms loss 1%` and `class htb 1:1 … rate 10Mbit` lines. */

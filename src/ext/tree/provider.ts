@@ -63,16 +63,6 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     return this.parents.get(node);
   }
 
-  /** The current state of the view (also set as the `netnsLab.state` context key). */
-  get viewState(): ViewState {
-    return this.state;
-  }
-
-  /** Reloads everything (the Refresh button). */
-  refresh(): void {
-    this.changeEmitter.fire(undefined);
-  }
-
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
@@ -127,7 +117,8 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     let labs: LabNode[];
     try {
       const host = this.services.host(target.targetId);
-      [names, labs] = await Promise.all([readNamespaceNames(host), this.labsOf(target)]);
+      names = await readNamespaceNames(host);
+      labs = await this.labsOf(target, names);
     } catch (error) {
       // An unreachable target says so under its own node; the other targets load as usual.
       const detail = error instanceof Error ? error.message : String(error);
@@ -145,10 +136,10 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   }
 
   /** The target's deployed labs (one record read); a failure only loses the grouping, not the namespaces. */
-  private async labsOf(target: TargetNode): Promise<LabNode[]> {
+  private async labsOf(target: TargetNode, names: readonly string[]): Promise<LabNode[]> {
     let deployed: DeployedLab[];
     try {
-      deployed = await listDeployedLabs(this.services.host(target.targetId));
+      deployed = await listDeployedLabs(this.services.host(target.targetId), names);
     } catch (error) {
       this.services.log.error(`Could not list the labs of ${target.label}`, error);
       return [];
