@@ -3,6 +3,7 @@ import type { Host } from '../core/host/host.js';
 import { LocalHost } from '../core/host/local-host.js';
 import type { PasswordPrompt, PrivilegeMode } from '../core/host/privilege.js';
 import { SshHost } from '../core/host/ssh-host.js';
+import { isLocalTarget } from '../core/host/ssh-target.js';
 
 export interface HostOptions {
   privilege: PrivilegeMode;
@@ -12,11 +13,6 @@ export interface HostOptions {
   askPassword?: PasswordPrompt;
 }
 
-/** `local` (or nothing) is this machine; anything else an SSH alias, USER@HOST or ssh://USER@HOST:PORT. */
-export function isLocalTarget(target: string | undefined): boolean {
-  return target === undefined || target === 'local' || target === 'localhost';
-}
-
 /** Opens each target once and closes them all in `dispose`. */
 export class HostRegistry {
   private readonly hosts = new Map<string, Host>();
@@ -24,7 +20,7 @@ export class HostRegistry {
   constructor(private readonly options: HostOptions) {}
 
   host(target?: string): Host {
-    const key = isLocalTarget(target) ? 'local' : target!;
+    const key = isLocalTarget(target) ? 'local' : target;
     let host = this.hosts.get(key);
     if (!host) {
       const { privilege, askPassword, sshConfigFile } = this.options;

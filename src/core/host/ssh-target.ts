@@ -51,3 +51,8 @@ function parseSshUrl(target: string): SshTarget {
 function invalid(target: string, reason: string): InvalidArgumentError {
   return new InvalidArgumentError(`Invalid SSH target ${JSON.stringify(target)}: ${reason}`);
 }
+
+/** `local`, `localhost` (or no target at all) is this machine; anything else names an SSH target. */
+export function isLocalTarget(target: string | undefined): target is 'local' | 'localhost' | undefined {
+  return target === undefined || target === 'local' || target === 'localhost';
+}

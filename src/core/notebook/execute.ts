@@ -7,6 +7,7 @@
 import { namespaceExecArgv } from '../changes/operations.js';
 import { NetnsLabError } from '../errors.js';
 import type { Host } from '../host/host.js';
+import { isLocalTarget } from '../host/ssh-target.js';
 import type { LinkInfo, NamespaceName } from '../model.js';
 import { readNamespace } from '../state/read.js';
 import { detectIpQuery, ipTablePayload, type IpTablePayload } from './ip-output.js';
@@ -41,12 +42,12 @@ export function cellNamespace(cell: { options?: CellOptions }, notebook: Noteboo
  * wrong machine. Callers that run it on the named target's host skip this check.
  */
 export function checkTargetIsLocal(notebook: NotebookOptions, where = 'here'): void {
-  if (notebook.target === undefined || notebook.target === 'local' || notebook.target === 'localhost') return;
+  if (isLocalTarget(notebook.target)) return;
   throw new NetnsLabError(`This notebook's target is ${JSON.stringify(notebook.target)}, and it cannot run ${where}: run it with netns-lab run (which connects to the target), or remove "target" from its front matter`);
 }
 
 /** The argv that runs a cell: `sh -c` for sh cells, bash for the others, inside the namespace. */
-export function cellArgv(cell: Pick<NotebookCell, 'source' | 'language'>, namespace: NamespaceName): string[] {
+function cellArgv(cell: Pick<NotebookCell, 'source' | 'language'>, namespace: NamespaceName): string[] {
   const shell = cell.language === 'sh' ? 'sh' : 'bash';
   return namespaceExecArgv(namespace, [shell, '-c', cell.source, `netns-lab-cell`]);
 }

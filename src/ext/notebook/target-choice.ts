@@ -4,6 +4,7 @@
  * user's file.
  */
 import * as vscode from 'vscode';
+import { isLocalTarget } from '../../core/host/ssh-target.js';
 import type { Services } from '../services.js';
 import { LOCAL_TARGET_ID } from '../targets.js';
 import type { NotebookMetadata } from './serializer.js';
@@ -74,7 +75,7 @@ export function isConfiguredTarget(services: Services, targetId: string): boolea
  * that opening a notebook never makes Netns Lab connect somewhere new by itself).
  */
 export function frontMatterTargetId(services: Services, target: string | undefined): string {
-  if (target === undefined || target === 'local' || target === 'localhost') return LOCAL_TARGET_ID;
+  if (isLocalTarget(target)) return LOCAL_TARGET_ID;
   if (services.settings.targets.includes(target)) return target;
   throw new Error(
     `This notebook runs on ${JSON.stringify(target)}, which is not one of your Netns Lab targets: add it with "Netns Lab: Add SSH Target", ` +
