@@ -92,8 +92,8 @@ export class Services implements vscode.Disposable {
       for (const host of this.hosts.values()) void host.dispose();
       this.hosts.clear();
     }
+    // The view reloads as a whole on this event; no per-target change is needed on top.
     this.settingsChanges.fire(this.currentSettings);
-    for (const target of this.targets()) this.notifyChanged({ targetId: target.targetId });
   }
 }
 

@@ -9,10 +9,10 @@ import { SETTINGS_SECTION } from '../config.js';
 import { NOTEBOOK_TYPE } from '../notebook/serializer.js';
 import { isConfiguredTarget, notebookTarget, notebookTargetChoices } from '../notebook/target-choice.js';
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
 import { CommandArgumentError, FieldReader } from './argument-fields.js';
-import { NothingToChoose, pickOne, type Choice } from './prompts.js';
+import { NothingToChoose, pickOne } from './prompts.js';
 import { addTargetCommand } from './targets.js';
+import { targetChoices } from '../labs/lab-target.js';
 
 const COMMAND = 'netnsLab.notebook.selectTarget';
 const EXPECTED = '{ targetId: "local" or a configured SSH target, notebook?: Uri of an open lab notebook }';
@@ -74,11 +74,7 @@ function activeLabNotebook(): vscode.NotebookDocument {
 /** This machine, the configured SSH targets, and "Add SSH Target…" (which then becomes the pick). */
 async function pickTarget(services: Services, notebook: vscode.NotebookDocument): Promise<string> {
   const current = currentTargetId(services, notebook);
-  const choices: Choice<string>[] = services.targets().map((target) => ({
-    label: target.targetId === LOCAL_TARGET_ID ? '$(vm) This machine' : `$(remote) ${target.label}`,
-    description: target.targetId === current ? 'cells run here now' : undefined,
-    value: target.targetId,
-  }));
+  const choices = targetChoices(services, (targetId) => (targetId === current ? 'cells run here now' : undefined));
   choices.push({ label: '', kind: vscode.QuickPickItemKind.Separator, value: ADD_TARGET }, { label: '$(add) Add SSH Target…', value: ADD_TARGET });
   const chosen = await pickOne(choices, {
     title: 'Select Target',

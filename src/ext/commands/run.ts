@@ -10,8 +10,8 @@ import type { NamespaceName } from '../../core/model.js';
 import type { Services } from '../services.js';
 import { invocationOrigin } from './argument-fields.js';
 import { NothingToChoose, PromptCancelled } from './prompts.js';
+import { NAMESPACES_VIEW_ID } from '../tree/register.js';
 
-const NAMESPACES_VIEW_ID = 'netnsLab.namespaces';
 
 /** A handler gets the services and the command's first argument (nothing, a tree node, or a plain object). */
 export type CommandHandler = (services: Services, argument: unknown) => unknown;

@@ -12,9 +12,14 @@ export async function labTargetId(services: Services, request: LabRequest, actio
   if (request.origin !== 'ui' || request.lab !== undefined) return request.targetId;
   const targets = services.targets();
   if (targets.length <= 1) return request.targetId;
-  const choices: Choice<string>[] = targets.map((target) => ({
+  return pickOne(targetChoices(services), { title: action, placeholder: 'Where? This machine or one of your SSH targets', emptyMessage: 'There is no target to pick.' });
+}
+
+/** This machine and each configured SSH target, as picker items whose value is the target id. */
+export function targetChoices(services: Services, describe: (targetId: string) => string | undefined = () => undefined): Choice<string>[] {
+  return services.targets().map((target) => ({
     label: target.targetId === LOCAL_TARGET_ID ? '$(vm) This machine' : `$(remote) ${target.label}`,
+    description: describe(target.targetId),
     value: target.targetId,
   }));
-  return pickOne(choices, { title: action, placeholder: 'Where? This machine or one of your SSH targets', emptyMessage: 'There is no target to pick.' });
 }

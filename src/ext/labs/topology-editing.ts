@@ -81,7 +81,7 @@ class TopologyCodeLenses implements vscode.CodeLensProvider {
     }
     const argument = [document.uri];
     return [
-      new vscode.CodeLens(range, { title: '$(rocket) Deploy', command: 'netnsLab.lab.deploy', arguments: argument, tooltip: `Deploy lab ${topology.lab} on this machine` }),
+      new vscode.CodeLens(range, { title: '$(rocket) Deploy', command: 'netnsLab.lab.deploy', arguments: argument, tooltip: `Deploy lab ${topology.lab} (asks which target when SSH targets are configured)` }),
       new vscode.CodeLens(range, { title: 'Plan', command: 'netnsLab.lab.plan', arguments: argument, tooltip: 'Show what a deploy would change' }),
       new vscode.CodeLens(range, { title: 'Destroy', command: 'netnsLab.lab.destroy', arguments: argument, tooltip: `Remove everything of lab ${topology.lab}` }),
     ];

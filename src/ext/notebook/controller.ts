@@ -9,7 +9,7 @@ import { runCell, type CellRun } from '../../core/notebook/execute.js';
 import { IP_TABLE_MIME } from '../../core/notebook/ip-output.js';
 import type { NotebookCell } from '../../core/notebook/model.js';
 import type { Services } from '../services.js';
-import { CELL_LANGUAGE, NOTEBOOK_TYPE, type CellMetadata, type NotebookMetadata } from './serializer.js';
+import { CELL_LANGUAGE, NOTEBOOK_TYPE, type CellMetadata, frontMatterOptions } from './serializer.js';
 import { notebookTarget } from './target-choice.js';
 import { deployNotebookLab } from './topology.js';
 
@@ -52,7 +52,7 @@ export class NetnsNotebookController implements vscode.Disposable {
     const cancellation = execution.token.onCancellationRequested(() => abort.abort());
     try {
       const streams = new OutputStreams(execution);
-      const run = await runCell(this.services.host(targetId), coreCell(cell), notebookOptions(cell.notebook), {
+      const run = await runCell(this.services.host(targetId), coreCell(cell), frontMatterOptions(cell.notebook), {
         signal: abort.signal,
         onStdout: (chunk) => streams.append('stdout', chunk),
         onStderr: (chunk) => streams.append('stderr', chunk),
@@ -115,6 +115,3 @@ function coreCell(cell: vscode.NotebookCell): NotebookCell {
   return { kind: 'code', source: cell.document.getText(), language: metadata.language ?? 'bash', options: metadata.options ?? {} };
 }
 
-function notebookOptions(notebook: vscode.NotebookDocument) {
-  return (notebook.metadata as NotebookMetadata).frontMatter?.options ?? {};
-}

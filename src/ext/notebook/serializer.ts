@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { parseNotebook } from '../../core/notebook/parse.js';
 import { serializeNotebook } from '../../core/notebook/serialize.js';
-import type { Notebook, NotebookCell } from '../../core/notebook/model.js';
+import type { Notebook, NotebookCell, NotebookOptions } from '../../core/notebook/model.js';
 
 export const NOTEBOOK_TYPE = 'netns-lab';
 export const CELL_LANGUAGE = 'shellscript';
@@ -75,4 +75,9 @@ function fromCellData(data: vscode.NotebookCellData): NotebookCell {
   if (data.kind === vscode.NotebookCellKind.Markup) return { kind: 'markdown', source: data.value, origin: metadata.origin };
   // Language and options left undefined mean "as parsed" for a cell with an origin; a new cell is plain sh.
   return { kind: 'code', source: data.value, language: metadata.language ?? (metadata.origin ? undefined : 'sh'), options: metadata.options, origin: metadata.origin };
+}
+
+/** The front matter options of an open lab notebook (none when it has no front matter). */
+export function frontMatterOptions(notebook: vscode.NotebookDocument): NotebookOptions {
+  return (notebook.metadata as NotebookMetadata).frontMatter?.options ?? {};
 }

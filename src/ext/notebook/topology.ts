@@ -17,7 +17,7 @@ import { destroyWithConfirmation, withNotification } from '../labs/lab-commands.
 import { readTopology } from '../labs/topology-files.js';
 import type { Services } from '../services.js';
 import { frontMatterTargetId, notebookTarget } from './target-choice.js';
-import { NOTEBOOK_TYPE, type NotebookMetadata } from './serializer.js';
+import { frontMatterOptions, NOTEBOOK_TYPE } from './serializer.js';
 
 /** The context key that shows "Destroy Lab" in the toolbar of a notebook that names a topology. */
 const HAS_TOPOLOGY_KEY = 'netnsLab.notebookHasTopology';
@@ -28,7 +28,7 @@ const HAS_TOPOLOGY_KEY = 'netnsLab.notebookHasTopology';
  */
 export async function deployNotebookLab(services: Services, controller: vscode.NotebookController, cells: readonly vscode.NotebookCell[]): Promise<boolean> {
   const notebook = cells[0]?.notebook;
-  const options = notebook ? optionsOf(notebook) : {};
+  const options = notebook ? frontMatterOptions(notebook) : {};
   if (!notebook || options.topology === undefined || !vscode.workspace.isTrusted) return true;
   const firstCode = notebook.getCells().find((cell) => cell.kind === vscode.NotebookCellKind.Code);
   if (!firstCode || !cells.includes(firstCode)) return true;
@@ -69,21 +69,18 @@ export async function destroyNotebookLabCommand(services: Services, argument: un
 export function registerNotebookLab(context: vscode.ExtensionContext): void {
   const update = (): void => {
     const notebook = vscode.window.activeNotebookEditor?.notebook;
-    const has = notebook?.notebookType === NOTEBOOK_TYPE && optionsOf(notebook).topology !== undefined;
+    const has = notebook?.notebookType === NOTEBOOK_TYPE && frontMatterOptions(notebook).topology !== undefined;
     void vscode.commands.executeCommand('setContext', HAS_TOPOLOGY_KEY, has);
   };
   context.subscriptions.push(vscode.window.onDidChangeActiveNotebookEditor(update), vscode.workspace.onDidSaveNotebookDocument(update));
   update();
 }
 
-function optionsOf(notebook: vscode.NotebookDocument): NotebookOptions {
-  return (notebook.metadata as NotebookMetadata).frontMatter?.options ?? {};
-}
 
 /** The options of an open notebook, else of the file on disk. */
 async function notebookOptionsOf(path: string): Promise<NotebookOptions> {
   const open = vscode.workspace.notebookDocuments.find((notebook) => notebook.uri.scheme === 'file' && notebook.uri.fsPath === path);
-  if (open) return optionsOf(open);
+  if (open) return frontMatterOptions(open);
   return parseNotebook(await readFile(path, 'utf8')).frontMatter?.options ?? {};
 }
 
