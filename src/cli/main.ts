@@ -19,6 +19,7 @@ import type { CliCommand, CliContext } from './context.js';
 import { globalHelp } from './help.js';
 import { HostRegistry } from './hosts.js';
 import { terminalPasswordPrompt } from './password-prompt.js';
+import { count, oneLine } from './lab-render.js';
 
 export const COMMANDS: readonly CliCommand[] = [
   listCommand,
@@ -140,8 +141,7 @@ function reportError(error: unknown, commandName: string | undefined, err: (text
   }
   if (error instanceof TopologyFileError) {
     // Every problem on a line of its own, FILE:LINE:COL first, so terminals and editors can link them.
-    const problems = error.diagnostics.length === 1 ? '1 problem' : `${error.diagnostics.length} problems`;
-    err(`${formatDiagnostics(error.file, error.diagnostics)}\nnetns-lab: ${error.file} is not a valid topology (${problems}); nothing was changed\n`);
+    err(`${formatDiagnostics(error.file, error.diagnostics)}\nnetns-lab: ${error.file} is not a valid topology (${count(error.diagnostics.length, 'problem')}); nothing was changed\n`);
     return 1;
   }
   if (error instanceof LabRefusedError) {
@@ -154,10 +154,6 @@ function reportError(error: unknown, commandName: string | undefined, err: (text
   }
   err(`netns-lab: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return 1;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/gu, ' ').trim();
 }
 
 async function version(): Promise<string> {

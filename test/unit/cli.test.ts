@@ -12,7 +12,7 @@ import { createLab, ip, namespaceExists } from './support/lab.js';
 import { killIfRunning, waitForPids, waitUntilGone } from './support/processes.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const COMMAND_NAMES = ['ls', 'show', 'snapshot', 'add', 'del', 'veth', 'bridge', 'addr', 'route', 'link', 'exec'];
+const COMMAND_NAMES = ['ls', 'show', 'snapshot', 'add', 'del', 'veth', 'bridge', 'addr', 'route', 'link', 'exec', 'run', 'validate', 'deploy', 'destroy', 'inspect'];
 
 const lab = createLab();
 const runner = createCliRunner();
@@ -431,7 +431,10 @@ describe('help and version', () => {
   }
 
   test('help CMD prints the same usage as CMD --help', async () => {
-    assert.equal((await cli('help', 'veth')).stdout, (await cli('veth', '-h')).stdout);
+    const help = await cli('help', 'veth');
+    assert.equal(help.status, 0, help.stderr);
+    assert.ok(help.stdout.startsWith('netns-lab veth'), help.stdout);
+    assert.equal(help.stdout, (await cli('veth', '-h')).stdout);
   });
 
   test('--version prints the version of package.json', async () => {

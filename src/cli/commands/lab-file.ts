@@ -2,19 +2,9 @@
  * Which lab a command is about: a topology file (checked whole before anything runs) or `--lab NAME`. Shared by
  * validate, deploy, destroy and inspect.
  */
-import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { InvalidArgumentError, NotFoundError } from '../../core/errors.js';
 import { parseTopology } from '../../core/topology/parse.js';
 import { stringOption, UsageError, type ParsedArgs } from '../args.js';
-
-/** The file's text; a missing or unreadable file is a clear error. */
-export async function readTopologyText(file: string): Promise<string> {
-  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new NotFoundError(`Topology file ${file} does not exist`);
-    throw new InvalidArgumentError(`Cannot read topology file ${file}: ${error.message}`);
-  });
-}
 
 /**
  * The rule a lab name breaks, or undefined. Asks the topology parser itself (a file that is only `lab: NAME`), so

@@ -3,11 +3,11 @@ import { NetnsLabError, TopologyFileError } from '../../core/errors.js';
 import { destroyLab } from '../../core/labs/destroy.js';
 import { describeDeployedLab, inspectLab, isInSync } from '../../core/labs/inspect.js';
 import { formatDiagnostics } from '../../core/topology/diagnostics.js';
-import { loadTopologyFile } from '../../core/topology/load.js';
+import { loadTopologyFile, readTopologyText } from '../../core/topology/load.js';
 import { flag, parseCommandArgs } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
 import { count, json, labLabel, renderDeployedLab, renderDestroy, renderInspection } from '../lab-render.js';
-import { readableLabName, readLabReference, readTopologyText } from './lab-file.js';
+import { readableLabName, readLabReference } from './lab-file.js';
 
 /** `inspect FILE`: the lab differs from its file. */
 export const EXIT_NOT_IN_SYNC = 3;
