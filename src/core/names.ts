@@ -31,7 +31,8 @@ export function interfaceNameProblem(name: string): string | undefined {
     return `an interface name must be at most ${INTERFACE_NAME_MAX_BYTES} bytes (this one is ${bytes})`;
   }
   if (name.includes('/')) return 'an interface name must not contain "/"';
-  if (hasKernelWhitespace(name)) return 'an interface name must not contain spaces or other whitespace (including "à", whose UTF-8 the kernel reads as a space)';
+  if (/[\t\n\v\f\r ]/u.test(name)) return 'an interface name must not contain spaces or other whitespace';
+  if (hasKernelWhitespace(name)) return 'an interface name must not contain "à" or another character whose UTF-8 holds byte 0xA0, which the kernel reads as a space';
   if (name === '.' || name === '..') return 'an interface name must not be "." or ".."';
   if (name.includes(':')) return 'an interface name must not contain ":" (ip reads it as an alias label)';
   if (name.includes('\0')) return 'an interface name must not contain a NUL character';
