@@ -10,7 +10,7 @@ import type { NamespaceScope } from './scopes.js';
 import type { ReadContext } from './yaml-nodes.js';
 
 /** The sysctls `forwarding: true` stands for (IPv4 and IPv6 routing between the namespace's interfaces). */
-export const FORWARDING_SYSCTLS = ['net.ipv4.ip_forward', 'net.ipv6.conf.all.forwarding'] as const;
+const FORWARDING_SYSCTLS = ['net.ipv4.ip_forward', 'net.ipv6.conf.all.forwarding'] as const;
 
 /** The namespace's sysctls; a sysctl that contradicts `forwarding` is reported. */
 export function namespaceSysctls(context: ReadContext, scope: NamespaceScope): Record<string, string> {

@@ -32,7 +32,7 @@ export function spanOf(node: YamlNode | null | undefined, fallback: Span = { sta
 }
 
 /** The node an alias (`*name`) stands for; any other node as it is. */
-export function resolveAlias(context: ReadContext, node: YamlNode | null | undefined): YamlNode | null {
+function resolveAlias(context: ReadContext, node: YamlNode | null | undefined): YamlNode | null {
   if (node === undefined || node === null) return null;
   if (isAlias(node)) return (node.resolve(context.document) as YamlNode | undefined) ?? null;
   return node;
@@ -170,7 +170,7 @@ function textOffset(context: ReadContext, node: YamlNode | null, text: string): 
 }
 
 /** The part of a span on its first line, for problems of a whole block (a missing key) that should not mark it all. */
-export function firstLineSpan(context: ReadContext, span: Span): Span {
+function firstLineSpan(context: ReadContext, span: Span): Span {
   const newline = context.source.indexOf('\n', span.start);
   const end = newline < 0 || newline > span.end ? span.end : newline;
   return { start: span.start, end: Math.max(end, span.start) };
