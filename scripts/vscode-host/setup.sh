@@ -9,6 +9,11 @@ set -euo pipefail
 script_folder="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 apt_packages=(chromium libkrb5-dev pkg-config)
 
+# `npm run setup` exports npm's own settings (npm_config_user_agent names the Node that ran it) to every child, and
+# the npm started below under Node 24 would take them as its configuration: code-server's install script reads the
+# Node version from that user agent and refuses. This script needs none of them.
+while read -r variable; do unset "$variable"; done < <(compgen -e | grep -E '^npm_' || true)
+
 say() { printf '[vscode-host setup] %s\n' "$*"; }
 fail() { printf '[vscode-host setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
