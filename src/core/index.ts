@@ -27,7 +27,17 @@ export { destroyLab, planDestroy, type DestroyPlan, type DestroyOptions } from '
 export { planDeploy, type DeployPlan, type PlanChange, type ChangeAction } from './labs/plan.js';
 export { inspectLab, isInSync, describeDeployedLab, listDeployedLabs, type LabInspection, type DeployedLab } from './labs/inspect.js';
 export { LabRefusedError } from './labs/lab-errors.js';
-export { parseNotebook, serializeNotebook, NotebookFormatError, parseCellOptions, formatCellOptions, isCellLanguage } from './notebook/index.js';
+export {
+  parseNotebook,
+  serializeNotebook,
+  readNotebookFile,
+  decodeNotebookBytes,
+  encodeNotebookText,
+  NotebookFormatError,
+  parseCellOptions,
+  formatCellOptions,
+  isCellLanguage,
+} from './notebook/index.js';
 export type { Notebook, NotebookCell, CellOrigin, CellOptions, NotebookOptions } from './notebook/index.js';
 export { runNotebook, type NotebookRunOptions, type NotebookRunSummary } from './notebook/run-notebook.js';
 export { runCell, cellNamespace, type CellRun } from './notebook/execute.js';

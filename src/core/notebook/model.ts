@@ -58,6 +58,8 @@ export interface Notebook {
   cells: NotebookCell[];
   /** Blank text between the front matter (or the start of the file) and the first cell, which is no cell of its own. */
   leading?: string;
+  /** The file began with a UTF-8 byte order mark (U+FEFF), which is no part of any cell and is written back. */
+  byteOrderMark?: boolean;
   /** The file's line ending, used for new text. */
   lineEnding: '\n' | '\r\n';
 }

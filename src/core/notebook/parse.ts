@@ -19,13 +19,18 @@ const markdown = new MarkdownIt({ html: true });
 markdown.core.ruler.enableOnly(['block']);
 
 const LINE_BREAK = /\r\n|\r|\n/;
+const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
- * Parses the text of a `*.netns.md` file. Throws NotebookFormatError (with line and column, and `fileName` in the
- * message when given) for bad front matter or bad cell options.
+ * Parses the text of a `*.netns.md` file (a leading byte order mark, U+FEFF, is accepted and kept). Throws
+ * NotebookFormatError (with line and column, and `fileName` in the message when given) for bad front matter or bad
+ * cell options. Files are read into text with `decodeNotebookBytes` (or `readNotebookFile`), never otherwise.
  */
 export function parseNotebook(text: string, fileName?: string): Notebook {
-  const lines = splitLines(text);
+  // A byte order mark is no text of the notebook: left in, it would hide the front matter (and with it the target
+  // and namespace the cells must run in). It is kept aside and written back.
+  const byteOrderMark = text.startsWith(BYTE_ORDER_MARK);
+  const lines = splitLines(byteOrderMark ? text.slice(BYTE_ORDER_MARK.length) : text);
   const lineEnding = LINE_BREAK.exec(text)?.[0] === '\r\n' ? '\r\n' : '\n';
   const frontMatter = readFrontMatter(lines, fileName);
   const bodyStart = frontMatter?.lineCount ?? 0;
@@ -34,6 +39,7 @@ export function parseNotebook(text: string, fileName?: string): Notebook {
   const notebook: Notebook = { cells, lineEnding };
   if (frontMatter) notebook.frontMatter = { text: frontMatter.text, options: frontMatter.options };
   if (leading !== '') notebook.leading = leading;
+  if (byteOrderMark) notebook.byteOrderMark = true;
   return notebook;
 }
 
@@ -62,7 +68,9 @@ function readFrontMatter(lines: string[], fileName: string | undefined): FrontMa
     const reason = 'the front matter that starts here is not closed; end it with a line "---"';
     throw new NotebookFormatError(reason, { fileName, line: 1, column: 1 });
   }
-  const yamlText = lines.slice(1, end).join('');
+  // YAML breaks lines at \n and \r\n only, so a lone \r (a line break here) would end up inside a value: "red\r" as
+  // the namespace. It becomes \n, one character for one, so that YAML's positions stay the file's.
+  const yamlText = lines.slice(1, end).join('').replace(/\r(?!\n)/g, '\n');
   const options = parseFrontMatterOptions(yamlText, { fileName, line: 2, column: 1 });
   return { text: lines.slice(0, end + 1).join(''), options, lineCount: end + 1 };
 }

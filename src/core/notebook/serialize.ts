@@ -12,6 +12,11 @@ type Fence = NonNullable<CellOrigin['fence']>;
 
 /** The text of a `*.netns.md` file for the notebook; `serializeNotebook(parseNotebook(text)) === text`. */
 export function serializeNotebook(notebook: Notebook): string {
+  // The mark goes before everything, and is not text that a first cell would need a line break after.
+  return (notebook.byteOrderMark ? '\uFEFF' : '') + notebookText(notebook);
+}
+
+function notebookText(notebook: Notebook): string {
   const lineEnding = notebook.lineEnding;
   let text = (notebook.frontMatter?.text ?? '') + (notebook.leading ?? '');
   let previousIsNew = false;

@@ -4,6 +4,7 @@
  * notebook gives back the file byte for byte.
  */
 import * as vscode from 'vscode';
+import { decodeNotebookBytes, encodeNotebookText } from '../../core/notebook/encoding.js';
 import { parseNotebook } from '../../core/notebook/parse.js';
 import { serializeNotebook } from '../../core/notebook/serialize.js';
 import type { Notebook, NotebookCell, NotebookOptions } from '../../core/notebook/model.js';
@@ -11,42 +12,31 @@ import type { Notebook, NotebookCell, NotebookOptions } from '../../core/noteboo
 export const NOTEBOOK_TYPE = 'netns-lab';
 export const CELL_LANGUAGE = 'shellscript';
 
-/** What a cell keeps in its metadata. */
-export interface CellMetadata {
-  language?: string;
-  options?: NotebookCell['options'];
-  origin?: NotebookCell['origin'];
-}
+/**
+ * What a cell keeps in its metadata: everything of the core's cell but its kind and text, which the editor holds.
+ * Taken whole (as the notebook's metadata is), so that a field the core adds cannot be lost between open and save.
+ */
+export type CellMetadata = Omit<NotebookCell, 'kind' | 'source'>;
 
-/** What the notebook keeps in its metadata. */
-export interface NotebookMetadata {
-  frontMatter?: Notebook['frontMatter'];
-  leading?: Notebook['leading'];
-  lineEnding?: Notebook['lineEnding'];
-}
+/** What the notebook keeps in its metadata: everything of the core's notebook but its cells. */
+export type NotebookMetadata = Partial<Omit<Notebook, 'cells'>>;
 
 export class NetnsNotebookSerializer implements vscode.NotebookSerializer {
-  private readonly decoder = new TextDecoder();
-  private readonly encoder = new TextEncoder();
-
+  /**
+   * Decodes as the command line does (decodeNotebookBytes), so both read the same front matter. A file that is not
+   * UTF-8 is refused rather than opened: saving it would replace its bad bytes.
+   */
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
-    const text = this.decoder.decode(content);
-    const notebook = parseOrKeepAsText(text);
-    const cells = notebook.cells.map(toCellData);
-    const data = new vscode.NotebookData(cells);
-    data.metadata = { frontMatter: notebook.frontMatter, leading: notebook.leading, lineEnding: notebook.lineEnding } satisfies NotebookMetadata;
+    const { cells, ...metadata } = parseOrKeepAsText(decodeNotebookBytes(content));
+    const data = new vscode.NotebookData(cells.map(toCellData));
+    data.metadata = metadata satisfies NotebookMetadata;
     return data;
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
     const metadata = (data.metadata ?? {}) as NotebookMetadata;
-    const notebook: Notebook = {
-      frontMatter: metadata.frontMatter,
-      leading: metadata.leading,
-      lineEnding: metadata.lineEnding ?? '\n',
-      cells: data.cells.map(fromCellData),
-    };
-    return this.encoder.encode(serializeNotebook(notebook));
+    const notebook: Notebook = { ...metadata, lineEnding: metadata.lineEnding ?? '\n', cells: data.cells.map(fromCellData) };
+    return encodeNotebookText(serializeNotebook(notebook));
   }
 }
 
@@ -66,7 +56,8 @@ function parseOrKeepAsText(text: string): Notebook {
 function toCellData(cell: NotebookCell): vscode.NotebookCellData {
   const kind = cell.kind === 'code' ? vscode.NotebookCellKind.Code : vscode.NotebookCellKind.Markup;
   const data = new vscode.NotebookCellData(kind, cell.source, cell.kind === 'code' ? CELL_LANGUAGE : 'markdown');
-  data.metadata = { language: cell.language, options: cell.options, origin: cell.origin } satisfies CellMetadata;
+  const { kind: _kind, source: _source, ...metadata } = cell;
+  data.metadata = metadata satisfies CellMetadata;
   return data;
 }
 
@@ -74,7 +65,7 @@ function fromCellData(data: vscode.NotebookCellData): NotebookCell {
   const metadata = (data.metadata ?? {}) as CellMetadata;
   if (data.kind === vscode.NotebookCellKind.Markup) return { kind: 'markdown', source: data.value, origin: metadata.origin };
   // Language and options left undefined mean "as parsed" for a cell with an origin; a new cell is plain sh.
-  return { kind: 'code', source: data.value, language: metadata.language ?? (metadata.origin ? undefined : 'sh'), options: metadata.options, origin: metadata.origin };
+  return { ...metadata, kind: 'code', source: data.value, language: metadata.language ?? (metadata.origin ? undefined : 'sh') };
 }
 
 /** The front matter options of an open lab notebook (none when it has no front matter). */

@@ -3,12 +3,11 @@
  * notebook) is deployed, with progress, before a run that includes the first code cell (Run All); when the deploy
  * fails or is refused, no cell runs and the first one shows why. "Destroy Lab" in the notebook's toolbar removes it.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { deployLab } from '../../core/labs/deploy.js';
 import { notebookTopologyPath } from '../../core/notebook/notebook-lab.js';
-import { parseNotebook } from '../../core/notebook/parse.js';
+import { readNotebookFile } from '../../core/notebook/notebook-file.js';
 import type { NotebookOptions } from '../../core/notebook/model.js';
 import { InvalidArgumentError } from '../../core/errors.js';
 import { NothingToChoose } from '../commands/prompts.js';
@@ -81,7 +80,7 @@ export function registerNotebookLab(context: vscode.ExtensionContext): void {
 async function notebookOptionsOf(path: string): Promise<NotebookOptions> {
   const open = vscode.workspace.notebookDocuments.find((notebook) => notebook.uri.scheme === 'file' && notebook.uri.fsPath === path);
   if (open) return frontMatterOptions(open);
-  return parseNotebook(await readFile(path, 'utf8')).frontMatter?.options ?? {};
+  return (await readNotebookFile(path)).frontMatter?.options ?? {};
 }
 
 function activeNotebookPath(): string {
