@@ -1,11 +1,12 @@
 /**
  * Options in a lab notebook: a code cell's info string (```` ```sh {netns=red timeout=30} ````) and the notebook's
  * YAML front matter. Both are checked strictly: a typo must fail with its line and column, not be ignored, because
- * an ignored `netns` runs the cell in the wrong namespace.
+ * an ignored `netns` runs the cell in the wrong namespace. Front matter keys of other tools are ignored.
  */
 import { LineCounter, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import { InvalidArgumentError } from '../errors.js';
 import { namespaceNameProblem } from '../names.js';
+import { intendedOptionName, NOTEBOOK_OPTION_NAMES, type NotebookOptionName } from './front-matter-keys.js';
 import type { CellOptions, NotebookOptions } from './model.js';
 
 /** Where something is in a notebook file; line and column are 1-based. */
@@ -37,7 +38,6 @@ export class NotebookFormatError extends InvalidArgumentError {
 
 const CELL_LANGUAGES = new Set(['sh', 'bash', 'shell', '']);
 const CELL_OPTION_NAMES = 'netns, timeout';
-const NOTEBOOK_OPTION_NAMES = ['target', 'netns', 'topology'] as const;
 
 /** True when a fence with this language word is a code cell: `sh`, `bash`, `shell`, or none (a bare fence). */
 export function isCellLanguage(language: string): boolean {
@@ -168,7 +168,8 @@ function quoteValue(value: string): string {
 
 /**
  * Parses the YAML between the front matter's `---` lines. `start` is where the YAML's first character is in the
- * file. Keys other than target, netns and topology are errors; each value must be a string.
+ * file. The values of target, netns and topology must be strings; other keys are ignored, unless one looks like a
+ * slip for one of these (`nets`, `Target`, `namespace`): that is an error that says which was meant.
  */
 export function parseFrontMatterOptions(yamlText: string, start: FormatPosition): NotebookOptions {
   const lineCounter = new LineCounter();
@@ -187,14 +188,25 @@ export function parseFrontMatterOptions(yamlText: string, start: FormatPosition)
   }
   const options: NotebookOptions = {};
   for (const pair of contents.items) {
-    const key = isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
-    if (key === undefined || !(NOTEBOOK_OPTION_NAMES as readonly string[]).includes(key)) {
-      const shown = key === undefined ? 'a key that is no name' : `unknown front matter key ${JSON.stringify(key)}`;
-      throw new NotebookFormatError(`${shown}; the keys are ${NOTEBOOK_OPTION_NAMES.join(', ')}`, at(offsetOf(pair.key) ?? 0));
-    }
-    setNotebookOption(options, key as keyof NotebookOptions, pair.value, at(offsetOf(pair.value) ?? offsetOf(pair.key) ?? 0));
+    const key = ownKey(pair.key, at);
+    if (key !== undefined) setNotebookOption(options, key, pair.value, at(offsetOf(pair.value) ?? offsetOf(pair.key) ?? 0));
   }
   return options;
+}
+
+/** Our option a front matter key names, or undefined for another tool's key; throws for a key that looks like a slip. */
+function ownKey(node: unknown, at: (offset: number) => FormatPosition): NotebookOptionName | undefined {
+  // `: red` (no key at all) is a broken line, not another tool's key.
+  if (node === null || (isScalar(node) && node.value === null)) {
+    throw new NotebookFormatError(`a key that is no name; the keys are ${NOTEBOOK_OPTION_NAMES.join(', ')}`, at(offsetOf(node) ?? 0));
+  }
+  const key = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+  if (key === undefined) return undefined;
+  if ((NOTEBOOK_OPTION_NAMES as readonly string[]).includes(key)) return key as NotebookOptionName;
+  const meant = intendedOptionName(key);
+  if (meant === undefined) return undefined;
+  const reason = `front matter key ${JSON.stringify(key)} is not one of ${NOTEBOOK_OPTION_NAMES.join(', ')}; did you mean "${meant}"?`;
+  throw new NotebookFormatError(reason, at(offsetOf(node) ?? 0));
 }
 
 function setNotebookOption(
