@@ -1,6 +1,7 @@
 // A notebook file means the same in the editor and on the command line: both read its bytes through
-// decodeNotebookBytes, a byte order mark does not hide the front matter and is written back, and a file that is not
-// UTF-8 is refused in both with the same line, column and byte offset.
+// decodeNotebookBytes, a byte order mark does not hide the front matter and is written back, a file that is not
+// UTF-8 is refused in both with the same line, column and byte offset, and a fence that is never closed is a cell
+// marked with its problem in both.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,8 +59,16 @@ function assertAsExpected(outcome: Outcome, expected: Expected): void {
   assert.ok('notebook' in outcome, `expected a notebook, got ${'error' in outcome ? outcome.error.reason : ''}`);
   const { notebook } = outcome;
   assert.deepEqual(notebook.frontMatter?.options, expected.options);
-  assert.deepEqual(notebook.cells.filter((cell) => cell.kind === 'code').map((cell) => cell.source), expected.code);
+  const code = notebook.cells.filter((cell) => cell.kind === 'code');
+  assert.deepEqual(code.map((cell) => cell.source), expected.code);
   assert.equal(notebook.byteOrderMark === true, expected.byteOrderMark === true);
+  const problems = expected.problems ?? code.map(() => undefined);
+  assert.equal(code.length, problems.length, 'one expected problem (or undefined) per code cell');
+  code.forEach((cell, index) => {
+    const problem = problems[index];
+    if (problem === undefined) assert.equal(cell.problem, undefined, `code cell ${index + 1}`);
+    else assert.match(cell.problem ?? '(none)', problem, `code cell ${index + 1}`);
+  });
 }
 
 describe('the shared corpus, read as the editor reads it', () => {

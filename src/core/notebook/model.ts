@@ -35,6 +35,11 @@ export interface NotebookCell {
    * edited code cell keeps its fence and indentation. Absent for cells made in the editor. Never written as data.
    */
   origin?: CellOrigin;
+  /**
+   * Code cells: why the cell must not run, in one line (a fence that is never closed takes in the prose after it).
+   * The cell is still a cell, so that the notebook opens and saves back unchanged; runners refuse to run it.
+   */
+  problem?: string;
 }
 
 /** The exact text a cell had in the file, and what is needed to write an edited version of it the same way. */

@@ -100,6 +100,7 @@ function findCellFences(lines: string[], bodyStart: number, fileName: string | u
     if (!isCellLanguage(infoLanguage(info))) continue;
     const { language, options } = parseInfoString(info, { fileName, line: start + 1, column: infoIndex + 1 });
     const cell = codeCell(lines.slice(start, end), token.content, { language, options });
+    if (cell.origin?.fence?.closing === '') cell.problem = unclosedFenceProblem(start, Math.min(end, lines.length), lines.length, token.markup);
     fences.push({ start, end, cell });
   }
   return fences;
@@ -125,6 +126,16 @@ function codeCell(fenceLines: string[], content: string, info: { language: strin
     options: info.options,
     origin: { text: fenceLines.join(''), source, fence: { opening, closing, indent } },
   };
+}
+
+/**
+ * Why a fence that is never closed must not run: CommonMark makes it run to the end of its container (the file, or
+ * the list item or quote it is in), so the prose after it would be run as commands, as root. `start` and `end` are
+ * the fence's lines [start, end).
+ */
+function unclosedFenceProblem(start: number, end: number, lineCount: number, markup: string): string {
+  const reach = end >= lineCount ? 'the end of the file' : `the end of the list item or quote it is in (line ${end})`;
+  return `This code fence (line ${start + 1}) is never closed, so it runs to ${reach}; close it with ${markup} to run this cell.`;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * `*.netns.md` files as notebooks: the core parses and writes them; here they are only mapped to and from VS
  * Code's NotebookData. Each cell's origin travels in its metadata (in memory only), so that saving an unedited
- * notebook gives back the file byte for byte.
+ * notebook gives back the file byte for byte; so does its `problem` (a fence never closed), for the kernel to refuse.
  */
 import * as vscode from 'vscode';
 import { decodeNotebookBytes, encodeNotebookText } from '../../core/notebook/encoding.js';

@@ -7,6 +7,7 @@ import type { NotebookOptions } from '../../../src/core/notebook/index.js';
 
 /** What a person reading the file expects the notebook to be. */
 export type Expected =
+  // problems: one per code cell (undefined for a cell that may run); absent: no cell has a problem.
   | { options?: NotebookOptions; code: string[]; byteOrderMark?: boolean; problems?: Array<RegExp | undefined> }
   | { error: RegExp; line: number; column: number };
 
@@ -90,7 +91,24 @@ export const notebookCorpus: CorpusEntry[] = [
   {
     name: 'a fence that is never closed, with prose after it',
     bytes: text('---\nnetns: red\n---\n# Title\n\n```sh\necho a\n\nProse, not a command.\n'),
-    expected: { options: { netns: 'red' }, code: ['echo a\n\nProse, not a command.'] },
+    expected: {
+      options: { netns: 'red' },
+      code: ['echo a\n\nProse, not a command.'],
+      problems: [/^This code fence \(line 6\) is never closed, so it runs to the end of the file; close it with ``` to run this cell\.$/],
+    },
+  },
+  {
+    name: 'a fence in a list item that is never closed, before prose outside the list',
+    bytes: text('1. Step\n\n   ```\n   echo a\n\nProse after the list.\n\n```sh\necho b\n```\n'),
+    expected: {
+      code: ['echo a\n', 'echo b'],
+      problems: [/^This code fence \(line 3\) is never closed, so it runs to the end of the list item or quote it is in \(line 5\); close it with ``` /, undefined],
+    },
+  },
+  {
+    name: 'a byte order mark before a tilde fence that is never closed',
+    bytes: text(`${BOM}~~~~ bash\nip link\n`),
+    expected: { code: ['ip link'], byteOrderMark: true, problems: [/\(line 1\) is never closed, so it runs to the end of the file; close it with ~~~~ to run/] },
   },
   {
     name: 'a byte that is not UTF-8 in the fourth line',
