@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
   await import('./terminal.test.js');
   await import('./tree-screenshot.test.js');
   await import('./notebook.test.js');
+  await import('./notebook-files.test.js');
   await import('./topology.test.js');
   await import('./topology-notebook.test.js');
   await import('./tutorials.test.js');
