@@ -225,12 +225,22 @@ describe('bytes that are not UTF-8', () => {
   });
 });
 
-describe('the editor\'s serializer', () => {
-  const source = readFileSync(new URL('../../../src/ext/notebook/serializer.ts', import.meta.url), 'utf8');
+describe('the editor reads notebook files through the core', () => {
+  const editorFolder = new URL('../../../src/ext/', import.meta.url);
+  const sources = readdirSync(editorFolder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => ({ name, text: readFileSync(new URL(name, editorFolder), 'utf8') }));
 
-  test('decodes and encodes with the core functions the command line uses, and no decoder of its own', () => {
-    assert.match(source, /decodeNotebookBytes\(/);
-    assert.match(source, /encodeNotebookText\(/);
-    assert.doesNotMatch(source, /TextDecoder|TextEncoder|toString\(/);
+  test('the serializer decodes and encodes with the core functions the command line uses, and no decoder of its own', () => {
+    const serializer = sources.find((source) => source.name === join('notebook', 'serializer.ts'))!.text;
+    assert.match(serializer, /decodeNotebookBytes\(/);
+    assert.match(serializer, /encodeNotebookText\(/);
+    assert.doesNotMatch(serializer, /TextDecoder|TextEncoder|toString\(/);
+  });
+
+  // Anything else that parses a notebook (a closed notebook's front matter, say) must not decode the file its own way.
+  test('no other file of the editor parses notebook text of its own: files are read with readNotebookFile', () => {
+    const parsing = sources.filter((source) => /parseNotebook\(/.test(source.text) && !source.name.endsWith('serializer.ts'));
+    assert.deepEqual(parsing.map((source) => source.name), []);
   });
 });
