@@ -112,9 +112,9 @@ describe('LocalHost streaming', () => {
       const chunks: string[] = [];
       let firstChunkAt: number | undefined;
       const redirect = stream === 'stderr' ? ' >&2' : '';
-      const callback = (chunk: string): void => {
+      const callback = (chunk: Buffer): void => {
         firstChunkAt ??= performance.now();
-        chunks.push(chunk);
+        chunks.push(chunk.toString());
       };
       const result = await host.run(sh(`echo first${redirect}; sleep 0.5; echo second${redirect}`), stream === 'stdout' ? { onStdout: callback } : { onStderr: callback });
       const endedAt = performance.now();

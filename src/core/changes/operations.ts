@@ -4,6 +4,7 @@
  */
 import { parseCidr } from '../addresses.js';
 import type { Host, RunOptions, RunResult } from '../host/host.js';
+import type { RunningCommand, StartOptions } from '../host/running-command.js';
 import * as ip from '../iproute2/commands.js';
 import type { NamespaceName } from '../model.js';
 import { checkNamespaceName } from '../names.js';
@@ -125,6 +126,15 @@ export function namespaceExecArgv(namespace: NamespaceName, argv: readonly strin
 export async function execInNamespace(host: Host, namespace: NamespaceName, argv: readonly string[], options?: RunOptions): Promise<RunResult> {
   await checkNamespaceExists(host, namespace);
   return host.run(namespaceExecArgv(namespace, argv), options);
+}
+
+/**
+ * Starts a command inside a namespace with its output as byte streams and its standard input passed through
+ * (see Host.start). A missing namespace is a NotFoundError first.
+ */
+export async function startInNamespace(host: Host, namespace: NamespaceName, argv: readonly string[], options?: StartOptions): Promise<RunningCommand> {
+  await checkNamespaceExists(host, namespace);
+  return host.start(namespaceExecArgv(namespace, argv), options);
 }
 
 /** "veth-a in lab1", "veth-a in the root namespace". */

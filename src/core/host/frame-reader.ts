@@ -1,9 +1,9 @@
 /**
- * Splits one output stream of a long-lived shell into the command's own text and our frame markers.
- * A marker is `NONCE KIND [VALUE]` and a newline, and may follow the command's text on the same line (output
- * without a final newline): the nonce is random, so it is found wherever it stands, and the text before it is the
- * command's, byte for byte. Only a tail that could be the start of the nonce is held back, so every line of
- * output is passed on as soon as it arrives.
+ * Splits one output stream of a shell we started into the command's own bytes and our frame markers.
+ * A marker is `NONCE KIND [VALUE]` and a newline, and may follow the command's bytes on the same line (output
+ * without a final newline): the nonce is random, so it is found wherever it stands, and the bytes before it are
+ * the command's, unchanged (NUL bytes and invalid UTF-8 included). Only a tail that could be the start of the
+ * nonce is held back, so output is passed on as soon as it arrives.
  */
 
 export interface Marker {
@@ -11,49 +11,59 @@ export interface Marker {
   value: string;
 }
 
+const NEWLINE = 0x0a;
+
 export class FrameReader {
-  private buffer = '';
+  private readonly nonce: Buffer;
+  /** Bytes held back: a possible start of the nonce, or a marker whose line has not ended yet. */
+  private held: Buffer = Buffer.alloc(0);
 
   constructor(
-    private readonly nonce: string,
-    private readonly onText: (text: string) => void,
+    nonce: string,
+    private readonly onData: (bytes: Buffer) => void,
     private readonly onMarker: (marker: Marker) => void,
-  ) {}
+  ) {
+    this.nonce = Buffer.from(nonce, 'latin1');
+  }
 
-  /** Feeds decoded text; emits text and markers in order, holding back what could be the start of a marker. */
-  push(chunk: string): void {
-    this.buffer += chunk;
+  /** Feeds bytes; emits the command's bytes and markers in order, holding back what could start a marker. */
+  push(chunk: Buffer): void {
+    let buffer = this.held.length > 0 ? Buffer.concat([this.held, chunk]) : chunk;
     for (;;) {
-      const start = this.buffer.indexOf(this.nonce);
+      const start = buffer.indexOf(this.nonce);
       if (start < 0) break;
-      const lineEnd = this.buffer.indexOf('\n', start);
+      const lineEnd = buffer.indexOf(NEWLINE, start + this.nonce.length);
       if (lineEnd < 0) break;
-      const marker = parseMarker(this.buffer.slice(start + this.nonce.length, lineEnd));
-      this.emitText(this.buffer.slice(0, start));
-      this.buffer = this.buffer.slice(lineEnd + 1);
+      this.emit(buffer.subarray(0, start));
+      const marker = parseMarker(buffer.toString('latin1', start + this.nonce.length, lineEnd));
+      buffer = buffer.subarray(lineEnd + 1);
       this.onMarker(marker);
     }
-    this.flushSafePart();
+    const pending = buffer.indexOf(this.nonce);
+    const keepFrom = pending >= 0 ? pending : buffer.length - this.possibleNonceStart(buffer);
+    this.emit(buffer.subarray(0, keepFrom));
+    // A copy, so a held tail does not keep a whole large chunk alive.
+    this.held = Buffer.from(buffer.subarray(keepFrom));
   }
 
-  private flushSafePart(): void {
-    const pending = this.buffer.indexOf(this.nonce);
-    const keepFrom = pending >= 0 ? pending : this.buffer.length - this.possibleMarkerStart();
-    this.emitText(this.buffer.slice(0, keepFrom));
-    this.buffer = this.buffer.slice(keepFrom);
+  /** Bytes held back at the end of the stream were the command's after all. */
+  flush(): void {
+    const rest = this.held;
+    this.held = Buffer.alloc(0);
+    this.emit(rest);
   }
 
-  /** Length of the longest tail of the buffer that could be the beginning of the nonce. */
-  private possibleMarkerStart(): number {
-    const longest = Math.min(this.buffer.length, this.nonce.length - 1);
+  /** Length of the longest tail of `buffer` that could be the beginning of the nonce. */
+  private possibleNonceStart(buffer: Buffer): number {
+    const longest = Math.min(buffer.length, this.nonce.length - 1);
     for (let length = longest; length > 0; length--) {
-      if (this.nonce.startsWith(this.buffer.slice(this.buffer.length - length))) return length;
+      if (buffer.subarray(buffer.length - length).equals(this.nonce.subarray(0, length))) return length;
     }
     return 0;
   }
 
-  private emitText(text: string): void {
-    if (text.length > 0) this.onText(text);
+  private emit(bytes: Buffer): void {
+    if (bytes.length > 0) this.onData(bytes);
   }
 }
 

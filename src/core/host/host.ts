@@ -4,6 +4,7 @@
  * framed commands, so a command costs a write and a read instead of a process start or a login.
  */
 import { CommandError } from '../errors.js';
+import type { RunningCommand, StartOptions } from './running-command.js';
 
 export interface RunOptions {
   /** Text for the command's standard input. Without it, standard input is /dev/null, so readers get end-of-file. */
@@ -12,10 +13,10 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** After this many milliseconds the process group is ended and the call rejects with TimeoutError. */
   timeoutMs?: number;
-  /** Called with standard output as it arrives. */
-  onStdout?: (chunk: string) => void;
-  /** Called with standard error as it arrives. */
-  onStderr?: (chunk: string) => void;
+  /** Called with standard output's bytes as they arrive (for long-running watchers). */
+  onStdout?: (chunk: Buffer) => void;
+  /** Called with standard error's bytes as they arrive. */
+  onStderr?: (chunk: Buffer) => void;
 }
 
 export interface RunResult {
@@ -41,8 +42,21 @@ export type CommandObserver = (record: CommandRecord) => void;
 export interface Host {
   /** A short label for messages and the tree, e.g. `this machine` or `ssh://lab1`. */
   readonly label: string;
-  /** Runs a command as root on the target. Resolves with its exit status, whatever it is. */
+  /**
+   * Runs a command as root on the target and collects its output as text: for short answers (`ip -j`, names).
+   * Resolves with its exit status, whatever it is.
+   */
   run(argv: readonly string[], options?: RunOptions): Promise<RunResult>;
+  /**
+   * Starts a command as root on the target in a shell of its own, with its output as byte streams and its
+   * standard input passed through: for commands whose output is the user's (notebook cells, exec, capture).
+   */
+  start(argv: readonly string[], options?: StartOptions): Promise<RunningCommand>;
+  /**
+   * The argv of a program to run here, with a terminal, that runs `argv` as root on the target (a namespace
+   * terminal, `netns-lab exec` on a terminal). sudo, where needed, asks in that terminal.
+   */
+  interactiveArgv(argv: readonly string[]): Promise<string[]>;
   /**
    * Names of the target's named network namespaces (entries of /run/netns), sorted, read the cheapest way the
    * target allows.
@@ -69,6 +83,16 @@ export async function runChecked(host: Host, argv: readonly string[], summary: s
     throw new CommandError(summary, { argv, exitCode: result.exitCode, stderr: result.stderr });
   }
   return result;
+}
+
+/** Tells the observer how a started command went, once it has ended. */
+export function observeStarted(observer: CommandObserver | undefined, host: string, command: RunningCommand): RunningCommand {
+  const started = performance.now();
+  command.exit.then(
+    (exit) => observer?.({ host, argv: exit.argv, exitCode: exit.exitCode, durationMs: exit.durationMs }),
+    (error: unknown) => observer?.({ host, argv: command.argv, exitCode: undefined, durationMs: performance.now() - started, error: error instanceof Error ? error.message : String(error) }),
+  );
+  return command;
 }
 
 /**

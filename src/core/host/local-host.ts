@@ -4,12 +4,14 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { NetnsLabError } from '../errors.js';
-import { observedRun, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
+import { HostError, NetnsLabError } from '../errors.js';
+import { newNonce, wrapperArguments } from './command-wrapper.js';
+import { observedRun, observeStarted, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
 import { watchNetnsDirectory } from './netns-directory-watch.js';
 import { LOCAL_SHELL_HAS_JOB_CONTROL, localRootShell, type PasswordPrompt, type PrivilegeMode, type RootShellCommand } from './privilege.js';
+import { checkTimeout, RunningCommand, StartedCommands, type StartOptions } from './running-command.js';
 import { SessionPool } from './session-pool.js';
-import { startShellProcess } from './shell-process.js';
+import { startCarrier, startShellProcess } from './shell-process.js';
 import { ShellSession } from './shell-session.js';
 
 export const NETNS_RUN_DIR = '/run/netns';
@@ -26,6 +28,7 @@ export class LocalHost implements Host {
   readonly label = 'this machine';
   private readonly pool: SessionPool;
   private rootShell: Promise<RootShellCommand> | undefined;
+  private readonly started = new StartedCommands();
 
   constructor(private readonly options: LocalHostOptions = {}) {
     this.pool = new SessionPool(() => this.startSession(), options.maxSessions ?? 4);
@@ -40,6 +43,32 @@ export class LocalHost implements Host {
         this.pool.release(session);
       }
     });
+  }
+
+  async start(argv: readonly string[], options: StartOptions = {}): Promise<RunningCommand> {
+    checkTimeout(options.timeoutMs);
+    const shell = await this.resolveRootShell();
+    const nonce = newNonce();
+    const direct = options.passThrough;
+    // sudo closes every descriptor above 2 for its command, so through sudo the marks share standard error.
+    const marks = !direct ? 'streams' : shell.throughSudo ? 'stderr' : 'fd3';
+    const stdio = {
+      stdin: direct && shell.prelude === '' ? direct.stdin : ('pipe' as const),
+      stdout: direct?.stdout ?? ('pipe' as const),
+      stderr: marks === 'fd3' ? direct!.stderr : ('pipe' as const),
+      marksOnFd3: marks === 'fd3',
+    };
+    const args = [...shell.args, ...wrapperArguments(nonce, LOCAL_SHELL_HAS_JOB_CONTROL, argv, marks)];
+    const carrier = startCarrier(shell.file, args, stdio, () => new HostError(`Could not start ${shell.file} on this machine: it is not installed or not on PATH`), { BASH_ENV: '' });
+    const wiring = { argv, nonce, prelude: shell.prelude, where: this.label, stopGroup: (group: number, signal: 'TERM' | 'KILL') => this.signalGroup(group, signal), probeGroup: (group: number) => this.groupAlive(group) };
+    return this.started.follow(observeStarted(this.options.observer, this.label, new RunningCommand(carrier, wiring, options)));
+  }
+
+  async interactiveArgv(argv: readonly string[]): Promise<string[]> {
+    const mode = this.options.privilege ?? 'auto';
+    if (mode === 'none' || (mode === 'auto' && process.getuid?.() === 0)) return [...argv];
+    // sudo asks for its password in the terminal itself when it needs one.
+    return ['sudo', '--', ...argv];
   }
 
   async listNamespaceNames(): Promise<string[]> {
@@ -66,6 +95,7 @@ export class LocalHost implements Host {
   }
 
   async dispose(): Promise<void> {
+    await this.started.stopAll();
     await this.pool.dispose();
   }
 
@@ -83,6 +113,12 @@ export class LocalHost implements Host {
     return this.rootShell;
   }
 
+  private async groupAlive(group: number): Promise<boolean> {
+    const shell = await this.resolveRootShell();
+    if (!shell.throughSudo) return groupAliveHere(group);
+    return (await this.run(['kill', '-0', '--', `-${group}`])).exitCode === 0;
+  }
+
   private async signalGroup(group: number, signal: 'TERM' | 'KILL'): Promise<void> {
     const shell = await this.resolveRootShell();
     if (!shell.throughSudo) return killGroupHere(group, signal);
@@ -93,6 +129,15 @@ export class LocalHost implements Host {
     } finally {
       this.pool.release(session);
     }
+  }
+}
+
+function groupAliveHere(group: number): boolean {
+  try {
+    process.kill(-group, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 

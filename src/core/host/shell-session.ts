@@ -28,8 +28,8 @@ export type GroupSignaller = (processGroup: number, signal: 'TERM' | 'KILL') => 
 const KILL_GRACE_MS = 2000;
 
 interface Pending {
-  onStdout(text: string): void;
-  onStderr(text: string): void;
+  onStdout(bytes: Buffer): void;
+  onStderr(bytes: Buffer): void;
   onMarker(marker: Marker): void;
   fail(error: Error): void;
   stopNow(): Promise<void>;
@@ -39,19 +39,17 @@ export class ShellSession {
   private readonly nonce = `__netns_lab_${randomBytes(12).toString('hex')}__`;
   private pending: Pending | undefined;
   private exitedEarly = false;
-  private unclaimedStderr = '';
+  private unclaimedStderr = Buffer.alloc(0);
 
   private constructor(
     private readonly shell: ShellProcess,
     private readonly description: string,
     private readonly jobControl: boolean,
   ) {
-    shell.stdout.setEncoding('utf8');
-    shell.stderr.setEncoding('utf8');
-    const stdoutReader = new FrameReader(this.nonce, (text) => this.pending?.onStdout(text), (marker) => this.pending?.onMarker(marker));
-    const stderrReader = new FrameReader(this.nonce, (text) => this.onStderrText(text), (marker) => this.pending?.onMarker(marker));
-    shell.stdout.on('data', (chunk: string) => stdoutReader.push(chunk));
-    shell.stderr.on('data', (chunk: string) => stderrReader.push(chunk));
+    const stdoutReader = new FrameReader(this.nonce, (bytes) => this.pending?.onStdout(bytes), (marker) => this.pending?.onMarker(marker));
+    const stderrReader = new FrameReader(this.nonce, (bytes) => this.onStderrBytes(bytes), (marker) => this.pending?.onMarker(marker));
+    shell.stdout.on('data', (chunk: Buffer) => stdoutReader.push(chunk));
+    shell.stderr.on('data', (chunk: Buffer) => stderrReader.push(chunk));
     shell.stdin.on('error', () => undefined); // a dead shell is reported through `exited`
     void shell.exited.then(() => this.onExit());
   }
@@ -123,9 +121,9 @@ export class ShellSession {
     return this.jobControl ? `( ${feed} )` : feed;
   }
 
-  private onStderrText(text: string): void {
-    if (this.pending) this.pending.onStderr(text);
-    else this.unclaimedStderr = (this.unclaimedStderr + text).slice(-4000);
+  private onStderrBytes(bytes: Buffer): void {
+    if (this.pending) this.pending.onStderr(bytes);
+    else this.unclaimedStderr = Buffer.concat([this.unclaimedStderr, bytes]).subarray(-4000);
   }
 
   private onExit(): void {
@@ -134,7 +132,7 @@ export class ShellSession {
   }
 
   private deadError(): HostError {
-    const detail = this.unclaimedStderr.trim();
+    const detail = this.unclaimedStderr.toString('utf8').trim();
     return new HostError(`The shell on ${this.description} ended unexpectedly${detail ? `: ${detail}` : ''}`);
   }
 }
@@ -142,8 +140,8 @@ export class ShellSession {
 /** The bookkeeping of one command in flight: output, markers, stop requests. */
 class FramedRun implements Pending {
   private readonly started = performance.now();
-  private stdout = '';
-  private stderr = '';
+  private readonly stdout: Buffer[] = [];
+  private readonly stderr: Buffer[] = [];
   private processGroup: number | undefined;
   private exitCode: number | undefined;
   private stderrEnded = false;
@@ -162,14 +160,14 @@ class FramedRun implements Pending {
     if (options.timeoutMs !== undefined) this.timers.push(setTimeout(() => this.stop('timeout'), options.timeoutMs));
   }
 
-  onStdout(text: string): void {
-    this.stdout += text;
-    this.options.onStdout?.(text);
+  onStdout(bytes: Buffer): void {
+    this.stdout.push(bytes);
+    this.options.onStdout?.(bytes);
   }
 
-  onStderr(text: string): void {
-    this.stderr += text;
-    this.options.onStderr?.(text);
+  onStderr(bytes: Buffer): void {
+    this.stderr.push(bytes);
+    this.options.onStderr?.(bytes);
   }
 
   onMarker(marker: Marker): void {
@@ -212,7 +210,10 @@ class FramedRun implements Pending {
     if (this.stopReason === 'timeout') return this.settle(new TimeoutError(this.argv, this.options.timeoutMs ?? 0));
     if (this.stopReason === 'cancel') return this.settle(new CancelledError(this.argv));
     const durationMs = performance.now() - this.started;
-    this.settle({ argv: this.argv, exitCode: this.exitCode!, stdout: this.stdout, stderr: this.stderr, durationMs });
+    // Decoded once, whole: these are short answers (JSON, names) read by the core, never a split character.
+    const stdout = Buffer.concat(this.stdout).toString('utf8');
+    const stderr = Buffer.concat(this.stderr).toString('utf8');
+    this.settle({ argv: this.argv, exitCode: this.exitCode!, stdout, stderr, durationMs });
   }
 
   private cleanUp(): void {

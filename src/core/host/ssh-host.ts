@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { CommandError, HostError } from '../errors.js';
 import { parseNetnsList } from '../iproute2/parse.js';
-import { observedRun, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
+import { newNonce, wrapperArguments } from './command-wrapper.js';
+import { observedRun, observeStarted, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
 import type { PasswordPrompt, PrivilegeMode } from './privilege.js';
 import { shellCommand } from '../quote.js';
+import { checkTimeout, RunningCommand, StartedCommands, type StartOptions } from './running-command.js';
 import { SessionPool } from './session-pool.js';
-import { couldNotStart, startShellProcess } from './shell-process.js';
+import { couldNotStart, startCarrier, startShellProcess } from './shell-process.js';
 import { ShellSession, type ShellProcess } from './shell-session.js';
 import { connectRemoteShell, missingClientError, sshArguments, type RemoteShell, type SshConnectionSettings } from './ssh-connection.js';
 import { looksLikeSshFailure, sshConnectionError } from './ssh-errors.js';
@@ -64,6 +66,7 @@ export class SshHost implements Host {
   private readonly links = new Map<ShellSession, SessionLink>();
   private readonly busy = new Set<ShellSession>();
   private disposed = false;
+  private readonly started = new StartedCommands();
 
   /** @throws InvalidArgumentError when `target` is not an alias, USER@HOST or ssh://USER@HOST:PORT. */
   constructor(target: string, private readonly options: SshHostOptions = {}) {
@@ -81,6 +84,28 @@ export class SshHost implements Host {
     return observedRun(this.options.observer, this.label, argv, () =>
       this.withSession({ signal: options.signal, argv }, (session) => session.run(argv, options, (group, signal) => this.signalGroup(group, signal))),
     );
+  }
+
+  /**
+   * A command in a remote shell of its own: one more session over the shared connection (no new login, but
+   * the remote user's rc files run again), so that its standard input and output are its alone.
+   */
+  async start(argv: readonly string[], options: StartOptions = {}): Promise<RunningCommand> {
+    checkTimeout(options.timeoutMs);
+    const shell = await this.resolveRemoteShell();
+    const nonce = newNonce();
+    const direct = options.passThrough;
+    // ssh has no third stream: with standard output going straight out, the marks share standard error.
+    const remote = `${shell.command} ${shellCommand(wrapperArguments(nonce, shell.jobControl, argv, direct ? 'stderr' : 'streams'))}`;
+    const stdio = {
+      stdin: direct && shell.prelude === '' ? direct.stdin : ('pipe' as const),
+      stdout: direct?.stdout ?? ('pipe' as const),
+      stderr: 'pipe' as const,
+      marksOnFd3: false,
+    };
+    const carrier = startCarrier('ssh', [...sshArguments(this.settings(), ['-T']), remote], stdio, missingClientError);
+    const wiring = { argv, nonce, prelude: shell.prelude, where: this.label, stopGroup: (group: number, signal: 'TERM' | 'KILL') => this.signalGroup(group, signal), probeGroup: (group: number) => this.groupAlive(group) };
+    return this.started.follow(observeStarted(this.options.observer, this.label, new RunningCommand(carrier, wiring, options)));
   }
 
   /** `ip -j netns list` on the target (it prints nothing at all when there are none). */
@@ -125,6 +150,7 @@ export class SshHost implements Host {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    await this.started.stopAll();
     await this.pool.dispose();
     const folder = this.controlFolder;
     if (!folder) return;
@@ -203,6 +229,10 @@ export class SshHost implements Host {
     for (const [session, link] of this.links) {
       if (!this.busy.has(session)) link.abandon();
     }
+  }
+
+  private async groupAlive(group: number): Promise<boolean> {
+    return (await this.run(['kill', '-0', '--', `-${group}`])).exitCode === 0;
   }
 
   private async signalGroup(group: number, signal: 'TERM' | 'KILL'): Promise<void> {

@@ -56,7 +56,7 @@ export function watchNamespaceChanges(
     .run(argv, {
       signal: abort.signal,
       onStdout: (chunk) => {
-        const lines = (partialLine + chunk).split('\n');
+        const lines = (partialLine + chunk.toString('utf8')).split('\n');
         partialLine = lines.pop() ?? '';
         for (const line of lines) {
           if (/^\d+$/u.test(line)) onEvent(Number(line));
