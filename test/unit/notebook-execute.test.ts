@@ -2,9 +2,12 @@
 // end-of-file on standard input, timeout, and tables for `ip` show commands.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import { LocalHost, parseNotebook, runCell, runNotebook, cellNamespace, TimeoutError, type NotebookCell } from '../../src/core/index.js';
+import { LocalHost, parseNotebook, runCell, runNotebook, cellNamespace, type NotebookCell } from '../../src/core/index.js';
 import { createLab } from './support/lab.js';
+import { killIfRunning, waitUntilGone } from './support/processes.js';
 
 const lab = createLab();
 const host = new LocalHost();
@@ -34,16 +37,35 @@ describe('cellNamespace', () => {
   });
 });
 
+/** A Writable that keeps what is written to it, as text. */
+function textSink(): { sink: Writable; text(): string } {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk), done()) });
+  return { sink, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
 describe('runCell', () => {
   test('runs in the cell namespace: it sees that namespace interfaces', async () => {
-    const run = await runCell(host, code('ip -brief link show veth-r', { netns: red }), {});
-    assert.equal(run.exitCode, 0, run.stderr);
+    const stderr = textSink();
+    const run = await runCell(host, code('ip -brief link show veth-r', { netns: red }), {}, { stderr: stderr.sink });
+    assert.equal(run.exitCode, 0, stderr.text());
     assert.match(run.stdout, /^veth-r@/u);
   });
 
   test('a non-zero exit status is the cell result, with stdout and stderr apart', async () => {
-    const run = await runCell(host, code('echo out; echo err >&2; exit 3'), {});
-    assert.deepEqual([run.exitCode, run.stdout, run.stderr], [3, 'out\n', 'err\n']);
+    const [stdout, stderr] = [textSink(), textSink()];
+    const run = await runCell(host, code('echo out; echo err >&2; exit 3'), {}, { stdout: stdout.sink, stderr: stderr.sink });
+    assert.deepEqual([run.exitCode, stdout.text(), stderr.text(), run.stdout], [3, 'out\n', 'err\n', 'out\n']);
+  });
+
+  test('a cell with an unclosed fence is refused with the reason, and nothing runs', async () => {
+    const marker = `/tmp/netns-lab-unclosed-${process.pid}`;
+    const notebook = parseNotebook(`text\n\n\`\`\`sh\ntouch ${marker}\n\nmore prose\n`);
+    const cell = notebook.cells.find((candidate) => candidate.kind === 'code')!;
+    const run = await runCell(host, cell, {});
+    assert.notEqual(run.exitCode, 0);
+    assert.match(run.failure ?? '', /never closed/u);
+    assert.equal(existsSync(marker), false);
   });
 
   test('nothing carries from one cell to the next: each cell is a fresh shell', async () => {
@@ -57,8 +79,16 @@ describe('runCell', () => {
     assert.equal(run.stdout, 'done\n');
   });
 
-  test('the timeout option stops a cell', async () => {
-    await assert.rejects(runCell(host, code('sleep 30', { timeoutSeconds: 1 }), {}), TimeoutError);
+  test('the timeout option stops a cell: a failed cell that says why', async () => {
+    const run = await runCell(host, code('sleep 30', { timeoutSeconds: 1 }), {});
+    assert.notEqual(run.exitCode, 0);
+    assert.match(run.failure ?? '', /^timed out after 1 s/u);
+  });
+
+  test('a cell whose shell is killed is a failed cell that says so', async () => {
+    const run = await runCell(host, code('kill -9 $PPID; sleep 0.2'), {});
+    assert.notEqual(run.exitCode, 0);
+    assert.match(run.failure ?? '', /ended before the command did/u);
   });
 
   test('an ip show command gets a table with the same data as JSON, with veth peers named', async () => {
@@ -93,8 +123,49 @@ describe('runNotebook', () => {
 
   test('the front matter default namespace applies to cells that name none', async () => {
     const notebook = parseNotebook(`---\nnetns: ${red}\n---\n\n\`\`\`sh\nip -brief link show veth-r\n\`\`\`\n`);
-    let output = '';
-    await runNotebook(host, notebook, { onStdout: (chunk) => (output += chunk) });
-    assert.match(output, /^veth-r@/u);
+    const output = textSink();
+    await runNotebook(host, notebook, { stdout: output.sink });
+    assert.match(output.text(), /^veth-r@/u);
+  });
+
+  test('a server started in the background in one cell answers the next, and is gone after the notebook', async () => {
+    const pidFile = `/tmp/netns-lab-background-${lab.prefix}.pid`;
+    const notebook = parseNotebook(
+      [
+        '```sh',
+        `sleep 60 & echo $! > ${pidFile}`,
+        '```',
+        '',
+        '```sh',
+        `kill -0 "$(cat ${pidFile})" && echo alive`,
+        '```',
+        '',
+      ].join('\n'),
+    );
+    const output = textSink();
+    let stoppedCells = 0;
+    const started = performance.now();
+    try {
+      const summary = await runNotebook(host, notebook, { stdout: output.sink, onBackgroundStopped: (cells) => (stoppedCells = cells) });
+      assert.deepEqual(summary, { passed: 2, failed: 0, skipped: 0 });
+      assert.ok(performance.now() - started < 20_000, 'the background process held the run up');
+      assert.equal(output.text(), 'alive\n');
+      assert.equal(stoppedCells, 1);
+      const pid = Number(readFileSync(pidFile, 'utf8'));
+      assert.deepEqual(await waitUntilGone([pid]), []);
+    } finally {
+      if (existsSync(pidFile)) killIfRunning([Number(readFileSync(pidFile, 'utf8'))]);
+      rmSync(pidFile, { force: true });
+    }
+  });
+
+  test('with keepGoing, a cell that times out fails and the next still runs', async () => {
+    const notebook = parseNotebook('```sh {timeout=1}\nsleep 30\n```\n\n```sh\necho next\n```\n');
+    const output = textSink();
+    const failures: string[] = [];
+    const summary = await runNotebook(host, notebook, { keepGoing: true, stdout: output.sink, onCellEnd: (_cell, _position, run) => run.failure && failures.push(run.failure) });
+    assert.deepEqual(summary, { passed: 1, failed: 1, skipped: 0 });
+    assert.equal(output.text(), 'next\n');
+    assert.match(failures[0] ?? '', /timed out after 1 s/u);
   });
 });

@@ -23,6 +23,10 @@ function failsAt(parse: () => unknown, line: number, column: number, pattern: Re
 }
 
 describe('cell options', () => {
+  test('the longest timeout a timer holds is taken', () => {
+    assert.deepEqual(parseCellOptions('sh {timeout=2147483}'), { timeoutSeconds: 2147483 });
+  });
+
   test('netns and timeout are read from the braces after the language', () => {
     assert.deepEqual(parseCellOptions('sh {netns=red timeout=30}'), { netns: 'red', timeoutSeconds: 30 });
   });
@@ -98,6 +102,7 @@ describe('cell options', () => {
     ['an empty namespace name', 'sh {netns=}', 5, /a namespace name must not be empty/],
     ['the namespace name ..', 'sh {netns=".."}', 5, /must not be "\." or "\.\."/],
     ['a timeout of zero', 'sh {timeout=0}', 5, /bad value "0" for timeout/],
+    ['a timeout longer than a timer holds', 'sh {timeout=99999999999}', 5, /timeout=99999999999 is longer than the longest timeout, 2147483 seconds/],
     ['an option given twice', 'sh {netns=a netns=b}', 13, /cell option "netns" is given twice/],
     ['an option without "="', 'sh {netns}', 10, /expected "=" after cell option "netns"/],
     ['an unterminated quote', 'sh {netns="lab}', 11, /unterminated quoted value; expected a closing "/],

@@ -5,7 +5,9 @@
  * cell means the same whatever ran before it, and re-running one cell is safe.
  */
 import { namespaceExecArgv } from '../changes/operations.js';
-import { NetnsLabError } from '../errors.js';
+import type { Readable, Writable } from 'node:stream';
+import { CancelledError, NetnsLabError, TimeoutError } from '../errors.js';
+import type { BackgroundProcesses } from '../host/background.js';
 import type { Host } from '../host/host.js';
 import { isLocalTarget } from '../host/ssh-target.js';
 import type { LinkInfo, NamespaceName } from '../model.js';
@@ -15,20 +17,37 @@ import type { CellOptions, NotebookCell, NotebookOptions } from './model.js';
 
 export interface CellRun {
   exitCode: number;
+  /**
+   * The start of standard output as text (at most TABLE_SOURCE_LIMIT bytes), for the table; the whole output
+   * went to the `stdout` sink.
+   */
   stdout: string;
-  stderr: string;
   durationMs: number;
+  /** Why the cell failed when its exit status alone does not say it: it timed out, its shell died, it was refused. */
+  failure?: string;
   /** When the cell showed interfaces, addresses, routes or neighbours with `ip`: the same as structured data. */
   table?: IpTablePayload;
 }
 
 export interface CellRunOptions {
   signal?: AbortSignal;
-  onStdout?: (chunk: string) => void;
-  onStderr?: (chunk: string) => void;
+  /** Where the cell's standard output goes, as bytes; the cell waits for it (backpressure). Never ended. */
+  stdout?: Writable;
+  /** Where the cell's standard error goes, as bytes. Never ended. */
+  stderr?: Writable;
+  /** Output of processes the cell left in the background, after it ended. */
+  onLateOutput?: (stream: 'stdout' | 'stderr', bytes: Buffer) => void;
+  /** Follows what the cell leaves running in the background, so its owner can end it. */
+  background?: BackgroundProcesses;
   /** Overrides the namespace of every cell (the command line's --netns). */
   namespaceOverride?: NamespaceName;
 }
+
+/** How much of a cell's standard output is kept as text for its table; larger outputs get no table. */
+export const TABLE_SOURCE_LIMIT = 4 * 1024 * 1024;
+
+/** The exit status of a cell that failed without an exit status of its own (timed out, shell died, refused). */
+export const FAILED_WITHOUT_STATUS = 255;
 
 /** The namespace a cell runs in: its own option, else the notebook's default, else the root namespace. */
 export function cellNamespace(cell: { options?: CellOptions }, notebook: NotebookOptions, override?: NamespaceName): NamespaceName {
@@ -52,19 +71,59 @@ function cellArgv(cell: Pick<NotebookCell, 'source' | 'language'>, namespace: Na
   return namespaceExecArgv(namespace, [shell, '-c', cell.source, `netns-lab-cell`]);
 }
 
-/** Runs one code cell and resolves with its exit status (non-zero is a failed cell, not an exception). */
+/**
+ * Runs one code cell in a shell of its own and resolves with its exit status, decided when that shell exits,
+ * whoever still holds its output: a failed cell (non-zero, timed out, its shell killed) is not an exception.
+ * Only cancellation rejects, with CancelledError.
+ */
 export async function runCell(host: Host, cell: NotebookCell, notebook: NotebookOptions, options: CellRunOptions = {}): Promise<CellRun> {
+  if (cell.problem) return { exitCode: FAILED_WITHOUT_STATUS, stdout: '', durationMs: 0, failure: cell.problem };
   const namespace = cellNamespace(cell, notebook, options.namespaceOverride);
   const timeoutSeconds = cell.options?.timeoutSeconds;
-  const result = await host.run(cellArgv(cell, namespace), {
-    signal: options.signal,
-    timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
-    onStdout: options.onStdout,
-    onStderr: options.onStderr,
+  const started = performance.now();
+  try {
+    const command = await host.start(cellArgv(cell, namespace), {
+      signal: options.signal,
+      timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+      onLateOutput: options.onLateOutput,
+    });
+    options.background?.add(command);
+    const head = keepHead(command.stdout, TABLE_SOURCE_LIMIT);
+    const [exit] = await Promise.all([command.exit, copyInto(command.stdout, options.stdout), copyInto(command.stderr, options.stderr)]);
+    const run: CellRun = { exitCode: exit.exitCode, stdout: head.text(), durationMs: exit.durationMs };
+    if (exit.exitCode === 0 && !head.truncated()) run.table = await tableFor(host, cell.source, namespace, run.stdout);
+    return run;
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    const failure = error instanceof TimeoutError ? `timed out after ${timeoutSeconds} s; its processes were stopped` : error instanceof NetnsLabError ? error.message : undefined;
+    if (failure === undefined) throw error;
+    return { exitCode: FAILED_WITHOUT_STATUS, stdout: '', durationMs: performance.now() - started, failure };
+  }
+}
+
+/** Passes a stream's bytes on to `sink` (or drops them), waiting for the sink; resolves at the stream's end. */
+function copyInto(source: Readable, sink: Writable | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    source.once('end', resolve);
+    source.once('error', reject);
+    if (sink) source.pipe(sink, { end: false });
+    else source.resume();
   });
-  const run: CellRun = { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, durationMs: result.durationMs };
-  if (result.exitCode === 0) run.table = await tableFor(host, cell.source, namespace, result.stdout);
-  return run;
+}
+
+/** Watches a stream and keeps its first `limit` bytes. */
+function keepHead(source: Readable, limit: number): { text(): string; truncated(): boolean } {
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  let seen = 0;
+  source.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (kept >= limit) return;
+    const part = chunk.subarray(0, limit - kept);
+    chunks.push(part);
+    kept += part.length;
+  });
+  return { text: () => Buffer.concat(chunks).toString('utf8'), truncated: () => seen > limit };
 }
 
 /**

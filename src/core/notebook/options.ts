@@ -5,6 +5,7 @@
  */
 import { LineCounter, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import { InvalidArgumentError } from '../errors.js';
+import { MAX_TIMEOUT_MS } from '../host/running-command.js';
 import { namespaceNameProblem } from '../names.js';
 import { intendedOptionName, NOTEBOOK_OPTION_NAMES, type NotebookOptionName } from './front-matter-keys.js';
 import type { CellOptions, NotebookOptions } from './model.js';
@@ -141,11 +142,15 @@ function setCellOption(options: CellOptions, key: string, value: string, fail: (
   } else if (key === 'timeout') {
     const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
     if (!(seconds > 0)) fail(`bad value ${JSON.stringify(value)} for timeout; expected a number of seconds above 0, like timeout=30`);
+    // Node's timers hold at most 2^31 - 1 ms; a longer one would fire at once and stop the cell straight away.
+    if (seconds * 1000 > MAX_TIMEOUT_MS) fail(`timeout=${value} is longer than the longest timeout, ${MAX_TIMEOUT_SECONDS} seconds (about 24 days)`);
     options.timeoutSeconds = seconds;
   } else {
     fail(`unknown cell option ${JSON.stringify(key)}; the options are ${CELL_OPTION_NAMES}`);
   }
 }
+
+const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMEOUT_MS / 1000);
 
 function skipSpaces(text: string, index: number): number {
   while (index < text.length && /\s/.test(text[index]!)) index++;

@@ -3,6 +3,8 @@
  * the front matter names a topology, then the code cells in order, stopping at the first failing cell unless told
  * to keep going; and, when asked, the lab destroyed at the end whatever the cells did.
  */
+import type { Writable } from 'node:stream';
+import { BackgroundProcesses } from '../host/background.js';
 import type { Host } from '../host/host.js';
 import { deployLab, type DeployResult } from '../labs/deploy.js';
 import { destroyLab, type DestroyPlan } from '../labs/destroy.js';
@@ -29,8 +31,16 @@ export interface NotebookRunOptions {
   signal?: AbortSignal;
   onCellStart?: (cell: NotebookCell, position: CellPosition) => void;
   onCellEnd?: (cell: NotebookCell, position: CellPosition, run: CellRun) => void;
-  onStdout?: (chunk: string) => void;
-  onStderr?: (chunk: string) => void;
+  /** Where the cells' standard output goes, as bytes (never ended). */
+  stdout?: Writable;
+  /** Where the cells' standard error goes, as bytes (never ended). */
+  stderr?: Writable;
+  /** Output of processes a cell left in the background, arriving after that cell ended. */
+  onLateOutput?: (cell: CellPosition, stream: 'stdout' | 'stderr', bytes: Buffer) => void;
+  /** Leave the processes that cells started in the background running when the notebook is done. */
+  keepBackground?: boolean;
+  /** Called when background processes were ended at the end, with how many cells had left some. */
+  onBackgroundStopped?: (cells: number) => void;
 }
 
 /** Which code cell (1-based among code cells), of how many, in which namespace. */
@@ -72,7 +82,34 @@ async function destroyAfter(host: Host, topology: Topology, options: NotebookRun
   options.onLabDestroyed?.(await destroyLab(host, topology.lab, { onProgress: options.onLabProgress }));
 }
 
+/**
+ * Runs the cells, then ends what they left running in the background (unless asked to keep it), also when the
+ * run was interrupted.
+ */
 async function runCells(host: Host, allCells: readonly NotebookCell[], notebookOptions: NotebookOptions, options: NotebookRunOptions): Promise<NotebookRunSummary> {
+  const background = new BackgroundProcesses();
+  try {
+    return await runCellsInOrder(host, allCells, notebookOptions, options, background);
+  } finally {
+    if (options.keepBackground) background.abandon();
+    else await stopBackground(background, options);
+  }
+}
+
+async function stopBackground(background: BackgroundProcesses, options: NotebookRunOptions): Promise<void> {
+  await background.refresh();
+  const cells = background.count;
+  await background.stopAll();
+  if (cells > 0) options.onBackgroundStopped?.(cells);
+}
+
+async function runCellsInOrder(
+  host: Host,
+  allCells: readonly NotebookCell[],
+  notebookOptions: NotebookOptions,
+  options: NotebookRunOptions,
+  background: BackgroundProcesses,
+): Promise<NotebookRunSummary> {
   const cells = allCells.filter((cell) => cell.kind === 'code');
   const summary: NotebookRunSummary = { passed: 0, failed: 0, skipped: 0 };
   for (const [index, cell] of cells.entries()) {
@@ -82,7 +119,14 @@ async function runCells(host: Host, allCells: readonly NotebookCell[], notebookO
     }
     const position = { number: index + 1, count: cells.length, namespace: cellNamespace(cell, notebookOptions, options.namespaceOverride) };
     options.onCellStart?.(cell, position);
-    const run = await runCell(host, cell, notebookOptions, options);
+    const run = await runCell(host, cell, notebookOptions, {
+      signal: options.signal,
+      stdout: options.stdout,
+      stderr: options.stderr,
+      namespaceOverride: options.namespaceOverride,
+      background,
+      onLateOutput: (stream, bytes) => options.onLateOutput?.(position, stream, bytes),
+    });
     options.onCellEnd?.(cell, position, run);
     if (run.exitCode === 0) summary.passed++;
     else summary.failed++;
