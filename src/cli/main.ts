@@ -2,6 +2,9 @@
  * `netns-lab`: the command line over the same core as the editor. Exit status 0 on success, 1 when the work
  * failed, 2 when the command was called wrongly, 130 when interrupted; a one-line reason goes to stderr.
  */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { CancelledError, NetnsLabError, TopologyFileError } from '../core/errors.js';
 import { LabRefusedError } from '../core/labs/lab-errors.js';
 import { formatDiagnostics } from '../core/topology/diagnostics.js';
@@ -18,6 +21,7 @@ import { runCommand } from './commands/run.js';
 import type { CliCommand, CliContext } from './context.js';
 import { globalHelp } from './help.js';
 import { HostRegistry } from './hosts.js';
+import { signalExitStatus, watchInterrupts, type HandledSignal } from './interrupt.js';
 import { terminalPasswordPrompt } from './password-prompt.js';
 import { count, oneLine } from './lab-render.js';
 
@@ -64,6 +68,7 @@ export async function main(argv: string[], out = writer(process.stdout), err = w
     if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
     if (options.help) return out(`${command.usage}\n`), 0;
     const hosts = new HostRegistry({ privilege: options.privilege, sshConfigFile: options.sshConfigFile, askPassword: terminalPasswordPrompt() });
+    const interrupts = watchInterrupts(command.handlesInterrupts ? undefined : (signal) => void exitNow(hosts, err, signal));
     try {
       const context: CliContext = {
         host: hosts.host(options.target),
@@ -73,14 +78,35 @@ export async function main(argv: string[], out = writer(process.stdout), err = w
         ...(stderrIsTerminal ? { progress: (message: string) => err(`${message}…\n`) } : {}),
         out,
         err,
+        stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+        interrupts,
       };
-      return await command.run(args, context);
+      const status = await command.run(args, context);
+      return interrupts.received ? interrupted(err, interrupts.received) : status;
+    } catch (error) {
+      if (interrupts.received) return interrupted(err, interrupts.received);
+      throw error;
     } finally {
+      // Ends what runs on the hosts and closes them (SSH connections, their folders), interrupted or not.
       await hosts.dispose();
+      interrupts.dispose();
     }
   } catch (error) {
     return reportError(error, commandName, err);
   }
+}
+
+/** An interrupt during a command that does not stop by itself: end what runs on the hosts, close them, exit. */
+async function exitNow(hosts: HostRegistry, err: (text: string) => void, signal: HandledSignal): Promise<never> {
+  await hosts.dispose().catch(() => undefined);
+  process.exit(interrupted(err, signal));
+}
+
+function interrupted(err: (text: string) => void, signal: HandledSignal): number {
+  err('netns-lab: interrupted; the command and everything it started were stopped\n');
+  return signalExitStatus(signal);
 }
 
 /** Takes the global options out of the words before `--` (after it, everything belongs to the command run). */
@@ -152,8 +178,41 @@ function reportError(error: unknown, commandName: string | undefined, err: (text
     err(`netns-lab: ${oneLine(error.message)}\n`);
     return 1;
   }
-  err(`netns-lab: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const fileProblem = describeFileError(error);
+  if (fileProblem) {
+    err(`netns-lab: ${fileProblem}\n`);
+    return 1;
+  }
+  const log = keepErrorLog(error);
+  err(`netns-lab: unexpected error: ${oneLine(error instanceof Error ? error.message : String(error))}${log ? ` (details in ${log})` : ''}\n`);
   return 1;
+}
+
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+};
+
+/** "cannot read lab.netns.md: no such file or folder", for a file the user named. */
+function describeFileError(error: unknown): string | undefined {
+  const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  if (!code || !path || !(code in FILE_ERRORS)) return undefined;
+  return `cannot ${syscall === 'open' || syscall === 'read' ? 'read' : 'use'} ${path}: ${FILE_ERRORS[code]}`;
+}
+
+/** Appends an unexpected error's stack to a log file, so the terminal gets one line; returns the file's path. */
+function keepErrorLog(error: unknown): string | undefined {
+  try {
+    const folder = join(process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'netns-lab');
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, 'errors.log');
+    appendFileSync(file, `${new Date().toISOString()} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return file;
+  } catch {
+    return undefined;
+  }
 }
 
 async function version(): Promise<string> {

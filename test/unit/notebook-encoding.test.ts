@@ -244,3 +244,15 @@ describe('the editor reads notebook files through the core', () => {
     assert.deepEqual(parsing.map((source) => source.name), []);
   });
 });
+
+describe('the command line reads notebook files through the core', () => {
+  const cliFolder = new URL('../../../src/cli/', import.meta.url);
+  const sources = readdirSync(cliFolder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => ({ name, text: readFileSync(new URL(name, cliFolder), 'utf8') }));
+
+  test('it parses notebooks only through readNotebookFile, as the editor decodes them', () => {
+    assert.deepEqual(sources.filter((source) => /parseNotebook\(/.test(source.text)).map((source) => source.name), []);
+    assert.ok(sources.some((source) => /readNotebookFile\(/.test(source.text)), 'no file of the command line reads notebooks with readNotebookFile');
+  });
+});

@@ -1,23 +1,23 @@
 /** Running lab notebooks headless: run. */
-import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { DeployResult } from '../../core/labs/deploy.js';
 import type { DestroyPlan } from '../../core/labs/destroy.js';
 import type { NamespaceName } from '../../core/model.js';
 import { checkNamespaceName } from '../../core/names.js';
-import { parseNotebook } from '../../core/notebook/parse.js';
+import { readNotebookFile } from '../../core/notebook/notebook-file.js';
 import { runNotebook, type CellPosition, type NotebookRunSummary } from '../../core/notebook/run-notebook.js';
 import type { CellRun } from '../../core/notebook/execute.js';
 import { flag, parseCommandArgs, stringOption, UsageError } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
 import { count, labLabel } from '../lab-render.js';
 import { namespaceLabel } from '../render.js';
+import { LateOutput } from '../late-output.js';
 
 export const runCommand: CliCommand = {
   name: 'run',
   summary: 'run lab notebooks (*.netns.md) top to bottom, printing each cell and its status',
   usage: [
-    'netns-lab run FILE... [--keep-going] [--netns NS] [--destroy-after] [--target TARGET]',
+    'netns-lab run FILE... [--keep-going] [--netns NS] [--destroy-after] [--keep-background] [--target TARGET]',
     '',
     'Runs every shell cell of each notebook in order, in its namespace, and stops at the first failing cell,',
     "on --target if given, else on the notebook's own target (front matter), else on this machine. A notebook",
@@ -26,18 +26,31 @@ export const runCommand: CliCommand = {
     '  --keep-going      run the remaining cells (and notebooks) after a failure',
     '  --netns NS        run every cell in NS instead of the namespaces the notebook names (/ for the root namespace)',
     "  --destroy-after   destroy each notebook's lab when its cells are done, whether they passed or failed",
+    '  --keep-background leave running what cells started in the background (a server started with &);',
+    '                    by default it is stopped, with its whole process group, when each notebook is done',
     '',
-    'Exit status 0 when every cell passed, 1 otherwise.',
+    'A cell passes when its shell exits 0, even while processes it started in the background still run; what',
+    'they print after the cell has ended is shown after the notebook. A cell with a timeout=SECONDS option that',
+    'runs longer is stopped and fails. Ctrl-C stops the running cell and everything it started.',
+    '',
+    'Exit status 0 when every cell passed, 1 otherwise, 130 when interrupted.',
   ].join('\n'),
+  handlesInterrupts: true,
   async run(args, context) {
-    const parsed = parseCommandArgs('run', args, { 'keep-going': { type: 'boolean' }, netns: { type: 'string' }, 'destroy-after': { type: 'boolean' } });
+    const parsed = parseCommandArgs('run', args, {
+      'keep-going': { type: 'boolean' },
+      netns: { type: 'string' },
+      'destroy-after': { type: 'boolean' },
+      'keep-background': { type: 'boolean' },
+    });
     if (parsed.positionals.length === 0) throw new UsageError('expected at least one notebook file', 'run');
     const override = readNamespaceOverride(stringOption(parsed, 'netns'));
     const keepGoing = flag(parsed, 'keep-going');
     const destroyAfter = flag(parsed, 'destroy-after');
+    const keepBackground = flag(parsed, 'keep-background');
     let failed = false;
     for (const file of parsed.positionals) {
-      const summary = await runFile(file, context, { keepGoing, override, destroyAfter });
+      const summary = await runFile(file, context, { keepGoing, override, destroyAfter, keepBackground });
       failed ||= summary.failed > 0;
       if (failed && !keepGoing) break;
     }
@@ -54,15 +67,19 @@ interface RunFileOptions {
   keepGoing: boolean;
   override?: NamespaceName;
   destroyAfter: boolean;
+  keepBackground: boolean;
 }
 
 async function runFile(file: string, context: CliContext, options: RunFileOptions): Promise<NotebookRunSummary> {
-  const notebook = parseNotebook(await readFile(file, 'utf8'), file);
+  const notebook = await readNotebookFile(file);
   // --target wins; otherwise the notebook's own target, else this machine.
   const host = context.targetGiven ? context.host : context.hostFor(notebook.frontMatter?.options.target);
   context.out(`${file} (on ${host.label})\n`);
+  const late = new LateOutput();
   const summary = await runNotebook(host, notebook, {
     onTargetHost: true,
+    signal: context.interrupts.signal,
+    keepBackground: options.keepBackground,
     keepGoing: options.keepGoing,
     namespaceOverride: options.override,
     notebookDirectory: dirname(file),
@@ -71,10 +88,13 @@ async function runFile(file: string, context: CliContext, options: RunFileOption
     onLabDestroyed: (plan) => context.out(labDestroyed(plan)),
     onLabProgress: context.progress,
     onCellStart: (cell, position) => context.out(cellHeading(cell.source, position)),
-    onStdout: context.out,
-    onStderr: context.err,
+    stdout: context.stdout,
+    stderr: context.stderr,
+    onLateOutput: (position, _stream, bytes) => late.add(position.number, bytes),
+    onBackgroundStopped: (cells) => context.out(`── stopped what ${count(cells, 'cell')} left running in the background\n`),
     onCellEnd: (_cell, position, run) => context.out(cellStatus(position, run)),
   });
+  late.print(context.out);
   const skipped = summary.skipped ? `, ${summary.skipped} not run` : '';
   context.out(`${file}: ${summary.passed} passed, ${summary.failed} failed${skipped}\n\n`);
   return summary;
@@ -100,6 +120,6 @@ function cellHeading(source: string, position: CellPosition): string {
 }
 
 function cellStatus(position: CellPosition, run: CellRun): string {
-  const mark = run.exitCode === 0 ? 'passed' : `FAILED (exit status ${run.exitCode})`;
+  const mark = run.exitCode === 0 ? 'passed' : `FAILED (${run.failure ?? `exit status ${run.exitCode}`})`;
   return `── cell ${position.number}/${position.count} ${mark} in ${Math.round(run.durationMs)} ms\n`;
 }
