@@ -10,6 +10,7 @@ import type { NamespaceName } from '../core/model.js';
 import type { Settings } from '../core/settings.js';
 import { readSettings, SETTINGS_SECTION } from './config.js';
 import { Log } from './log.js';
+import { NotebookBackground } from './notebook/background-status.js';
 import { LOCAL_TARGET_ID } from './targets.js';
 import type { TargetNode } from './tree/nodes.js';
 
@@ -26,6 +27,8 @@ export interface HostChange {
 
 export class Services implements vscode.Disposable {
   readonly log = new Log();
+  /** What notebook cells left running in the background, per notebook. */
+  readonly notebookBackground = new NotebookBackground(this.log);
   private currentSettings = readSettings();
   private readonly hosts = new Map<string, Host>();
   private readonly changes = new vscode.EventEmitter<HostChange>();
@@ -33,7 +36,7 @@ export class Services implements vscode.Disposable {
   /** Fired after a command changed a host, or when a watcher saw a change. */
   readonly onDidChangeHost = this.changes.event;
   readonly onDidChangeSettings = this.settingsChanges.event;
-  private readonly disposables: vscode.Disposable[] = [this.log, this.changes, this.settingsChanges];
+  private readonly disposables: vscode.Disposable[] = [this.log, this.changes, this.settingsChanges, this.notebookBackground];
 
   constructor() {
     vscode.workspace.onDidChangeConfiguration(this.onConfigurationChanged, this, this.disposables);
@@ -72,9 +75,11 @@ export class Services implements vscode.Disposable {
     this.changes.fire(change);
   }
 
+  /** Stops what cells left in the background, then closes the hosts (which end whatever else they started). */
   dispose(): void {
-    for (const host of this.hosts.values()) void host.dispose();
+    const hosts = [...this.hosts.values()];
     this.hosts.clear();
+    void this.notebookBackground.stopEverything().finally(() => hosts.forEach((host) => void host.dispose()));
     vscode.Disposable.from(...this.disposables).dispose();
   }
 

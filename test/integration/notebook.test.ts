@@ -16,6 +16,7 @@ import { eventually } from './support/wait.js';
 const KERNEL = { id: 'netns-lab-kernel', extension: 'netns-lab.netns-lab' };
 const STDOUT_MIME = 'application/vnd.code.notebook.stdout';
 const ADDR_MIME = 'application/vnd.netns-lab.addr+json';
+const ERROR_MIME = 'application/vnd.code.notebook.error';
 
 describe('lab notebooks', function () {
   this.timeout(120_000);
@@ -51,6 +52,11 @@ describe('lab notebooks', function () {
     await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start, end }], document: document.uri });
   }
 
+  /** The error outputs of a cell, as the editor shows them (name, message, stack). */
+  function errorsOf(cell: vscode.NotebookCell): Array<{ name: string; message: string; stack?: string }> {
+    return cell.outputs.flatMap((output) => output.items.filter((item) => item.mime === ERROR_MIME)).map((item) => JSON.parse(new TextDecoder().decode(item.data)));
+  }
+
   function stdoutOf(cell: vscode.NotebookCell): string {
     return cell.outputs.flatMap((output) => output.items.filter((item) => item.mime === STDOUT_MIME)).map((item) => new TextDecoder().decode(item.data)).join('');
   }
@@ -82,6 +88,12 @@ describe('lab notebooks', function () {
     assert.equal(document.cellAt(0).executionSummary?.success, true);
     assert.equal(document.cellAt(2).executionSummary?.success, undefined);
     assert.equal(stdoutOf(document.cellAt(2)), '');
+    assert.deepEqual(errorsOf(document.cellAt(1)).map(({ name, message, stack }) => [name, message, stack ?? '']), [['Failed', 'Exit status 3', '']]);
+    if (canTakeScreenshots()) {
+      await vscode.commands.executeCommand('notebook.focusTop');
+      await new Promise((resolve) => setTimeout(resolve, 1000)); // the outputs render after the cell ends
+      await screenshot('cell-failed');
+    }
   });
 
   it('interrupting a cell ends its whole process group', async () => {
@@ -93,6 +105,23 @@ describe('lab notebooks', function () {
     await vscode.commands.executeCommand('notebook.cell.cancelExecution', { ranges: [{ start: 0, end: 1 }], document: document.uri });
     await eventually(() => (document.cellAt(0).executionSummary?.success === false ? true : undefined), { what: 'the cell to end', timeoutMs: 15_000 });
     assert.deepEqual(await waitUntilGone(pids), []);
+    const [error] = await eventually(() => (errorsOf(document.cellAt(0)).length ? errorsOf(document.cellAt(0)) : undefined), { what: 'the interrupted note' });
+    assert.equal(error!.name, 'Interrupted');
+    assert.ok(!error!.stack, `a stack trace was shown: ${error!.stack}`);
+    if (canTakeScreenshots()) await screenshot('cell-interrupted');
+  });
+
+  it('a server left running in the background by one cell answers the next, and Stop stops it', async () => {
+    const pidFile = join(folder, `${lab.prefix}-server`);
+    files.push(pidFile);
+    const document = await openNotebook('background', `\`\`\`sh\nsleep 300 & echo $! > ${pidFile}\n\`\`\`\n\n\`\`\`sh\nkill -0 "$(cat ${pidFile})" && echo server-alive\n\`\`\`\n`);
+    await execute(document);
+    await eventually(() => document.cellAt(1).executionSummary?.success, { what: 'both cells to succeed', timeoutMs: 30_000 });
+    assert.equal(stdoutOf(document.cellAt(1)), 'server-alive\n');
+    const [pid] = await waitForPids(pidFile, 1);
+    const stopped = await vscode.commands.executeCommand<number>('netnsLab.notebook.stopBackground');
+    assert.equal(stopped, 1);
+    assert.deepEqual(await waitUntilGone([pid!]), []);
   });
 
   it('saving after editing one cell changes only that cell in the file', async () => {

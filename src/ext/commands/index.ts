@@ -28,6 +28,7 @@
  * | `netnsLab.lab.plan` | `{ file: string \| Uri, targetId? }` | `{ plan, text }` |
  * | `netnsLab.lab.destroy` | `{ file: string \| Uri, targetId? }` or `{ lab, targetId? }` | what was removed (DestroyPlan) |
  * | `netnsLab.notebook.destroyLab` | `{ notebook: string \| Uri }` (a `*.netns.md` naming a topology) | what was removed |
+ * | `netnsLab.notebook.stopBackground` | nothing (the active notebook) | how many cells had left processes running |
  * | `netnsLab.refresh`, `netnsLab.showLog`, `netnsLab.openTutorial` | nothing | |
  *
  * The lab commands also take a file's Uri (CodeLens, menus) or a lab node of the view; with nothing, the active
@@ -39,6 +40,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import { deployLabCommand, destroyLabCommand, openLabFileCommand, planLabCommand } from '../labs/lab-commands.js';
+import { stopNotebookBackgroundCommand } from '../notebook/background-status.js';
 import { destroyNotebookLabCommand } from '../notebook/topology.js';
 import { addAddressCommand, removeAddressCommand } from './addresses.js';
 import { attachToBridgeCommand, createBridgeCommand, detachFromBridgeCommand } from './bridges.js';
@@ -83,6 +85,7 @@ const COMMANDS: readonly CommandDefinition[] = [
   { id: 'netnsLab.lab.destroy', needsTrust: true, handler: destroyLabCommand },
   { id: 'netnsLab.lab.openFile', needsTrust: false, handler: openLabFileCommand },
   { id: 'netnsLab.notebook.destroyLab', needsTrust: true, handler: destroyNotebookLabCommand },
+  { id: 'netnsLab.notebook.stopBackground', needsTrust: false, handler: stopNotebookBackgroundCommand },
 ];
 
 /** Registers every command; each registration is owned by the extension's context. */

@@ -5,10 +5,12 @@
  * notebook's target: the one picked in its toolbar this session, else the one its front matter names.
  */
 import * as vscode from 'vscode';
-import { runCell, type CellRun } from '../../core/notebook/execute.js';
-import { IP_TABLE_MIME } from '../../core/notebook/ip-output.js';
+import { CancelledError } from '../../core/errors.js';
+import { runCell } from '../../core/notebook/execute.js';
 import type { NotebookCell } from '../../core/notebook/model.js';
 import type { Services } from '../services.js';
+import type { NotebookBackground } from './background-status.js';
+import { CellOutputs } from './cell-output.js';
 import { CELL_LANGUAGE, NOTEBOOK_TYPE, type CellMetadata, frontMatterOptions } from './serializer.js';
 import { notebookTarget } from './target-choice.js';
 import { deployNotebookLab } from './topology.js';
@@ -17,7 +19,10 @@ export class NetnsNotebookController implements vscode.Disposable {
   private readonly controller = vscode.notebooks.createNotebookController('netns-lab-kernel', NOTEBOOK_TYPE, 'Netns Lab');
   private executionOrder = 0;
 
-  constructor(private readonly services: Services) {
+  constructor(
+    private readonly services: Services,
+    private readonly background: NotebookBackground,
+  ) {
     this.controller.supportedLanguages = [CELL_LANGUAGE];
     this.controller.supportsExecutionOrder = true;
     this.controller.description = 'Runs cells in network namespaces';
@@ -41,35 +46,43 @@ export class NetnsNotebookController implements vscode.Disposable {
     execution.executionOrder = ++this.executionOrder;
     execution.start(Date.now());
     await execution.clearOutput();
-    if (!vscode.workspace.isTrusted) return this.fail(execution, new Error(UNTRUSTED_MESSAGE));
+    if (!vscode.workspace.isTrusted) return this.fail(execution, UNTRUSTED_MESSAGE);
     let targetId: string;
     try {
       targetId = notebookTarget(this.services, cell.notebook).targetId;
     } catch (error) {
-      return this.fail(execution, error);
+      return this.fail(execution, messageOf(error));
     }
     const abort = new AbortController();
     const cancellation = execution.token.onCancellationRequested(() => abort.abort());
+    const label = `cell ${cell.index + 1}`;
+    const outputs = new CellOutputs(execution, `cell-${cell.index + 1}`);
     try {
-      const streams = new OutputStreams(execution);
       const run = await runCell(this.services.host(targetId), coreCell(cell), frontMatterOptions(cell.notebook), {
         signal: abort.signal,
-        onStdout: (chunk) => streams.append('stdout', chunk),
-        onStderr: (chunk) => streams.append('stderr', chunk),
+        stdout: outputs.stdout,
+        stderr: outputs.stderr,
+        background: this.background.of(cell.notebook),
+        onLateOutput: (stream, bytes) => this.services.log.info(`[${label} of ${cell.notebook.uri.fsPath}, background ${stream}] ${bytes.toString('utf8').trimEnd()}`),
       });
-      await streams.settled();
-      if (run.table) await streams.addTable(run);
-      execution.end(run.exitCode === 0, Date.now());
-      return run.exitCode === 0;
+      await outputs.finish();
+      if (run.table) await outputs.addTable(run);
+      if (run.exitCode !== 0) return this.fail(execution, run.failure ?? `Exit status ${run.exitCode}`, 'Failed');
+      execution.end(true, Date.now());
+      return true;
     } catch (error) {
-      return this.fail(execution, error);
+      await outputs.finish().then(undefined, () => undefined);
+      if (error instanceof CancelledError) return this.fail(execution, 'The cell and everything it started were stopped.', 'Interrupted');
+      this.services.log.error(`Running ${label} of ${cell.notebook.uri.fsPath} failed`, error);
+      return this.fail(execution, `${messageOf(error)} (details in the Netns Lab log)`);
     } finally {
       cancellation.dispose();
     }
   }
 
-  private fail(execution: vscode.NotebookCellExecution, error: unknown): false {
-    void execution.appendOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error(error instanceof Error ? error : new Error(String(error)))]));
+  /** Ends the cell as failed with one line of explanation: no stack trace. */
+  private fail(execution: vscode.NotebookCellExecution, message: string, name = 'Error'): false {
+    void execution.appendOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name, message, stack: '' })]));
     execution.end(false, Date.now());
     return false;
   }
@@ -78,40 +91,15 @@ export class NetnsNotebookController implements vscode.Disposable {
 const UNTRUSTED_MESSAGE =
   'Cells run shell commands as root, so they do not run in an untrusted workspace. Trust this folder (Manage Workspace Trust in the command palette) to run them.';
 
-/** One output for stdout and one for stderr, each made at its first chunk and appended to after that, in order. */
-class OutputStreams {
-  private readonly outputs = new Map<'stdout' | 'stderr', vscode.NotebookCellOutput>();
-  private queue: Thenable<void> = Promise.resolve();
-
-  constructor(private readonly execution: vscode.NotebookCellExecution) {}
-
-  append(stream: 'stdout' | 'stderr', chunk: string): void {
-    const item = stream === 'stdout' ? vscode.NotebookCellOutputItem.stdout(chunk) : vscode.NotebookCellOutputItem.stderr(chunk);
-    this.queue = this.queue.then(async () => {
-      const output = this.outputs.get(stream);
-      if (output) return this.execution.appendOutputItems(item, output);
-      const created = new vscode.NotebookCellOutput([item]);
-      this.outputs.set(stream, created);
-      return this.execution.appendOutput(created);
-    });
-  }
-
-  settled(): Thenable<void> {
-    return this.queue;
-  }
-
-  /** The cell's standard output as a table, with the plain text kept beside it as the fallback. */
-  async addTable(run: CellRun): Promise<void> {
-    const table = run.table!;
-    const items = [vscode.NotebookCellOutputItem.json(table, IP_TABLE_MIME[table.kind]), vscode.NotebookCellOutputItem.stdout(run.stdout)];
-    const output = this.outputs.get('stdout');
-    if (output) await this.execution.replaceOutputItems(items, output);
-    else await this.execution.appendOutput(new vscode.NotebookCellOutput(items));
-  }
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function coreCell(cell: vscode.NotebookCell): NotebookCell {
   const metadata = cell.metadata as CellMetadata;
-  return { kind: 'code', source: cell.document.getText(), language: metadata.language ?? 'bash', options: metadata.options ?? {} };
+  const core: NotebookCell = { kind: 'code', source: cell.document.getText(), language: metadata.language ?? 'bash', options: metadata.options ?? {} };
+  // A fence never closed in the file: the kernel refuses the cell with the reason.
+  if (metadata.problem) core.problem = metadata.problem;
+  return core;
 }
 

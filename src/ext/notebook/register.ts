@@ -1,6 +1,7 @@
 /** Registers the lab notebook type (serializer), the kernel that runs its cells, and where they run (picks, status). */
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
+import { removeSpooledOutputs } from './cell-output.js';
 import { NetnsNotebookController } from './controller.js';
 import { NetnsNotebookSerializer, NOTEBOOK_TYPE } from './serializer.js';
 import { notebookTargetChoices } from './target-choice.js';
@@ -9,10 +10,12 @@ import { registerNotebookLab } from './topology.js';
 
 export function registerNotebook(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
+    { dispose: removeSpooledOutputs },
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new NetnsNotebookSerializer(), { transientOutputs: true }),
-    new NetnsNotebookController(services),
+    new NetnsNotebookController(services, services.notebookBackground),
     notebookTargetChoices(services),
   );
   registerTargetStatus(context, services);
   registerNotebookLab(context);
 }
+
