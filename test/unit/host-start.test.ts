@@ -87,6 +87,15 @@ for (const hostUnderTest of hostsUnderTest()) {
       assert.equal(result.exitCode, 7);
     });
 
+    // bash printed "[1]+  Exit 3 ..." into the command's standard error now and then, when the command ended
+    // before the wrapper waited for it: repeated, so the race is likely to show.
+    test("a quick command's standard error holds its own text only, never the wrapper's job notices", async () => {
+      for (let attempt = 0; attempt < 15; attempt++) {
+        const result = await outputs(await host.start(['bash', '-c', 'echo err >&2; exit 3']));
+        assert.deepEqual([result.exitCode, result.stderr.toString()], [3, 'err\n'], `attempt ${attempt}`);
+      }
+    });
+
     test('ends when its shell exits, while a background process still holds its output', async () => {
       const pidFile = join(scratch, 'background.pid');
       const late: string[] = [];

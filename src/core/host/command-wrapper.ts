@@ -14,7 +14,9 @@ import { randomBytes } from 'node:crypto';
  * `setsid` (a plain sh); $3: where the marks go: `streams` (start and exit on standard output, pid and end on
  * standard error), `stderr` (all on standard error), or `fd3` (all on file descriptor 3). Marks are written
  * through fds 8 and 9, which the command does not get; fd 7 keeps the real standard input, which a background
- * command would otherwise lose to /dev/null in a shell without job control.
+ * command would otherwise lose to /dev/null in a shell without job control; fd 6 keeps the real standard error
+ * for the command, while the wrapper's own goes to /dev/null: bash's job notices ("[1]+ Exit 3") are not the
+ * command's.
  */
 const WRAPPER_SCRIPT = `n=$1; m=$2; o=$3; shift 3
 case $o in
@@ -23,10 +25,10 @@ case $o in
   *) exec 8>&1 9>&2 ;;
 esac
 printf '%s start\\n' "$n" >&8
-exec 7<&0
-if [ "$m" = job ]; then set -m; "$@" 0<&7 7<&- 8>&- 9>&- & else setsid "$@" 0<&7 7<&- 8>&- 9>&- & fi
+exec 7<&0 6>&2 2>/dev/null
+if [ "$m" = job ]; then set -m; "$@" 0<&7 2>&6 6>&- 7<&- 8>&- 9>&- & else setsid "$@" 0<&7 2>&6 6>&- 7<&- 8>&- 9>&- & fi
 p=$!
-exec 7<&-
+exec 6>&- 7<&-
 printf '%s pid %d\\n' "$n" "$p" >&9
 wait "$p" 2>/dev/null
 s=$?

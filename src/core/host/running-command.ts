@@ -140,7 +140,7 @@ export class RunningCommand {
    */
   async stop(): Promise<void> {
     if (!this.settled) return this.requestStop('cancel');
-    if (this.processGroup === undefined) return;
+    if (!(await this.isGroupAlive())) return;
     await this.signalGroup('TERM');
     await new Promise((resolve) => setTimeout(resolve, STOP_GRACE_AFTER_EXIT_MS));
     if (await this.isGroupAlive()) await this.signalGroup('KILL');
