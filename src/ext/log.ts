@@ -1,6 +1,6 @@
 /** The extension's one log: a LogOutputChannel, wrapped once. Every command run is recorded at debug level. */
 import * as vscode from 'vscode';
-import type { CommandRecord } from '../core/host/host.js';
+import { shortenScripts, type CommandRecord } from '../core/host/host.js';
 
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Netns Lab', { log: true });
@@ -13,10 +13,16 @@ export class Log implements vscode.Disposable {
     this.channel.error(error instanceof Error ? `${message}: ${error.stack ?? error.message}` : message);
   }
 
-  /** Host observer: argv (as JSON, so odd names stay readable), duration and exit status of every command. */
+  /**
+   * Host observer: every command on one line at the default level, with its argv (as JSON, so odd names stay
+   * readable), duration and exit status. A script (`sh -c SCRIPT`) is shortened there; the whole of it is at debug.
+   */
   readonly recordCommand = (record: CommandRecord): void => {
     const status = record.error ? `failed: ${record.error}` : `exit ${record.exitCode}`;
-    this.channel.debug(`[${record.host}] ${JSON.stringify(record.argv)} ${record.durationMs.toFixed(1)} ms, ${status}`);
+    const line = (argv: readonly string[]): string => `[${record.host}] ${JSON.stringify(argv)} ${record.durationMs.toFixed(1)} ms, ${status}`;
+    const short = shortenScripts(record.argv);
+    this.channel.info(line(short));
+    if (short !== record.argv) this.channel.debug(line(record.argv));
   };
 
   show(): void {
@@ -27,3 +33,4 @@ export class Log implements vscode.Disposable {
     this.channel.dispose();
   }
 }
+

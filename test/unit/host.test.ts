@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LocalHost, type RunResult } from '../../src/core/index.js';
+import { shortenScripts } from '../../src/core/host/host.js';
 import { createLab, ip } from './support/lab.js';
 
 const host = new LocalHost();
@@ -175,5 +176,23 @@ describe('LocalHost namespace names', () => {
   test('lists the names sorted', async () => {
     const names = await host.listNamespaceNames();
     assert.deepEqual(names, [...names].sort());
+  });
+});
+
+describe('shortenScripts (the log line of a command)', () => {
+  test('keeps a plain argv as it is', () => {
+    const argv = ['ip', '-n', 'red', 'link', 'set', 'lo', 'up'];
+    assert.equal(shortenScripts(argv), argv);
+  });
+
+  test('cuts a long script of sh -c to its first line and says how long it was', () => {
+    const script = `for n in a b c; do\n  ip netns add "$n"\ndone\n${'#'.repeat(80)}`;
+    const shortened = shortenScripts(['sudo', 'sh', '-c', script, 'netns-lab']);
+    assert.deepEqual(shortened, ['sudo', 'sh', '-c', `for n in a b c; do … (${script.length} characters)`, 'netns-lab']);
+  });
+
+  test('keeps a short one-line script whole', () => {
+    const argv = ['bash', '-c', 'echo hi'];
+    assert.equal(shortenScripts(argv), argv);
   });
 });

@@ -116,3 +116,15 @@ export async function observedRun(
     throw error;
   }
 }
+
+/** The longest script text shown in the one-line record. */
+const SCRIPT_SHOWN = 60;
+
+/** The argv with the script of `sh -c SCRIPT` (or bash) cut to its first line, when it is longer; else the argv itself. */
+export function shortenScripts(argv: readonly string[]): readonly string[] {
+  const index = argv.findIndex((word, position) => word === '-c' && position > 0 && /(^|\/)(ba)?sh$/u.test(argv[position - 1]!));
+  const script = index < 0 ? undefined : argv[index + 1];
+  if (script === undefined || (script.length <= SCRIPT_SHOWN && !script.includes('\n'))) return argv;
+  const firstLine = script.trim().split('\n')[0]!.slice(0, SCRIPT_SHOWN);
+  return [...argv.slice(0, index + 1), `${firstLine} … (${script.length} characters)`, ...argv.slice(index + 2)];
+}
