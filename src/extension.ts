@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './ext/commands/index.js';
 import { registerPlanDocuments } from './ext/labs/plan-document.js';
 import { registerTopologyEditing } from './ext/labs/topology-editing.js';
+import type { CellWhereStatus } from './ext/notebook/cell-status.js';
 import { registerNotebook } from './ext/notebook/register.js';
 import { Services } from './ext/services.js';
 import { registerNamespaceTree, type NamespaceTree } from './ext/tree/register.js';
@@ -11,28 +12,36 @@ import { registerNamespaceTree, type NamespaceTree } from './ext/tree/register.j
 export interface NetnsLabApi {
   services: Services;
   tree: NamespaceTree;
+  /** What each notebook cell's status bar says about where it runs. */
+  cellStatus: CellWhereStatus;
   /** Milliseconds from this module's loading to the end of `activate`. */
   activationMs: number;
 }
 
 const loaded = performance.now();
+let active: Services | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<NetnsLabApi> {
   try {
     const services = new Services();
+    active = services;
     context.subscriptions.push(services);
     registerCommands(context, services);
     const tree = registerNamespaceTree(context, services);
-    registerNotebook(context, services);
+    const { cellStatus } = registerNotebook(context, services);
     registerTopologyEditing(context);
     registerPlanDocuments(context);
     const activationMs = performance.now() - loaded;
     services.log.info(`Netns Lab ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
-    return { services, tree, activationMs };
+    return { services, tree, cellStatus, activationMs };
   } catch (error) {
     void vscode.window.showErrorMessage(`Netns Lab could not start: ${error instanceof Error ? error.message : String(error)}`);
     throw error;
   }
 }
 
-export function deactivate(): void {}
+/** Ends what cells left in the background and everything the hosts started, before the extension host goes. */
+export async function deactivate(): Promise<void> {
+  await active?.close();
+  active = undefined;
+}

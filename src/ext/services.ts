@@ -76,10 +76,15 @@ export class Services implements vscode.Disposable {
   }
 
   /** Stops what cells left in the background, then closes the hosts (which end whatever else they started). */
-  dispose(): void {
+  async close(): Promise<void> {
     const hosts = [...this.hosts.values()];
     this.hosts.clear();
-    void this.notebookBackground.stopEverything().finally(() => hosts.forEach((host) => void host.dispose()));
+    await this.notebookBackground.stopEverything().catch(() => undefined);
+    await Promise.all(hosts.map((host) => host.dispose().catch(() => undefined)));
+  }
+
+  dispose(): void {
+    void this.close();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 

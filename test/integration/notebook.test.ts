@@ -124,6 +124,20 @@ describe('lab notebooks', function () {
     assert.deepEqual(await waitUntilGone([pid!]), []);
   });
 
+  it('each code cell says in its status bar which namespace and target it runs in', async () => {
+    const api = await activateExtension();
+    const document = await openNotebook('where', `---\nnetns: ${red}\n---\n\n\`\`\`sh\nip address\n\`\`\`\n\n\`\`\`sh {netns=/}\nip route\n\`\`\`\n`);
+    const texts = document.getCells().filter((cell) => cell.kind === vscode.NotebookCellKind.Code).map((cell) => {
+      const items = api.cellStatus.provideCellStatusBarItems(cell) as vscode.NotebookCellStatusBarItem[];
+      return items.map((item) => item.text).join(' | ');
+    });
+    assert.deepEqual(texts, [`$(symbol-namespace) netns ${red} · this machine`, '$(symbol-namespace) root namespace · this machine']);
+    if (canTakeScreenshots()) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await screenshot('cell-namespace');
+    }
+  });
+
   it('saving after editing one cell changes only that cell in the file', async () => {
     const text = '---\nnetns: /\n---\n# Keep   \r\n\n1. Step:\n\n   ```\n   echo old\n   ```\n\n```sh\necho untouched\n```';
     const document = await openNotebook('save', text);

@@ -2,20 +2,25 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import { removeSpooledOutputs } from './cell-output.js';
+import { CellWhereStatus } from './cell-status.js';
 import { NetnsNotebookController } from './controller.js';
 import { NetnsNotebookSerializer, NOTEBOOK_TYPE } from './serializer.js';
 import { notebookTargetChoices } from './target-choice.js';
 import { registerTargetStatus } from './target-status.js';
 import { registerNotebookLab } from './topology.js';
 
-export function registerNotebook(context: vscode.ExtensionContext, services: Services): void {
+export function registerNotebook(context: vscode.ExtensionContext, services: Services): { cellStatus: CellWhereStatus } {
+  const cellStatus = new CellWhereStatus(services);
   context.subscriptions.push(
     { dispose: removeSpooledOutputs },
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new NetnsNotebookSerializer(), { transientOutputs: true }),
     new NetnsNotebookController(services, services.notebookBackground),
     notebookTargetChoices(services),
+    cellStatus,
+    vscode.notebooks.registerNotebookCellStatusBarItemProvider(NOTEBOOK_TYPE, cellStatus),
   );
   registerTargetStatus(context, services);
   registerNotebookLab(context);
+  return { cellStatus };
 }
 
