@@ -15,6 +15,7 @@ export async function run(): Promise<void> {
   // The suites are bundled into this file: set up mocha's globals first, then load them.
   mocha.suite.emit('pre-require', globalThis, 'netns-lab-integration', mocha);
   await import('./activation.test.js');
+  await import('./walkthrough.test.js');
   await import('./commands-registered.test.js');
   await import('./tree-follows.test.js');
   await import('./commands.test.js');

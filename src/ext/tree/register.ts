@@ -1,8 +1,12 @@
-/** Creates the Namespaces view and gives its provider and view to the extension's context. */
+/**
+ * Creates the Namespaces view and gives its provider and view to the extension's context; showing the view ticks the
+ * walkthrough's first step.
+ */
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import type { TreeNode } from './nodes.js';
 import { NamespaceTreeProvider } from './provider.js';
+import { registerWalkthroughProgress } from '../walkthrough.js';
 
 export const NAMESPACES_VIEW_ID = 'netnsLab.namespaces';
 
@@ -15,5 +19,6 @@ export function registerNamespaceTree(context: vscode.ExtensionContext, services
   const provider = new NamespaceTreeProvider(services);
   const view = vscode.window.createTreeView(NAMESPACES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view);
+  registerWalkthroughProgress(context, view);
   return { provider, view };
 }

@@ -1,9 +1,10 @@
 /**
- * Screenshots of the workbench in the middle of a test. The extension host cannot reach the browser page, so the
- * test host (scripts/vscode-host/run-tests.mjs) watches a folder: NAME.request asks, NAME.done answers with the
- * path of the PNG (test-artifacts/editor/NAME.png for `npm run test:editor`).
+ * Screenshots of the workbench in the middle of a test, and questions about what it shows. The extension host cannot
+ * reach the browser page, so the test host (scripts/vscode-host/run-tests.mjs) watches a folder: NAME.request asks,
+ * NAME.done answers with the path of the PNG (test-artifacts/editor/NAME.png for `npm run test:editor`), or, for a
+ * request that holds a CSS selector, with the elements found.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually } from './wait.js';
 
@@ -27,4 +28,29 @@ export async function screenshot(name: string, timeoutMs = 20_000): Promise<stri
   });
   rmSync(done, { force: true });
   return file;
+}
+
+/** An element of the workbench page, as the test host reads it. */
+export interface ShownElement {
+  text: string;
+  ariaLabel: string | null;
+  ariaChecked: string | null;
+  className: string | null;
+}
+
+/** The elements of the workbench page that match a CSS selector (none: an empty list). */
+export async function shownElements(name: string, selector: string, timeoutMs = 20_000): Promise<ShownElement[]> {
+  const folder = process.env.NETNS_LAB_SCREENSHOT_REQUESTS;
+  if (!folder) throw new Error('NETNS_LAB_SCREENSHOT_REQUESTS is not set: this host cannot read the page');
+  if (!/^[\w.-]+$/u.test(name)) throw new Error(`test bug: request name ${JSON.stringify(name)}`);
+  const done = join(folder, `${name}.done`);
+  rmSync(done, { force: true });
+  // Written aside and renamed, so the host never reads a request that is still empty (a screenshot request).
+  writeFileSync(join(folder, `${name}.partial`), selector);
+  renameSync(join(folder, `${name}.partial`), join(folder, `${name}.request`));
+  const answer = await eventually(() => (existsSync(done) ? readFileSync(done, 'utf8') : undefined), { what: `the page's ${selector}`, timeoutMs, intervalMs: 100 });
+  rmSync(done, { force: true });
+  const found = JSON.parse(answer) as ShownElement[] | { error: string };
+  if (!Array.isArray(found)) throw new Error(`could not read ${selector} in the page: ${found.error}`);
+  return found;
 }
