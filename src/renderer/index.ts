@@ -34,15 +34,44 @@ function renderOutputItem(outputItem: OutputItem, element: HTMLElement): void {
   root.className = ROOT_CLASS;
   const style = document.createElement('style');
   style.textContent = STYLES;
+  const payload = outputItem.json() as IpTablePayload;
   try {
-    const table = describeTable(outputItem.json() as IpTablePayload);
-    root.append(paragraph(table.caption, 'caption'), scrollBox(tableElement(table)));
+    const table = describeTable(payload);
+    const tableView = scrollBox(tableElement(table));
+    const textView = scrollBox(preformatted(payload.text ?? ''));
+    textView.hidden = true;
+    const header = paragraph(table.caption, 'caption');
+    if (payload.text !== undefined) header.append(' ', textSwitch(tableView, textView));
+    root.append(header, tableView, textView);
   } catch (error) {
-    // The plain text of the cell stays available through the output's MIME type picker.
     const reason = error instanceof Error ? error.message : String(error);
-    root.append(paragraph(`Could not draw this ${outputItem.mime} output as a table: ${reason}`, 'error'));
+    root.append(paragraph(`Could not draw this ${outputItem.mime} output as a table: ${reason}`, 'error'), preformatted(payload.text ?? ''));
   }
   element.replaceChildren(style, root);
+}
+
+/** A button that shows the cell's plain text instead of the table, and back: the table stays the default. */
+function textSwitch(tableView: HTMLElement, textView: HTMLElement): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'switch';
+  button.textContent = 'Text';
+  button.title = 'Show the output as ip printed it';
+  button.addEventListener('click', () => {
+    const showText = textView.hidden;
+    textView.hidden = !showText;
+    tableView.hidden = showText;
+    button.textContent = showText ? 'Table' : 'Text';
+    button.title = showText ? 'Show the output as a table' : 'Show the output as ip printed it';
+  });
+  return button;
+}
+
+function preformatted(text: string): HTMLPreElement {
+  const element = document.createElement('pre');
+  element.className = 'text';
+  element.textContent = text;
+  return element;
 }
 
 function tableElement(table: TableDescription): HTMLTableElement {

@@ -17,6 +17,23 @@ export const STYLES = `
   color: var(--vscode-descriptionForeground);
   margin: 0 0 4px;
 }
+.${ROOT_CLASS} .switch {
+  font: inherit;
+  color: var(--vscode-textLink-foreground);
+  background: none;
+  border: 1px solid var(--vscode-button-border, transparent);
+  border-radius: 2px;
+  padding: 0 6px;
+  cursor: pointer;
+}
+.${ROOT_CLASS} .switch:focus-visible {
+  outline: 1px solid var(--vscode-focusBorder);
+}
+.${ROOT_CLASS} .text {
+  margin: 0;
+  font-family: var(--vscode-editor-font-family);
+  white-space: pre;
+}
 .${ROOT_CLASS} .error {
   color: var(--vscode-errorForeground);
 }

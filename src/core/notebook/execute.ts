@@ -44,7 +44,7 @@ export interface CellRunOptions {
 }
 
 /** How much of a cell's standard output is kept as text for its table; larger outputs get no table. */
-export const TABLE_SOURCE_LIMIT = 4 * 1024 * 1024;
+export const TABLE_SOURCE_LIMIT = 1024 * 1024;
 
 /** The exit status of a cell that failed without an exit status of its own (timed out, shell died, refused). */
 export const FAILED_WITHOUT_STATUS = 255;

@@ -36,6 +36,12 @@ export interface IpTablePayload {
   links?: LinkInfo[];
   routes?: RouteInfo[];
   neighbours?: NeighbourInfo[];
+  /**
+   * The cell's output as text, shown by the renderer's "Text" switch. It travels inside the table's own output
+   * item: offered as a second item beside it, a user's one choice of plain text would become VS Code's lasting
+   * preference for every later table of every notebook.
+   */
+  text?: string;
 }
 
 /**

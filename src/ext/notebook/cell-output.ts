@@ -55,11 +55,14 @@ export class CellOutputs {
     await this.queue;
   }
 
-  /** The cell's standard output as a table, with the plain text kept beside it as the fallback. */
+  /**
+   * The cell's standard output as a table, with the plain text inside the table's payload (the renderer's "Text"
+   * switch shows it): one item only, so that no choice of presentation sticks to every later table.
+   */
   async addTable(run: CellRun): Promise<void> {
     await this.queue;
-    const table = run.table!;
-    const items = [vscode.NotebookCellOutputItem.json(table, IP_TABLE_MIME[table.kind]), vscode.NotebookCellOutputItem.stdout(run.stdout)];
+    const table = { ...run.table!, text: run.stdout };
+    const items = [vscode.NotebookCellOutputItem.json(table, IP_TABLE_MIME[table.kind])];
     const output = this.outputs.get('stdout');
     if (output) await this.execution.replaceOutputItems(items, output);
     else await this.execution.appendOutput(new vscode.NotebookCellOutput(items));
