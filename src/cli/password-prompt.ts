@@ -15,8 +15,8 @@ const ERASE = new Set(['\u007f', '\b']);
 export function terminalPasswordPrompt(input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): PasswordPrompt {
   return async (message, where) => {
     if (!input.isTTY) throw notATerminalError(where);
-    output.write(`${message}: `);
-    const password = await readWithoutEcho(input);
+    // Echo goes off before the prompt shows: a fast typist's first keys must not be echoed.
+    const password = await readWithoutEcho(input, () => output.write(`${message}: `));
     output.write('\n');
     return password;
   };
@@ -30,7 +30,7 @@ function notATerminalError(where: string): PrivilegeError {
 }
 
 /** Reads one line in raw mode, so the terminal does not echo it; Ctrl-C or Ctrl-D give undefined (declined). */
-function readWithoutEcho(input: NodeJS.ReadStream): Promise<string | undefined> {
+function readWithoutEcho(input: NodeJS.ReadStream, showPrompt: () => void): Promise<string | undefined> {
   return new Promise((resolve) => {
     let typed = '';
     const finish = (answer: string | undefined): void => {
@@ -49,6 +49,7 @@ function readWithoutEcho(input: NodeJS.ReadStream): Promise<string | undefined> 
     };
     input.setEncoding('utf8');
     input.setRawMode(true);
+    showPrompt();
     input.on('data', onData);
     input.resume();
   });

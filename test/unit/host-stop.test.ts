@@ -3,7 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { buildSync } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,33 +160,51 @@ describe('dispose', () => {
   });
 });
 
+/**
+ * The unprivileged child bundled into one file in a folder anyone may read: the checkout itself may sit in a
+ * private (0700) folder, where nobody could not read the compiled files.
+ */
+function bundleChildForNobody(): { file: string; folder: string } {
+  const folder = mkdtempSync(join(tmpdir(), 'netns-lab-nobody-'));
+  chmodSync(folder, 0o755);
+  const file = join(folder, 'unprivileged-child.mjs');
+  const entry = fileURLToPath(new URL('./support/unprivileged-child.js', import.meta.url));
+  // execa's CommonJS dependencies call require, which an ES module bundle only has when it makes one.
+  const banner = { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" };
+  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: file, banner, logLevel: 'error' });
+  chmodSync(file, 0o644);
+  return { file, folder };
+}
+
 /** Runs the unprivileged child as nobody with the environment such a user would have; returns its report. */
-function runAsNobody(name: string, path: string): { outcome: string; name?: string; message?: string; uid?: number } {
-  const child = fileURLToPath(new URL('./support/unprivileged-child.js', import.meta.url));
+function runAsNobody(child: string, name: string, path: string): { outcome: string; name?: string; message?: string; uid?: number } {
   const env = { PATH: path, HOME: '/nonexistent', USER: 'nobody', LOGNAME: 'nobody' };
-  const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, child, name], { cwd: '/', env, encoding: 'utf8', timeout: 20000 });
+  // setpriv by its full path: the child's PATH may be one without it.
+  const result = spawnSync(SETPRIV, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, child, name], { cwd: '/', env, encoding: 'utf8', timeout: 20000 });
   assert.equal(result.status, 0, `the child failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
 }
 
 const CLEAN_PATH = '/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin';
-const sudoInstalled = CLEAN_PATH.split(':').some((folder) => existsSync(join(folder, 'sudo')));
+const SETPRIV = CLEAN_PATH.split(':').map((folder) => join(folder, 'setpriv')).find((path) => existsSync(path)) ?? 'setpriv';
 
 describe('without root', () => {
   const lab = createLab();
   const name = lab.namespaceName('-unprivileged');
+  let child: { file: string; folder: string };
   let report: ReturnType<typeof runAsNobody>;
+  /** A PATH on which there is no sudo: a folder of nobody's own with nothing in it. */
+  let pathWithoutSudo: string;
   before(() => {
-    // Every folder on the way to the compiled files (node_modules sits beside out/) must be readable by nobody.
-    const child = fileURLToPath(new URL('./support/unprivileged-child.js', import.meta.url));
-    for (let path = child; path !== '/'; path = join(path, '..')) {
-      const check = 'test -r "$1" && { test ! -d "$1" || test -x "$1"; }';
-      const result = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'sh', '-c', check, 'sh', path]);
-      assert.equal(result.status, 0, `${path} is not readable by nobody`);
-    }
-    report = runAsNobody(name, CLEAN_PATH);
+    child = bundleChildForNobody();
+    pathWithoutSudo = join(child.folder, 'empty-bin');
+    mkdirSync(pathWithoutSudo, { mode: 0o755 });
+    report = runAsNobody(child.file, name, CLEAN_PATH);
   });
-  after(() => lab.cleanup());
+  after(() => {
+    lab.cleanup();
+    rmSync(child.folder, { recursive: true, force: true });
+  });
 
   test('the child really ran as nobody', () => {
     assert.equal(report.uid, 65534);
@@ -202,8 +221,9 @@ describe('without root', () => {
     assert.match(report.message ?? '', /sudo/);
   });
 
-  test('without sudo installed, the message says sudo is not installed', { skip: sudoInstalled && 'sudo is installed here' }, () => {
-    assert.match(report.message ?? '', /sudo is not installed/);
+  test('without sudo on PATH, the message says sudo is not installed', () => {
+    const withoutSudo = runAsNobody(child.file, lab.namespaceName('-nosudo'), pathWithoutSudo);
+    assert.match(withoutSudo.message ?? '', /sudo is not installed/);
   });
 
   test('the namespace does not exist afterwards', () => {
@@ -212,10 +232,9 @@ describe('without root', () => {
 
   // When a folder on PATH cannot be searched, starting sudo fails with EACCES rather than ENOENT; the message must
   // still say that sudo cannot be used, not that it refused.
-  test('with an unsearchable folder on PATH and no sudo, the message still says sudo is not installed', {
-    skip: sudoInstalled && 'sudo is installed here',
-  }, () => {
-    const withRootFolder = runAsNobody(lab.namespaceName('-path'), `/root/.cargo/bin:${CLEAN_PATH}`);
+  test('with an unsearchable folder on PATH and no sudo, the message still says sudo is not installed', () => {
+    // /root is private (0700): searching a folder under it fails with EACCES for nobody.
+    const withRootFolder = runAsNobody(child.file, lab.namespaceName('-path'), `/root/bin:${pathWithoutSudo}`);
     assert.match(withRootFolder.message ?? '', /sudo is not installed/);
   });
 });

@@ -28,7 +28,7 @@ export interface ObservedState {
 export async function readObservedState(host: Host, desired: DesiredState): Promise<ObservedState> {
   const names = new Set(await host.listNamespaceNames());
   const existing = labNamespaces(desired).filter((name) => names.has(name));
-  const states = await readNamespaceSet(host, [null, ...existing]);
+  const states = await readSettledNamespaces(host, [null, ...existing]);
   const namespaces = new Map(states.map((state) => [state.name, state]));
   return {
     names,
@@ -37,6 +37,28 @@ export async function readObservedState(host: Host, desired: DesiredState): Prom
     sysctls: await readSysctls(host, desired, existing),
     impairments: await readImpairments(host, desired, namespaces),
   };
+}
+
+/** How often, and how long apart, a read is repeated while veth ends of a deleted namespace are still going away. */
+const SETTLE_READS = 5;
+const SETTLE_PAUSE_MS = 20;
+
+/**
+ * Reads the namespaces, again after a short pause while some veth end's peer is in a namespace being torn down:
+ * `ip netns delete` removes the name at once, but for about 10 ms the kernel still shows the ends whose peers
+ * were inside, with `link_netnsid` -1. Read then, they would look wired wrongly instead of gone.
+ */
+async function readSettledNamespaces(host: Host, names: NamespaceName[]): Promise<NamespaceState[]> {
+  let states = await readNamespaceSet(host, names);
+  for (let attempt = 1; attempt < SETTLE_READS && states.some(hasVanishingPeer); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
+    states = await readNamespaceSet(host, names);
+  }
+  return states;
+}
+
+function hasVanishingPeer(state: NamespaceState): boolean {
+  return state.links.some((link) => link.kind === 'veth' && link.linkNetnsId === -1);
 }
 
 /**
