@@ -26,6 +26,7 @@ export async function run(): Promise<void> {
   await import('./notebook-files.test.js');
   await import('./topology.test.js');
   await import('./topology-notebook.test.js');
+  await import('./tutorial-picker.test.js');
   await import('./tutorials.test.js');
   await import('./ssh-target.test.js');
   await import('./notebook-target-picker.test.js');

@@ -1,61 +1,54 @@
 /**
- * Opening lab notebooks: the workspace's own `*.netns.md` files, and the tutorials that ship with the extension.
- * A tutorial is opened as a copy (in the workspace folder, or a temporary folder without one), so that working
- * through it never changes the extension's files.
+ * Opening the tutorials that ship with the extension, and only those: a user's own notebooks are opened like any
+ * other file. A tutorial is opened as a copy (in the workspace folder, or a temporary folder without one), with its
+ * topology file beside it, so that working through it never changes the extension's files.
  */
 import { constants } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { pickLabel } from './input-rules.js';
 import { pickOne, type Choice } from './prompts.js';
+import { tutorialCopyFiles, tutorialNotebooks, tutorialTitle } from './tutorial-files.js';
 
 const EXTENSION_ID = 'netns-lab.netns-lab';
 const COPY_FOLDER = 'netns-lab-tutorials';
 
-interface NotebookChoice {
-  uri: vscode.Uri;
-  bundled: boolean;
-}
-
-/** netnsLab.openTutorial: picks a tutorial or one of the workspace's lab notebooks and opens it. */
+/** netnsLab.openTutorial: picks one of the extension's tutorials and opens a copy of it. */
 export async function openTutorialCommand(): Promise<void> {
-  const choices = [...(await bundledTutorials()), ...(await workspaceNotebooks())];
+  const folder = tutorialsFolder();
+  const fileNames = folder === undefined ? [] : await readdir(folder).catch(() => [] as string[]);
+  const choices = await tutorialChoices(folder ?? '', tutorialNotebooks(fileNames));
   if (choices.length === 0) {
-    void vscode.window.showInformationMessage('There are no lab notebooks (*.netns.md files) in this workspace, and no tutorials were found.');
+    void vscode.window.showInformationMessage('No tutorials were found in the Netns Lab extension.');
     return;
   }
-  const choice = await pickOne(choices, { title: 'Open a Tutorial Notebook', placeholder: 'The lab notebook to open', emptyMessage: '' });
-  const uri = choice.bundled ? await copyForUse(choice.uri) : choice.uri;
-  await vscode.commands.executeCommand('vscode.open', uri);
+  const notebook = await pickOne(choices, { title: 'Open a Tutorial Notebook', placeholder: 'The tutorial to open (a copy of it)', emptyMessage: '' });
+  await vscode.commands.executeCommand('vscode.open', await copyForUse(folder!, tutorialCopyFiles(notebook, fileNames)));
 }
 
-async function bundledTutorials(): Promise<Array<Choice<NotebookChoice>>> {
+function tutorialsFolder(): string | undefined {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  if (!extension) return [];
-  const folder = vscode.Uri.joinPath(extension.extensionUri, 'notebooks');
-  const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder)).catch(() => [] as Array<[string, vscode.FileType]>);
-  return entries
-    .filter(([name]) => name.endsWith('.netns.md'))
-    .sort(([first], [second]) => first.localeCompare(second))
-    .map(([name]) => ({ label: pickLabel(`Tutorial: ${name.replace(/\.netns\.md$/u, '')}`), value: { uri: vscode.Uri.joinPath(folder, name), bundled: true } }));
+  return extension && join(extension.extensionUri.fsPath, 'notebooks');
 }
 
-async function workspaceNotebooks(): Promise<Array<Choice<NotebookChoice>>> {
-  const files = await vscode.workspace.findFiles('**/*.netns.md', '**/node_modules/**');
-  return files
-    .map((uri) => ({ label: pickLabel(vscode.workspace.asRelativePath(uri)), value: { uri, bundled: false } }))
-    .sort((first, second) => first.label.localeCompare(second.label));
+/** One item per tutorial: its title, and its file name as the description. */
+async function tutorialChoices(folder: string, notebooks: readonly string[]): Promise<Array<Choice<string>>> {
+  return Promise.all(
+    notebooks.map(async (name) => {
+      const text = await readFile(join(folder, name), 'utf8').catch(() => '');
+      return { label: pickLabel(tutorialTitle(name, text)), description: name, value: name };
+    }),
+  );
 }
 
-/** Copies a bundled tutorial next to the user's work, keeping an existing copy (it may hold their edits). */
-async function copyForUse(source: vscode.Uri): Promise<vscode.Uri> {
+/** Copies a tutorial's files next to the user's work, keeping copies already there (they may hold their edits). */
+async function copyForUse(source: string, files: readonly string[]): Promise<vscode.Uri> {
   const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? tmpdir();
   const folder = join(base, COPY_FOLDER);
   await mkdir(folder, { recursive: true });
-  const target = join(folder, source.path.slice(source.path.lastIndexOf('/') + 1));
   // COPYFILE_EXCL: a copy that is already there is the user's, and stays as it is.
-  await copyFile(source.fsPath, target, constants.COPYFILE_EXCL).catch(() => undefined);
-  return vscode.Uri.file(target);
+  for (const file of files) await copyFile(join(source, file), join(folder, file), constants.COPYFILE_EXCL).catch(() => undefined);
+  return vscode.Uri.file(join(folder, files[0]!));
 }
