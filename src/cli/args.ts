@@ -1,5 +1,6 @@
 /** Argument helpers shared by the command-line commands. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { listSome, quoteName } from '../core/display.js';
 import type { VethEnd } from '../core/iproute2/commands.js';
 import { checkInterfaceName, checkNamespaceName } from '../core/names.js';
 
@@ -46,7 +47,8 @@ export function parseEnd(text: string, defaultNamespace: string | null = null): 
 export function expectPositionals(command: string, positionals: string[], what: string[]): string[] {
   if (positionals.length !== what.length) {
     const expected = what.length === 0 ? 'no arguments' : what.join(' ');
-    throw new UsageError(`expected ${expected}, got ${positionals.length === 0 ? 'none' : positionals.map((word) => JSON.stringify(word)).join(' ')}`, command);
+    const got = positionals.length === 0 ? 'none' : `${positionals.length}: ${listSome(positionals.map(quoteName))}`;
+    throw new UsageError(`expected ${expected}, got ${got}`, command);
   }
   return positionals;
 }

@@ -5,6 +5,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { escapeHidden } from '../core/display.js';
 import { CancelledError, NetnsLabError, TopologyFileError } from '../core/errors.js';
 import { LabRefusedError } from '../core/labs/lab-errors.js';
 import { formatDiagnostics } from '../core/topology/diagnostics.js';
@@ -56,7 +57,8 @@ interface GlobalOptions {
 }
 
 /** Runs the command line and returns the exit status. */
-export async function main(argv: string[], out = writer(process.stdout), err = writer(process.stderr), stderrIsTerminal = Boolean(process.stderr.isTTY)): Promise<number> {
+export async function main(argv: string[], out = writer(process.stdout), stderrWriter = writer(process.stderr), stderrIsTerminal = Boolean(process.stderr.isTTY)): Promise<number> {
+  const err = messageWriter(stderrWriter);
   let commandName: string | undefined;
   try {
     const options = readGlobalOptions(argv);
@@ -223,4 +225,12 @@ async function version(): Promise<string> {
 
 function writer(stream: NodeJS.WriteStream): (text: string) => void {
   return (text) => void stream.write(text);
+}
+
+/**
+ * Every message goes to stderr through here: a hidden character in a name (or in ip's own words about it) is
+ * written as an escape, never raw, so a message is one line and a no-break space cannot pass for a space.
+ */
+function messageWriter(write: (text: string) => void): (text: string) => void {
+  return (text) => write(text.split('\n').map(escapeHidden).join('\n'));
 }

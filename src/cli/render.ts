@@ -1,4 +1,5 @@
 /** Readable text for namespaces, interfaces and routes, as `netns-lab show` and `snapshot` print them. */
+import { escapeHidden } from '../core/display.js';
 import type { LinkInfo, NamespaceName, NamespaceState, PeerRef, RouteInfo } from '../core/model.js';
 import { printable, renderTable } from './table.js';
 
@@ -11,12 +12,12 @@ export function namespaceLabel(name: NamespaceName): string {
 
 /** `ns2/veth-b`, `(root)/veth-b`. */
 export function peerLabel(peer: PeerRef): string {
-  return `${namespaceLabel(peer.namespace)}/${peer.interface}`;
+  return `${namespaceLabel(peer.namespace)}/${printable(peer.interface)}`;
 }
 
 export function renderNamespace(state: NamespaceState): string {
   const title = state.name === null ? 'Root namespace' : `Namespace ${printable(state.name)}`;
-  if (state.error) return `${title}: could not be read: ${state.error}\n`;
+  if (state.error) return `${title}: could not be read: ${escapeHidden(state.error)}\n`;
   const parts = [`${title}\n`, renderInterfaces(state.links)];
   parts.push(state.routes.length ? `\nRoutes\n${renderRoutes(state.routes)}` : '\nRoutes: none\n');
   return parts.join('');
@@ -24,7 +25,7 @@ export function renderNamespace(state: NamespaceState): string {
 
 export function renderInterfaces(links: readonly LinkInfo[]): string {
   const rows = links.map((link) => [
-    link.name,
+    printable(link.name),
     link.kind,
     linkState(link),
     link.mtu === undefined ? '' : String(link.mtu),
@@ -38,7 +39,7 @@ export function renderRoutes(routes: readonly RouteInfo[]): string {
   const rows = routes.map((route) => [
     route.destination,
     route.gateway ?? route.nextHops.map((hop) => hop.gateway ?? '').filter(Boolean).join(',') ?? '',
-    route.device ?? route.nextHops.map((hop) => hop.device ?? '').filter(Boolean).join(','),
+    route.device !== undefined ? printable(route.device) : route.nextHops.flatMap((hop) => (hop.device ? [printable(hop.device)] : [])).join(','),
     route.protocol ?? '',
     route.scope ?? '',
     route.metric === undefined ? '' : String(route.metric),
@@ -57,7 +58,7 @@ function linkRelations(link: LinkInfo): string {
   const parts: string[] = [];
   if (link.peer) parts.push(`peer: ${peerLabel(link.peer)}`);
   else if (link.kind === 'veth' && link.linkIndex !== undefined) parts.push(`peer: ifindex ${link.linkIndex}${link.linkNetnsId === undefined ? '' : ` in nsid ${link.linkNetnsId}`}`);
-  else if (link.parentName) parts.push(`on: ${link.parentName}`);
-  if (link.master) parts.push(`bridge: ${link.master}`);
+  else if (link.parentName) parts.push(`on: ${printable(link.parentName)}`);
+  if (link.master) parts.push(`bridge: ${printable(link.master)}`);
   return parts.join(', ');
 }

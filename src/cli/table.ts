@@ -1,4 +1,5 @@
 /** Plain aligned text tables for the terminal. */
+import { displayName } from '../core/display.js';
 
 /** Renders rows under a header, each column as wide as its widest cell, two spaces apart; no trailing blanks. */
 export function renderTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
@@ -17,7 +18,10 @@ function width(text: string): number {
   return [...text].length;
 }
 
-/** Shows a value that may hold control characters (a namespace name with a newline) on one line, unambiguously. */
+/**
+ * Shows a name that may hold hidden characters (a newline, a no-break space) on one line, unambiguously: the core's
+ * displayName, so listings and messages agree.
+ */
 export function printable(text: string): string {
-  return /[\u0000-\u001f\u007f]/u.test(text) ? JSON.stringify(text) : text;
+  return displayName(text);
 }

@@ -2,6 +2,7 @@
  * Typed errors of the core. Each carries the context a front end needs to explain it; the editor and the
  * command line decide how to show them. Messages say what is wrong and, where there is one, how to fix it.
  */
+import { quoteName } from './display.js';
 import type { TopologyDiagnostic } from './topology/model.js';
 
 /** Base class, so front ends can tell our errors from programming faults. */
@@ -43,7 +44,7 @@ export class InvalidNameError extends NetnsLabError {
     readonly value: string,
     readonly rule: string,
   ) {
-    super(`Invalid ${what} ${JSON.stringify(value)}: ${rule}`);
+    super(`Invalid ${what} ${quoteName(value)}: ${rule}`);
   }
 }
 

@@ -5,6 +5,7 @@
 export * from './model.js';
 export * from './errors.js';
 export * from './names.js';
+export * from './display.js';
 export * from './addresses.js';
 export * from './quote.js';
 export type { Host, RunOptions, RunResult, CommandRecord, CommandObserver } from './host/host.js';

@@ -3,6 +3,7 @@
  * commands and the command line call these; names and addresses are checked before anything runs.
  */
 import { parseCidr } from '../addresses.js';
+import { displayName } from '../display.js';
 import type { Host, RunOptions, RunResult } from '../host/host.js';
 import type { RunningCommand, StartOptions } from '../host/running-command.js';
 import * as ip from '../iproute2/commands.js';
@@ -18,14 +19,14 @@ export async function createNamespace(host: Host, name: string, options: { loopb
 
 /** Creates several namespaces (in one batch where names allow); all or none. */
 export async function createNamespaces(host: Host, names: readonly string[], options: { loopbackUp?: boolean } = {}): Promise<void> {
-  const steps: Step[] = names.map((name) => ({ command: ip.namespaceAdd(name), undo: ip.namespaceDelete(name), description: `create namespace ${name}` }));
-  if (options.loopbackUp) steps.push(...names.map((name) => ({ command: ip.linkSetUp(name, 'lo'), description: `bring up lo in ${name}` })));
+  const steps: Step[] = names.map((name) => ({ command: ip.namespaceAdd(name), undo: ip.namespaceDelete(name), description: `create ${describeNamespace(name)}` }));
+  if (options.loopbackUp) steps.push(...names.map((name) => ({ command: ip.linkSetUp(name, 'lo'), description: `bring up lo in ${describeNamespace(name)}` })));
   await applySteps(host, steps);
 }
 
 /** Deletes a namespace; its veths go with it (their peers elsewhere too), as the kernel does. */
 export async function deleteNamespace(host: Host, name: string): Promise<void> {
-  await applyOne(host, ip.namespaceDelete(name), `delete namespace ${name}`);
+  await applyOne(host, ip.namespaceDelete(name), `delete ${describeNamespace(name)}`);
 }
 
 /** One end of a veth pair to create, with what to set on it. */
@@ -67,7 +68,7 @@ export async function createBridge(
   const where = describeEnd({ name, namespace });
   const steps: Step[] = [{ command: ip.bridgeAdd(namespace, name), undo: ip.linkDelete(namespace, name), description: `create bridge ${where}` }];
   for (const port of options.ports ?? []) {
-    steps.push({ command: ip.linkSetMaster(namespace, port, name), undo: ip.linkSetNoMaster(namespace, port), description: `attach ${port} to ${where}` });
+    steps.push({ command: ip.linkSetMaster(namespace, port, name), undo: ip.linkSetNoMaster(namespace, port), description: `attach ${displayName(port)} to ${where}` });
   }
   for (const address of options.addresses ?? []) {
     steps.push({ command: ip.addressAdd(namespace, name, address), description: `add address ${address} to ${where}` });
@@ -77,7 +78,7 @@ export async function createBridge(
 }
 
 export async function attachToBridge(host: Host, namespace: NamespaceName, port: string, bridge: string): Promise<void> {
-  await applyOne(host, ip.linkSetMaster(namespace, port, bridge), `attach ${describeEnd({ name: port, namespace })} to bridge ${bridge}`);
+  await applyOne(host, ip.linkSetMaster(namespace, port, bridge), `attach ${describeEnd({ name: port, namespace })} to bridge ${displayName(bridge)}`);
 }
 
 export async function detachFromBridge(host: Host, namespace: NamespaceName, port: string): Promise<void> {
@@ -139,11 +140,11 @@ export async function startInNamespace(host: Host, namespace: NamespaceName, arg
 
 /** "veth-a in lab1", "veth-a in the root namespace". */
 export function describeEnd(end: ip.VethEnd): string {
-  return `${end.name} in ${describeNamespace(end.namespace)}`;
+  return `${displayName(end.name)} in ${describeNamespace(end.namespace)}`;
 }
 
 export function describeNamespace(namespace: NamespaceName): string {
-  return namespace === null ? 'the root namespace' : `namespace ${namespace}`;
+  return namespace === null ? 'the root namespace' : `namespace ${displayName(namespace)}`;
 }
 
 function describeRoute(route: ip.RouteSpec): string {

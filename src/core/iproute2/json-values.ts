@@ -11,13 +11,43 @@ export function parseJsonValues(text: string, context: string): unknown[] {
   while (index < text.length) {
     const end = endOfValue(text, index, context);
     try {
-      values.push(JSON.parse(text.slice(index, end)));
+      values.push(parseLeniently(text.slice(index, end)));
     } catch (error) {
       throw new ParseError(`${context}: output ${values.length + 1} is not valid JSON (${(error as Error).message})`, context);
     }
     index = skipBlanks(text, end);
   }
   return values;
+}
+
+/**
+ * ip writes names into its JSON as they are, so one namespace on the host whose name holds a newline or another
+ * control character makes `ip -j netns list` invalid JSON in every namespace. Those are escaped and parsed again.
+ */
+function parseLeniently(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    const escaped = escapeControlsInStrings(json);
+    if (escaped === json) throw error;
+    return JSON.parse(escaped);
+  }
+}
+
+/** Control characters inside strings as `\u00XX`; those outside (line breaks between tokens) are left alone. */
+function escapeControlsInStrings(json: string): string {
+  let inString = false;
+  let result = '';
+  for (let index = 0; index < json.length; index++) {
+    const character = json[index]!;
+    if (inString && character === '\\') {
+      result += character + (json[++index] ?? '');
+      continue;
+    }
+    if (character === '"') inString = !inString;
+    result += inString && character < ' ' ? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}` : character;
+  }
+  return result;
 }
 
 function skipBlanks(text: string, from: number): number {

@@ -5,6 +5,7 @@
 import type { Host } from '../host/host.js';
 import { parseJsonValues } from '../iproute2/json-values.js';
 import { parseLinks } from '../iproute2/parse.js';
+import { quoteName } from '../display.js';
 import { NotFoundError } from '../errors.js';
 import type { HostSnapshot, NamespaceName, NamespaceState } from '../model.js';
 import { checkNamespaceName } from '../names.js';
@@ -58,7 +59,7 @@ export async function checkNamespaceExists(host: Host, name: NamespaceName): Pro
 }
 
 function missingNamespaceError(name: string): NotFoundError {
-  return new NotFoundError(`There is no network namespace named ${JSON.stringify(name)}`);
+  return new NotFoundError(`There is no network namespace named ${quoteName(name)}`);
 }
 
 /** Reads the selected namespaces; one deleted between listing and reading is left out, as it is gone. */
