@@ -4,7 +4,7 @@
  * saving writes back only what was edited.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { waitForPids, waitUntilGone } from '../unit/support/processes.js';
@@ -127,6 +127,20 @@ describe('lab notebooks', function () {
     const stopped = await vscode.commands.executeCommand<number>('netnsLab.notebook.stopBackground');
     assert.equal(stopped, 1);
     assert.deepEqual(await waitUntilGone([pid!]), []);
+  });
+
+  it('a cell that prints 10 MB keeps a bounded output, says what it left out, and names the file with all of it', async () => {
+    const document = await openNotebook('huge', '```sh\nhead -c 10000000 /dev/zero | tr "\\0" x; echo; echo last-line\n```\n');
+    await execute(document);
+    const cell = document.cellAt(0);
+    await eventually(() => cell.executionSummary?.success, { what: 'the cell to succeed', timeoutMs: 60_000 });
+    const shown = stdoutOf(cell);
+    assert.ok(shown.length < 4_000_000, `${shown.length} characters shown`);
+    assert.ok(shown.startsWith('xxxx'));
+    assert.ok(shown.endsWith('last-line\n'), shown.slice(-80));
+    const note = /… (.+?) of (.+?) left out here; the whole output is in (\S+) …/u.exec(shown);
+    assert.ok(note, 'no note of what was left out');
+    assert.equal(statSync(note[3]!).size, 10_000_000 + 'last-line\n'.length + 1);
   });
 
   it('each code cell says in its status bar which namespace and target it runs in', async () => {

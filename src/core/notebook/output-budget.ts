@@ -12,7 +12,7 @@ export interface OutputBudget {
   tailBytes: number;
 }
 
-export const DEFAULT_OUTPUT_BUDGET: OutputBudget = { headBytes: 2 * 1024 * 1024, tailBytes: 1024 * 1024 };
+export const DEFAULT_OUTPUT_BUDGET: OutputBudget = { headBytes: 1024 * 1024, tailBytes: 1024 * 1024 };
 
 export class BoundedOutput {
   private readonly decoder = new StringDecoder('utf8');

@@ -31,6 +31,8 @@ export class CellOutputs {
   private readonly spools = new Map<StreamName, { stream: WriteStream; path: string }>();
   private readonly head = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
   private queue: Thenable<void> = Promise.resolve();
+  /** Text waiting for the append under way to finish, by stream. */
+  private readonly waitingText = new Map<StreamName, string>();
 
   constructor(
     private readonly execution: vscode.NotebookCellExecution,
@@ -73,16 +75,21 @@ export class CellOutputs {
       write: (chunk: Buffer, _encoding, done) => {
         const text = this.bounded[name].push(chunk);
         if (text) this.append(name, text);
-        this.spoolOrRemember(name, chunk);
-        this.queue.then(() => done(), done);
+        const spooled = this.spoolOrRemember(name, chunk);
+        // The cell waits while its text is still to be shown, and past the head while the file catches up.
+        if (text) this.queue.then(() => done(), done);
+        else spooled.then(() => done(), done);
       },
     });
   }
 
-  /** Keeps the head in memory until the output proves long; from then on everything goes to a file. */
-  private spoolOrRemember(name: StreamName, chunk: Buffer): void {
+  /**
+   * Keeps the head in memory until the output proves long; from then on everything goes to a file. Resolves
+   * when the file can take more.
+   */
+  private async spoolOrRemember(name: StreamName, chunk: Buffer): Promise<void> {
     const spool = this.spools.get(name);
-    if (spool) return void spool.stream.write(chunk);
+    if (spool) return spool.stream.write(chunk) ? undefined : drained(spool.stream);
     if (!this.bounded[name].truncated) return void this.head[name].push(chunk);
     spoolFolder ??= mkdtempSync(join(tmpdir(), 'netns-lab-output-'));
     const path = join(spoolFolder, `${this.cellLabel}-${Date.now()}.${name}`);
@@ -98,14 +105,38 @@ export class CellOutputs {
     return new Promise((resolve) => spool.stream.end(() => resolve(spool.path)));
   }
 
+  /**
+   * Appends text to the stream's output. Text that comes while an append is under way waits and goes in the next
+   * one: each append makes the editor draw the output again, so fewer, larger appends keep a fast cell fast.
+   */
   private append(name: StreamName, text: string): void {
-    const item = name === 'stdout' ? vscode.NotebookCellOutputItem.stdout(text) : vscode.NotebookCellOutputItem.stderr(text);
-    this.queue = this.queue.then(async () => {
-      const output = this.outputs.get(name);
-      if (output) return this.execution.appendOutputItems(item, output);
-      const created = new vscode.NotebookCellOutput([item]);
-      this.outputs.set(name, created);
-      return this.execution.appendOutput(created);
-    });
+    const waiting = this.waitingText.get(name);
+    this.waitingText.set(name, (waiting ?? '') + text);
+    if (waiting !== undefined) return;
+    this.queue = this.queue.then(() => this.appendWaiting(name));
   }
+
+  private async appendWaiting(name: StreamName): Promise<void> {
+    const text = this.waitingText.get(name) ?? '';
+    this.waitingText.delete(name);
+    const item = name === 'stdout' ? vscode.NotebookCellOutputItem.stdout(text) : vscode.NotebookCellOutputItem.stderr(text);
+    const output = this.outputs.get(name);
+    if (output) return this.execution.appendOutputItems(item, output);
+    const created = new vscode.NotebookCellOutput([item]);
+    this.outputs.set(name, created);
+    return this.execution.appendOutput(created);
+  }
+}
+
+/** Resolves when a file stream's buffer has room again (or it failed: a full disk loses the copy, not the cell). */
+function drained(stream: WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+  });
 }
