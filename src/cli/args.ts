@@ -2,15 +2,34 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { listSome, quoteName } from '../core/display.js';
 import type { VethEnd } from '../core/iproute2/commands.js';
+import { checkMtu, parseCidr } from '../core/addresses.js';
+import { InvalidArgumentError, InvalidNameError } from '../core/errors.js';
 import { checkInterfaceName, checkNamespaceName } from '../core/names.js';
 
-/** A mistake in how a command was called: exit status 2 and a pointer to --help. */
+/**
+ * A mistake in how a command was called: exit status 2 and a pointer to --help. That is anything wrong with what
+ * was typed, found before anything runs: an unknown command or option, a missing or extra argument, a name given
+ * twice, and an invalid name, address, number or target. What fails afterwards, on the host or in a file, is 1.
+ */
 export class UsageError extends Error {
   constructor(
     message: string,
     readonly command?: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Runs the checks of a command's arguments, before anything runs on the host. The core refuses an invalid name or
+ * value with its own error (the editor shows that one too); here it is the command line's fault, so a UsageError.
+ */
+export function checkArguments<T>(command: string | undefined, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof InvalidNameError || error instanceof InvalidArgumentError) throw new UsageError(error.message, command);
+    throw error;
   }
 }
 
@@ -41,6 +60,18 @@ export function parseEnd(text: string, defaultNamespace: string | null = null): 
   checkInterfaceName(name);
   if (namespace !== null) checkNamespaceName(namespace);
   return { name, namespace };
+}
+
+/** Addresses given as `--address CIDR`, each checked. */
+export function readCidrs(cidrs: string[]): string[] {
+  for (const cidr of cidrs) parseCidr(cidr);
+  return cidrs;
+}
+
+/** An MTU given as `what` (`--mtu`, `MTU`): a whole number the kernel takes. */
+export function readMtu(command: string, what: string, text: string | undefined): number | undefined {
+  const mtu = parseWholeNumber(command, what, text);
+  return mtu === undefined ? undefined : checkMtu(mtu);
 }
 
 /** Requires exactly `count` positional arguments named in `what`. */

@@ -22,7 +22,13 @@ export function globalHelp(commands: readonly CliCommand[]): string {
     '',
     'Interfaces are written NAME@NS for a namespace NS; without @NS they are in the root namespace.',
     'Lab topologies (*.netns.yaml): validate, deploy, inspect and destroy a declared lab.',
-    'Exit status: 0 success, 1 failure, 2 wrong usage, 3 a lab differs from its file (inspect), 130 interrupted.',
+    'Exit status, the same for every command:',
+    '  0    success',
+    '  1    the work failed: the host refused, a namespace or file does not exist, a file has problems',
+    '  2    called wrongly, before anything ran: unknown command or option, missing or extra argument,',
+    '       a name given twice, an invalid name, address, MTU, number or --target',
+    '  3    a lab differs from its file (inspect FILE)',
+    '  130  interrupted (128 + the signal: 143 for SIGTERM)',
   ];
   return lines.join('\n') + '\n';
 }

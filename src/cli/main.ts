@@ -10,7 +10,7 @@ import { CancelledError, NetnsLabError, TopologyFileError } from '../core/errors
 import { LabRefusedError } from '../core/labs/lab-errors.js';
 import { formatDiagnostics } from '../core/topology/diagnostics.js';
 import type { PrivilegeMode } from '../core/host/privilege.js';
-import { UsageError } from './args.js';
+import { checkArguments, UsageError } from './args.js';
 import { addressCommand, routeCommand } from './commands/addresses.js';
 import { execCommand } from './commands/exec.js';
 import { destroyCommand, inspectCommand } from './commands/lab-state.js';
@@ -70,10 +70,12 @@ export async function main(argv: string[], out = writer(process.stdout), stderrW
     if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
     if (options.help) return out(`${command.usage}\n`), 0;
     const hosts = new HostRegistry({ privilege: options.privilege, sshConfigFile: options.sshConfigFile, askPassword: terminalPasswordPrompt() });
+    // An invalid --target is refused when its host is made: that is the command line's fault, so it is checked first.
+    const host = checkArguments(name, () => hosts.host(options.target));
     const interrupts = watchInterrupts(command.handlesInterrupts ? undefined : (signal) => void exitNow(hosts, err, signal));
     try {
       const context: CliContext = {
-        host: hosts.host(options.target),
+        host,
         targetGiven: options.target !== undefined,
         hostFor: (target) => hosts.host(target),
         json: options.json,

@@ -192,31 +192,31 @@ describe('veth', () => {
     assert.equal(rootLinkNames().includes(y), false);
   });
 
-  test('an invalid interface name of 16 bytes exits 1 naming the 15-byte rule, and creates nothing', async () => {
+  test('an invalid interface name of 16 bytes exits 2 naming the 15-byte rule, and creates nothing', async () => {
     const [a] = namespaces(1) as [string];
     const tooLong = `${lab.prefix}abcdefghij`;
     assert.equal(Buffer.byteLength(tooLong), 16);
     const result = await cli('veth', `${tooLong}@${a}`, `${lab.interfaceName('ok')}@${a}`);
-    assert.equal(result.status, 1);
+    assert.equal(result.status, 2);
     assertOneLine(result.stderr);
     assert.match(result.stderr, /at most 15 bytes/u);
     assert.deepEqual(linkNames(a), ['lo']);
   });
 
-  test('an interface name with a space exits 1 naming the whitespace rule, and creates nothing', async () => {
+  test('an interface name with a space exits 2 naming the whitespace rule, and creates nothing', async () => {
     const [a] = namespaces(1) as [string];
     const result = await cli('veth', `${lab.prefix} sp@${a}`, `${lab.interfaceName('ok')}@${a}`);
-    assert.equal(result.status, 1);
+    assert.equal(result.status, 2);
     assertOneLine(result.stderr);
     assert.match(result.stderr, /must not contain spaces/u);
     assert.deepEqual(linkNames(a), ['lo']);
   });
 
-  test('an invalid CIDR in --address exits 1 and creates nothing', async () => {
+  test('an invalid CIDR in --address exits 2 and creates nothing', async () => {
     const [a] = namespaces(1) as [string];
     const [x, y] = interfaceNames('x', 'y') as [string, string];
     const result = await cli('veth', `${x}@${a}`, `${y}@${a}`, '--address', '10.36.0.1/33');
-    assert.equal(result.status, 1);
+    assert.equal(result.status, 2);
     assertOneLine(result.stderr);
     assert.deepEqual(linkNames(a), ['lo']);
   });
@@ -276,11 +276,11 @@ describe('addresses and routes', () => {
     assert.deepEqual(addressesOf(a, x), []);
   });
 
-  test('addr add with an invalid CIDR exits 1 and adds nothing', async () => {
+  test('addr add with an invalid CIDR exits 2 and adds nothing', async () => {
     const { a, x } = joinedPair();
     for (const cidr of ['10.40.0.1/33', '10.40.0.1', 'not-an-address/24']) {
       const result = await cli('addr', 'add', `${x}@${a}`, cidr);
-      assert.equal(result.status, 1, cidr);
+      assert.equal(result.status, 2, cidr);
       assertOneLine(result.stderr);
     }
     assert.deepEqual(addressesOf(a, x), []);

@@ -300,7 +300,7 @@ describe('namespace names are data, never shell code', () => {
   test('add refuses a name with "/" naming the rule, and creates nothing', async () => {
     const before = readdirSync('/run/netns').filter(lab.owns);
     const result = await cli('add', `${lab.prefix}lab; $(touch /tmp/x)`);
-    assert.equal(result.status, 1);
+    assert.equal(result.status, 2);
     assertOneLine(result.stderr);
     assert.match(result.stderr, /must not contain "\/"/u);
     assert.deepEqual(readdirSync('/run/netns').filter(lab.owns), before);

@@ -1,8 +1,8 @@
 /** Addresses and routes: addr, route. */
 import { addAddress, addRoute, deleteAddress, deleteRoute } from '../../core/changes/operations.js';
-import type { RouteSpec } from '../../core/iproute2/commands.js';
+import { routeAdd, routeDelete, type RouteSpec } from '../../core/iproute2/commands.js';
 import { checkNamespaceName } from '../../core/names.js';
-import { expectPositionals, parseCommandArgs, parseEnd, parseWholeNumber, stringOption, UsageError } from '../args.js';
+import { checkArguments, expectPositionals, parseCommandArgs, parseEnd, parseWholeNumber, readCidrs, stringOption, UsageError } from '../args.js';
 import type { CliCommand } from '../context.js';
 
 export const addressCommand: CliCommand = {
@@ -12,10 +12,13 @@ export const addressCommand: CliCommand = {
   async run(args, context) {
     const [action, ...rest] = args;
     const [name, cidr] = expectPositionals('addr', parseCommandArgs('addr', rest, {}).positionals, ['IFACE[@NS]', 'CIDR']);
-    const end = parseEnd(name!);
+    if (action !== 'add' && action !== 'del' && action !== 'delete') throw new UsageError(`expected add or del, got ${action === undefined ? 'nothing' : JSON.stringify(action)}`, 'addr');
+    const end = checkArguments('addr', () => {
+      readCidrs([cidr!]);
+      return parseEnd(name!);
+    });
     if (action === 'add') await addAddress(context.host, end.namespace, end.name, cidr!);
-    else if (action === 'del' || action === 'delete') await deleteAddress(context.host, end.namespace, end.name, cidr!);
-    else throw new UsageError(`expected add or del, got ${action === undefined ? 'nothing' : JSON.stringify(action)}`, 'addr');
+    else await deleteAddress(context.host, end.namespace, end.name, cidr!);
     return 0;
   },
 };
@@ -35,14 +38,19 @@ export const routeCommand: CliCommand = {
   async run(args, context) {
     const [action, ...rest] = args;
     const parsed = parseCommandArgs('route', rest, { netns: { type: 'string' }, metric: { type: 'string' }, ipv6: { type: 'boolean', short: '6' } });
-    const namespaceOption = stringOption(parsed, 'netns');
-    const namespace = namespaceOption === undefined ? null : checkNamespaceName(namespaceOption);
+    if (action !== 'add' && action !== 'del' && action !== 'delete') throw new UsageError(`expected add or del, got ${action === undefined ? 'nothing' : JSON.stringify(action)}`, 'route');
     const route = parseRouteWords(parsed.positionals);
     route.metric = parseWholeNumber('route', '--metric', stringOption(parsed, 'metric'));
     if (parsed.values.ipv6 === true) route.family = 'inet6';
+    const namespaceOption = stringOption(parsed, 'netns');
+    const namespace = checkArguments('route', () => {
+      const namespace = namespaceOption === undefined ? null : checkNamespaceName(namespaceOption);
+      // The argv builder checks the destination, gateway, device and their families; run it now, before anything.
+      (action === 'add' ? routeAdd : routeDelete)(namespace, route);
+      return namespace;
+    });
     if (action === 'add') await addRoute(context.host, namespace, route);
-    else if (action === 'del' || action === 'delete') await deleteRoute(context.host, namespace, route);
-    else throw new UsageError(`expected add or del, got ${action === undefined ? 'nothing' : JSON.stringify(action)}`, 'route');
+    else await deleteRoute(context.host, namespace, route);
     return 0;
   },
 };

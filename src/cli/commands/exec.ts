@@ -6,7 +6,7 @@ import { namespaceExecArgv, startInNamespace } from '../../core/changes/operatio
 import { checkNamespaceExists } from '../../core/state/read.js';
 import type { NamespaceName } from '../../core/model.js';
 import { checkNamespaceName } from '../../core/names.js';
-import { UsageError } from '../args.js';
+import { checkArguments, UsageError } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
 import { passBytesThrough } from '../byte-streams.js';
 
@@ -27,7 +27,7 @@ export const execCommand: CliCommand = {
     const before = separator < 0 ? args : args.slice(0, separator);
     const command = separator < 0 ? [] : args.slice(separator + 1);
     if (before.length !== 1 || command.length === 0) throw new UsageError('expected NS -- CMD [ARG...]', 'exec');
-    const namespace = checkNamespaceName(before[0]!);
+    const namespace = checkArguments('exec', () => checkNamespaceName(before[0]!));
     if (context.stdin.isTTY && context.stdout.isTTY) return runOnTerminal(context, namespace, command);
     return runStreamed(context, namespace, command);
   },

@@ -1,7 +1,8 @@
 /** Creating and changing interfaces: veth, bridge, link. */
 import { attachToBridge, createBridge, createVethPair, deleteLink, detachFromBridge, setLinkMtu, setLinkUp } from '../../core/changes/operations.js';
+import { vethAdd } from '../../core/iproute2/commands.js';
 import { checkInterfaceName } from '../../core/names.js';
-import { expectPositionals, flag, parseCommandArgs, parseEnd, parseWholeNumber, stringListOption, stringOption, UsageError } from '../args.js';
+import { checkArguments, expectPositionals, flag, parseCommandArgs, parseEnd, readCidrs, readMtu, stringListOption, stringOption, UsageError } from '../args.js';
 import type { CliCommand } from '../context.js';
 
 export const vethCommand: CliCommand = {
@@ -25,14 +26,17 @@ export const vethCommand: CliCommand = {
       mtu: { type: 'string' },
       up: { type: 'boolean' },
     });
-    const [first, second] = expectPositionals('veth', parsed.positionals, ['NAME[@NS]', 'PEER[@NS]']);
-    const mtu = parseWholeNumber('veth', '--mtu', stringOption(parsed, 'mtu'));
-    await createVethPair(
-      context.host,
-      { ...parseEnd(first!), addresses: stringListOption(parsed, 'address'), mtu },
-      { ...parseEnd(second!), addresses: stringListOption(parsed, 'peer-address'), mtu },
-      { up: flag(parsed, 'up') },
-    );
+    const [firstText, secondText] = expectPositionals('veth', parsed.positionals, ['NAME[@NS]', 'PEER[@NS]']);
+    const [first, second] = checkArguments('veth', () => {
+      const mtu = readMtu('veth', '--mtu', stringOption(parsed, 'mtu'));
+      const ends = [
+        { ...parseEnd(firstText!), addresses: readCidrs(stringListOption(parsed, 'address')), mtu },
+        { ...parseEnd(secondText!), addresses: readCidrs(stringListOption(parsed, 'peer-address')), mtu },
+      ] as const;
+      vethAdd(...ends); // refuses two ends of the same name in one namespace
+      return ends;
+    });
+    await createVethPair(context.host, first, second, { up: flag(parsed, 'up') });
     return 0;
   },
 };
@@ -52,16 +56,23 @@ export const bridgeCommand: CliCommand = {
     const parsed = parseCommandArgs('bridge', rest, { port: { type: 'string', multiple: true }, address: { type: 'string', multiple: true }, up: { type: 'boolean' } });
     if (action === 'add') {
       const [name] = expectPositionals('bridge', parsed.positionals, ['NAME[@NS]']);
-      const end = parseEnd(name!);
-      await createBridge(context.host, end.namespace, end.name, { ports: stringListOption(parsed, 'port'), addresses: stringListOption(parsed, 'address'), up: flag(parsed, 'up') });
+      const { bridge, ports, addresses } = checkArguments('bridge', () => {
+        const bridge = parseEnd(name!);
+        const ports = stringListOption(parsed, 'port').map(checkInterfaceName);
+        return { bridge, ports, addresses: readCidrs(stringListOption(parsed, 'address')) };
+      });
+      await createBridge(context.host, bridge.namespace, bridge.name, { ports, addresses, up: flag(parsed, 'up') });
     } else if (action === 'attach') {
-      const [port, bridge] = expectPositionals('bridge', parsed.positionals, ['IFACE[@NS]', 'BRIDGE']);
-      const end = parseEnd(port!);
-      await attachToBridge(context.host, end.namespace, end.name, checkInterfaceName(bridge!));
+      const [portText, bridgeText] = expectPositionals('bridge', parsed.positionals, ['IFACE[@NS]', 'BRIDGE']);
+      const [port, bridge] = checkArguments('bridge', () => {
+        const port = parseEnd(portText!);
+        return [port, checkInterfaceName(bridgeText!)] as const;
+      });
+      await attachToBridge(context.host, port.namespace, port.name, bridge);
     } else if (action === 'detach') {
-      const [port] = expectPositionals('bridge', parsed.positionals, ['IFACE[@NS]']);
-      const end = parseEnd(port!);
-      await detachFromBridge(context.host, end.namespace, end.name);
+      const [portText] = expectPositionals('bridge', parsed.positionals, ['IFACE[@NS]']);
+      const port = checkArguments('bridge', () => parseEnd(portText!));
+      await detachFromBridge(context.host, port.namespace, port.name);
     } else {
       throw new UsageError(`expected add, attach or detach, got ${action === undefined ? 'nothing' : JSON.stringify(action)}`, 'bridge');
     }
@@ -77,14 +88,16 @@ export const linkCommand: CliCommand = {
     const [action, ...rest] = args;
     const { positionals } = parseCommandArgs('link', rest, {});
     if (action === 'up' || action === 'down') {
-      const end = parseEnd(expectPositionals('link', positionals, ['IFACE[@NS]'])[0]!);
+      const [name] = expectPositionals('link', positionals, ['IFACE[@NS]']);
+      const end = checkArguments('link', () => parseEnd(name!));
       await setLinkUp(context.host, end.namespace, end.name, action === 'up');
     } else if (action === 'mtu') {
-      const [name, mtu] = expectPositionals('link', positionals, ['IFACE[@NS]', 'MTU']);
-      const end = parseEnd(name!);
-      await setLinkMtu(context.host, end.namespace, end.name, parseWholeNumber('link', 'MTU', mtu)!);
+      const [name, mtuText] = expectPositionals('link', positionals, ['IFACE[@NS]', 'MTU']);
+      const [end, mtu] = checkArguments('link', () => [parseEnd(name!), readMtu('link', 'MTU', mtuText)!] as const);
+      await setLinkMtu(context.host, end.namespace, end.name, mtu);
     } else if (action === 'del' || action === 'delete') {
-      const end = parseEnd(expectPositionals('link', positionals, ['IFACE[@NS]'])[0]!);
+      const [name] = expectPositionals('link', positionals, ['IFACE[@NS]']);
+      const end = checkArguments('link', () => parseEnd(name!));
       await deleteLink(context.host, end.namespace, end.name);
     } else {
       throw new UsageError(`expected up, down, mtu or del, got ${action === undefined ? 'nothing' : JSON.stringify(action)}`, 'link');
@@ -92,3 +105,4 @@ export const linkCommand: CliCommand = {
     return 0;
   },
 };
+

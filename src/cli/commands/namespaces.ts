@@ -1,7 +1,8 @@
 /** Creating and deleting namespaces: add, del. */
 import { createNamespaces, deleteNamespace } from '../../core/changes/operations.js';
+import { quoteName } from '../../core/display.js';
 import { checkNamespaceName } from '../../core/names.js';
-import { flag, parseCommandArgs, UsageError } from '../args.js';
+import { checkArguments, flag, parseCommandArgs, UsageError } from '../args.js';
 import type { CliCommand } from '../context.js';
 
 export const addCommand: CliCommand = {
@@ -27,7 +28,15 @@ export const deleteCommand: CliCommand = {
   },
 };
 
+/** The namespace names of a command, each valid and given once (a repeated name is most likely a slip). */
 function requireNames(command: string, positionals: string[]): string[] {
   if (positionals.length === 0) throw new UsageError('expected at least one namespace name', command);
-  return positionals.map(checkNamespaceName);
+  const names = checkArguments(command, () => positionals.map(checkNamespaceName));
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new UsageError(`the namespace name ${quoteName(name)} is given twice; give each name once`, command);
+    seen.add(name);
+  }
+  return names;
 }
+

@@ -3,7 +3,7 @@ import { NetnsLabError } from '../../core/errors.js';
 import type { NamespaceState } from '../../core/model.js';
 import { checkNamespaceName } from '../../core/names.js';
 import { readNamespace, readNamespaceSummaries, readSnapshot } from '../../core/state/read.js';
-import { expectPositionals, parseCommandArgs, UsageError } from '../args.js';
+import { checkArguments, expectPositionals, parseCommandArgs, UsageError } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
 import { renderNamespace } from '../render.js';
 import { printable, renderTable } from '../table.js';
@@ -34,7 +34,7 @@ export const showCommand: CliCommand = {
   async run(args, context) {
     const { positionals } = parseCommandArgs('show', args, {});
     if (positionals.length > 1) throw new UsageError('expected at most one namespace name', 'show');
-    const name = positionals[0] === undefined ? null : checkNamespaceName(positionals[0]);
+    const name = positionals[0] === undefined ? null : checkArguments('show', () => checkNamespaceName(positionals[0]!));
     const state = await readNamespace(context.host, name);
     if (state.error) throw new NetnsLabError(`Could not read ${name === null ? 'the root namespace' : `namespace ${JSON.stringify(name)}`}: ${state.error}`);
     if (context.json) context.out(JSON.stringify({ namespace: namespaceJson(state) }, null, 2) + '\n');

@@ -7,7 +7,7 @@ import { checkNamespaceName } from '../../core/names.js';
 import { readNotebookFile } from '../../core/notebook/notebook-file.js';
 import { runNotebook, type CellPosition, type NotebookRunSummary } from '../../core/notebook/run-notebook.js';
 import type { CellRun } from '../../core/notebook/execute.js';
-import { flag, parseCommandArgs, stringOption, UsageError } from '../args.js';
+import { checkArguments, flag, parseCommandArgs, stringOption, UsageError } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
 import { count, labLabel } from '../lab-render.js';
 import { namespaceLabel } from '../render.js';
@@ -44,7 +44,7 @@ export const runCommand: CliCommand = {
       'keep-background': { type: 'boolean' },
     });
     if (parsed.positionals.length === 0) throw new UsageError('expected at least one notebook file', 'run');
-    const override = readNamespaceOverride(stringOption(parsed, 'netns'));
+    const override = checkArguments('run', () => readNamespaceOverride(stringOption(parsed, 'netns')));
     const keepGoing = flag(parsed, 'keep-going');
     const destroyAfter = flag(parsed, 'destroy-after');
     const keepBackground = flag(parsed, 'keep-background');
