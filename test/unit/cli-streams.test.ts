@@ -260,6 +260,19 @@ describe('netns-lab exec and run over SSH: streams, signals and leftovers', { sk
     assert.deepEqual(sshControlFolders().filter((name) => !foldersBefore.includes(name)), []);
   });
 
+  test('a notebook with a byte order mark and a docs site front matter runs on the target and in the namespace it names', async () => {
+    const file = join(scratch, 'site-page.netns.md');
+    const frontMatter = `---\ntitle: "Lab 1"\nlayout: post\ntags: [netns]\ntarget: ${server.alias}\nnetns: ${namespace}\n---\n`;
+    writeFileSync(file, `\uFEFF${frontMatter}\n# Lab 1\n\n\`\`\`sh\necho "over-ssh=\${SSH_CONNECTION:+yes}"; ip -o link show | cut -d: -f2\n\`\`\`\n`);
+    const result = await runRaw(['--ssh-config', server.configFile, 'run', file]);
+    const text = result.stdout.toString();
+    assert.equal(result.status, 0, `${text}${result.stderr}`);
+    assert.match(text, /over-ssh=yes/u);
+    assert.match(text, new RegExp(`in ${namespace}`, 'u'));
+    // A fresh namespace has only its loopback interface.
+    assert.deepEqual(text.split('\n').filter((line) => /^ \S+$/u.test(line)), [' lo']);
+  });
+
   test('run: a background server does not hold the run over SSH, and is gone after', async () => {
     const pidFile = join(scratch, 'ssh-server.pid');
     const file = join(scratch, 'ssh-background.netns.md');
