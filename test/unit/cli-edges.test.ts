@@ -1,5 +1,6 @@
-// The command line's small edges: names given twice. Each runs the real CLI (dist/cli.js) against namespaces made
-// with plain ip under this run's prefix; the `after` hook removes them even when a test fails.
+// The command line's small edges: names given twice, and a name that does not exist among several. Each runs the
+// real CLI (dist/cli.js) against namespaces made with plain ip under this run's prefix; the `after` hook removes
+// them even when a test fails.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertOneLine, createCliRunner } from './support/cli.js';
@@ -44,5 +45,43 @@ describe('names given twice', () => {
     assert.equal(result.status, 2);
     assert.ok(result.stderr.includes(`"${name}" is given twice`), result.stderr);
     assert.equal(namespaceExists(name), true);
+  });
+});
+
+describe('del with a name that does not exist', () => {
+  test('del A MISSING deletes nothing, exits 1, and names the missing one', async () => {
+    const [present] = namespaces(1) as [string];
+    const absent = unusedName('absent');
+    const result = await cli('del', present, absent);
+    assert.equal(result.status, 1);
+    assertOneLine(result.stderr);
+    assert.ok(result.stderr.includes(`"${absent}"`), result.stderr);
+    assert.ok(!result.stderr.includes(`"${present}"`), result.stderr);
+    assert.match(result.stderr, /nothing was deleted/u);
+    assert.equal(namespaceExists(present), true);
+  });
+
+  test('del with the missing name first deletes nothing either', async () => {
+    const [present] = namespaces(1) as [string];
+    const result = await cli('del', unusedName('first'), present);
+    assert.equal(result.status, 1);
+    assert.equal(namespaceExists(present), true);
+  });
+
+  test('with many missing names the message lists three and counts the rest', async () => {
+    const absent = Array.from({ length: 5 }, (_, index) => unusedName(`m${index}`));
+    const result = await cli('del', ...absent);
+    assert.equal(result.status, 1);
+    assertOneLine(result.stderr);
+    for (const name of absent.slice(0, 3)) assert.ok(result.stderr.includes(`"${name}"`), result.stderr);
+    for (const name of absent.slice(3)) assert.ok(!result.stderr.includes(`"${name}"`), result.stderr);
+    assert.ok(result.stderr.includes('… and 2 more'), result.stderr);
+  });
+
+  test('del of names that all exist deletes them all', async () => {
+    const names = namespaces(3);
+    const result = await cli('del', ...names);
+    assert.equal(result.status, 0, result.stderr);
+    for (const name of names) assert.equal(namespaceExists(name), false, name);
   });
 });
