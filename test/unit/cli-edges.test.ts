@@ -1,6 +1,6 @@
-// The command line's small edges: names given twice, and a name that does not exist among several. Each runs the
-// real CLI (dist/cli.js) against namespaces made with plain ip under this run's prefix; the `after` hook removes
-// them even when a test fails.
+// The command line's small edges: names given twice, a name that does not exist among several, and a bridge port
+// written in another namespace. Each runs the real CLI (dist/cli.js) against namespaces made with plain ip under
+// this run's prefix; the `after` hook removes them even when a test fails.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertOneLine, createCliRunner } from './support/cli.js';
@@ -27,6 +27,16 @@ function namespaces(count: number): string[] {
 /** A namespace name under this run's prefix that nothing has made. */
 function unusedName(tag: string): string {
   return lab.namespaceName(`u${counter++}${tag}`);
+}
+
+interface IpLink {
+  ifname: string;
+  master?: string;
+  linkinfo?: { info_kind?: string };
+}
+
+function links(namespace: string): IpLink[] {
+  return JSON.parse(ip('-n', namespace, '-d', '-j', 'link', 'show')) as IpLink[];
 }
 
 describe('names given twice', () => {
@@ -83,5 +93,53 @@ describe('del with a name that does not exist', () => {
     const result = await cli('del', ...names);
     assert.equal(result.status, 0, result.stderr);
     for (const name of names) assert.equal(namespaceExists(name), false, name);
+  });
+});
+
+describe('bridge ports live in the bridge\'s namespace', () => {
+  /** Two namespaces, a veth end `x` in the first and `y` in the second. */
+  function pair(): { a: string; b: string; x: string; y: string } {
+    const [a, b] = namespaces(2) as [string, string];
+    const [x, y] = [lab.interfaceName(`x${counter}`), lab.interfaceName(`y${counter}`)];
+    ip('-n', a, 'link', 'add', 'name', x, 'type', 'veth', 'peer', 'name', y, 'netns', b);
+    return { a, b, x, y };
+  }
+
+  test('--port IFACE@NS with another namespace exits 2 naming both namespaces, and makes no bridge', async () => {
+    const { a, b, y } = pair();
+    const bridge = lab.interfaceName(`br${counter}`);
+    const result = await cli('bridge', 'add', `${bridge}@${a}`, '--port', `${y}@${b}`);
+    assert.equal(result.status, 2);
+    assertOneLine(result.stderr);
+    assert.match(result.stderr, /a port must be in the bridge's namespace/u);
+    assert.ok(result.stderr.includes(`namespace ${a}`) && result.stderr.includes(`namespace ${b}`), result.stderr);
+    assert.equal(links(a).some((link) => link.ifname === bridge), false);
+    assert.equal(links(b).find((link) => link.ifname === y)?.master, undefined);
+  });
+
+  test('--port IFACE@NS with a namespace for a bridge in the root namespace exits 2 saying so', async () => {
+    const { b, y } = pair();
+    const result = await cli('bridge', 'add', lab.interfaceName(`br${counter}`), '--port', `${y}@${b}`);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /a port must be in the bridge's namespace, the root namespace/u);
+  });
+
+  test('--port IFACE@NS with the bridge\'s own namespace attaches the port', async () => {
+    const { a, x } = pair();
+    const bridge = lab.interfaceName(`br${counter}`);
+    const result = await cli('bridge', 'add', `${bridge}@${a}`, '--port', `${x}@${a}`);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(links(a).find((link) => link.ifname === x)?.master, bridge);
+  });
+
+  test('bridge attach IFACE@NS BRIDGE@OTHER exits 2 and attaches nothing', async () => {
+    const { a, b, x } = pair();
+    const bridge = lab.interfaceName(`br${counter}`);
+    ip('-n', b, 'link', 'add', 'name', bridge, 'type', 'bridge');
+    const result = await cli('bridge', 'attach', `${x}@${a}`, `${bridge}@${b}`);
+    assert.equal(result.status, 2);
+    assertOneLine(result.stderr);
+    assert.match(result.stderr, /the bridge must be in the interface's namespace/u);
+    assert.equal(links(a).find((link) => link.ifname === x)?.master, undefined);
   });
 });

@@ -1,7 +1,8 @@
 /** Creating and changing interfaces: veth, bridge, link. */
-import { attachToBridge, createBridge, createVethPair, deleteLink, detachFromBridge, setLinkMtu, setLinkUp } from '../../core/changes/operations.js';
+import { attachToBridge, createBridge, createVethPair, deleteLink, describeNamespace, detachFromBridge, setLinkMtu, setLinkUp } from '../../core/changes/operations.js';
+import { quoteName } from '../../core/display.js';
 import { vethAdd } from '../../core/iproute2/commands.js';
-import { checkInterfaceName } from '../../core/names.js';
+import type { NamespaceName } from '../../core/model.js';
 import { checkArguments, expectPositionals, flag, parseCommandArgs, parseEnd, readCidrs, readMtu, stringListOption, stringOption, UsageError } from '../args.js';
 import type { CliCommand } from '../context.js';
 
@@ -41,6 +42,9 @@ export const vethCommand: CliCommand = {
   },
 };
 
+const PORT_FIX = "name an interface of the bridge's namespace (--port IFACE), or create the bridge where the port is (NAME@NS)";
+const BRIDGE_FIX = "write the bridge's name alone: it is looked up in the interface's namespace";
+
 export const bridgeCommand: CliCommand = {
   name: 'bridge',
   summary: 'create a bridge, attach or detach its ports',
@@ -49,7 +53,8 @@ export const bridgeCommand: CliCommand = {
     'netns-lab bridge attach IFACE[@NS] BRIDGE',
     'netns-lab bridge detach IFACE[@NS]',
     '',
-    'Ports are interfaces in the same namespace as the bridge.',
+    'A bridge and its ports are in one namespace: --port IFACE names an interface in the bridge\'s namespace',
+    '(IFACE@NS is accepted when NS is the bridge\'s), and attach takes the BRIDGE in IFACE\'s namespace.',
   ].join('\n'),
   async run(args, context) {
     const [action, ...rest] = args;
@@ -58,7 +63,7 @@ export const bridgeCommand: CliCommand = {
       const [name] = expectPositionals('bridge', parsed.positionals, ['NAME[@NS]']);
       const { bridge, ports, addresses } = checkArguments('bridge', () => {
         const bridge = parseEnd(name!);
-        const ports = stringListOption(parsed, 'port').map(checkInterfaceName);
+        const ports = stringListOption(parsed, 'port').map((port) => sameNamespace('--port', port, bridge.namespace, "a port must be in the bridge's namespace", PORT_FIX));
         return { bridge, ports, addresses: readCidrs(stringListOption(parsed, 'address')) };
       });
       await createBridge(context.host, bridge.namespace, bridge.name, { ports, addresses, up: flag(parsed, 'up') });
@@ -66,7 +71,7 @@ export const bridgeCommand: CliCommand = {
       const [portText, bridgeText] = expectPositionals('bridge', parsed.positionals, ['IFACE[@NS]', 'BRIDGE']);
       const [port, bridge] = checkArguments('bridge', () => {
         const port = parseEnd(portText!);
-        return [port, checkInterfaceName(bridgeText!)] as const;
+        return [port, sameNamespace('BRIDGE', bridgeText!, port.namespace, "the bridge must be in the interface's namespace", BRIDGE_FIX)] as const;
       });
       await attachToBridge(context.host, port.namespace, port.name, bridge);
     } else if (action === 'detach') {
@@ -106,3 +111,12 @@ export const linkCommand: CliCommand = {
   },
 };
 
+/**
+ * An interface that must be in `namespace` (a bridge's port, a port's bridge), written `IFACE` or `IFACE@NS` with
+ * that NS. Another NS is refused by name here: ip would only say it cannot find a device called "IFACE@NS".
+ */
+function sameNamespace(what: string, text: string, namespace: NamespaceName, rule: string, fix: string): string {
+  const end = parseEnd(text, namespace);
+  if (end.namespace === namespace) return end.name;
+  throw new UsageError(`${what} ${quoteName(text)}: ${rule}, ${describeNamespace(namespace)}, but this one is in ${describeNamespace(end.namespace)}; ${fix}`);
+}
