@@ -375,50 +375,6 @@ describe('lab commands on an unreachable --target', () => {
   });
 });
 
-describe('netns-lab run with a notebook that names a topology', () => {
-  const name = labName('n');
-  const folder = 'notebooks';
-
-  /** A notebook in a folder of its own, naming `topology` relative to itself; returns its path from the CLI's folder. */
-  function writeNotebook(file: string, topology: string, cells: string[]): string {
-    const text = `---\ntopology: ${topology}\n---\n# Lab\n\n${cells.map((cell) => `\`\`\`sh {netns="${name}-red"}\n${cell}\n\`\`\`\n`).join('\n')}`;
-    return writeTopology(`${folder}/${file}`, text);
-  }
-
-  test('the lab is deployed before the first cell, and kept after the run', async () => {
-    writeTopology(`${folder}/lab.netns.yaml`, pairTopology(name));
-    const notebook = writeNotebook('ping.netns.md', './lab.netns.yaml', ['ping -c 1 -W 2 10.0.0.2']);
-    const result = await cliOk('run', notebook);
-    const deployedAt = result.stdout.indexOf(`── lab ${name} deployed from ${join(runner.workDirectory, folder, 'lab.netns.yaml')}: 3 changes`);
-    assert.ok(deployedAt > 0 && deployedAt < result.stdout.indexOf('── cell 1/1'), result.stdout);
-    assert.match(result.stdout, /: 1 passed, 0 failed\n/u);
-    assert.equal(namespaceExists(`${name}-red`), true);
-    const again = await cliOk('run', notebook);
-    assert.match(again.stdout, new RegExp(`── lab ${name} from .*: no changes\\n`, 'u'));
-  });
-
-  test('--destroy-after removes the lab when the cells are done, also when one failed', async () => {
-    const notebook = writeNotebook('fails.netns.md', 'lab.netns.yaml', ['ping -c 1 -W 1 10.0.0.99', 'true']);
-    const result = await cli('run', '--destroy-after', notebook);
-    assert.equal(result.status, 1);
-    assert.match(result.stdout, /: 0 passed, 1 failed, 1 not run\n/u);
-    assert.match(result.stdout, new RegExp(`── lab ${name} destroyed: 2 namespaces removed\\n`, 'u'));
-    assert.equal(namespaceExists(`${name}-red`), false);
-    assert.equal(namespaceExists(`${name}-blue`), false);
-    assert.equal(labRecordExists(name), false);
-  });
-
-  test('an invalid topology runs no cell and changes nothing', async () => {
-    writeTopology(`${folder}/broken.netns.yaml`, `${pairTopology(name)}  - [red:eth1, purple:eth0]\n`);
-    const notebook = writeNotebook('broken.netns.md', './broken.netns.yaml', [`touch ${join(runner.workDirectory, 'ran')}`]);
-    const result = await cli('run', notebook);
-    assert.equal(result.status, 1);
-    assert.match(result.stderr, /broken\.netns\.yaml:5:\d+: .*purple/u);
-    assert.equal(existsSync(join(runner.workDirectory, 'ran')), false);
-    assert.equal(namespaceExists(`${name}-red`), false);
-  });
-});
-
 describe('lab command help and progress', () => {
   for (const command of ['validate', 'deploy', 'destroy', 'inspect']) {
     test(`${command} --help prints its usage and exits 0; the overview lists it`, async () => {

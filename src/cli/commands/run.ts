@@ -17,15 +17,18 @@ export const runCommand: CliCommand = {
   name: 'run',
   summary: 'run lab notebooks (*.netns.md) top to bottom, printing each cell and its status',
   usage: [
-    'netns-lab run FILE... [--keep-going] [--netns NS] [--destroy-after] [--keep-background] [--target TARGET]',
+    'netns-lab run FILE... [--keep-going] [--netns NS] [--keep-lab | --destroy-after] [--keep-background] [--target TARGET]',
     '',
     'Runs every shell cell of each notebook in order, in its namespace, and stops at the first failing cell,',
     "on --target if given, else on the notebook's own target (front matter), else on this machine. A notebook",
     'whose front matter names a topology (topology: ./lab.netns.yaml, relative to the notebook) has that lab',
-    'deployed before its first cell, as netns-lab deploy would; nothing runs when the file is not valid.',
+    'deployed before its first cell, as netns-lab deploy would; nothing runs when the file is not valid. When the',
+    'cells are done, passed or failed, a lab that this run deployed (it was not there before) is destroyed again,',
+    'and a lab that was there before the run is left as it is.',
     '  --keep-going      run the remaining cells (and notebooks) after a failure',
     '  --netns NS        run every cell in NS instead of the namespaces the notebook names (/ for the root namespace)',
-    "  --destroy-after   destroy each notebook's lab when its cells are done, whether they passed or failed",
+    "  --keep-lab        keep each notebook's lab after the run, also when the run deployed it, to explore it",
+    "  --destroy-after   destroy each notebook's lab after the run, also when it was there before the run",
     '  --keep-background leave running what cells started in the background (a server started with &);',
     '                    by default it is stopped, with its whole process group, when each notebook is done',
     '',
@@ -41,16 +44,19 @@ export const runCommand: CliCommand = {
       'keep-going': { type: 'boolean' },
       netns: { type: 'string' },
       'destroy-after': { type: 'boolean' },
+      'keep-lab': { type: 'boolean' },
       'keep-background': { type: 'boolean' },
     });
     if (parsed.positionals.length === 0) throw new UsageError('expected at least one notebook file', 'run');
     const override = checkArguments('run', () => readNamespaceOverride(stringOption(parsed, 'netns')));
     const keepGoing = flag(parsed, 'keep-going');
     const destroyAfter = flag(parsed, 'destroy-after');
+    const keepLab = flag(parsed, 'keep-lab');
+    if (destroyAfter && keepLab) throw new UsageError('give either --keep-lab or --destroy-after, not both', 'run');
     const keepBackground = flag(parsed, 'keep-background');
     let failed = false;
     for (const file of parsed.positionals) {
-      const summary = await runFile(file, context, { keepGoing, override, destroyAfter, keepBackground });
+      const summary = await runFile(file, context, { keepGoing, override, destroyAfter, keepLab, keepBackground });
       failed ||= summary.failed > 0;
       if (failed && !keepGoing) break;
     }
@@ -67,6 +73,7 @@ interface RunFileOptions {
   keepGoing: boolean;
   override?: NamespaceName;
   destroyAfter: boolean;
+  keepLab: boolean;
   keepBackground: boolean;
 }
 
@@ -84,6 +91,7 @@ async function runFile(file: string, context: CliContext, options: RunFileOption
     namespaceOverride: options.override,
     notebookDirectory: dirname(file),
     destroyLabAfter: options.destroyAfter,
+    destroyLabIfMade: !options.keepLab,
     onLabDeployed: (result, path) => context.out(labDeployed(result, path)),
     onLabDestroyed: (plan) => context.out(labDestroyed(plan)),
     onLabProgress: context.progress,

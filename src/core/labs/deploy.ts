@@ -23,6 +23,8 @@ export interface DeployResult {
   plan: DeployPlan;
   /** False for a dry run, and when the lab already was as the file says. */
   applied: boolean;
+  /** This deploy made the lab: the host had no record of it before (a repair of a lab that was there is not). */
+  madeLab: boolean;
 }
 
 /** Deploys (or with `dryRun` only plans) a lab; throws LabRefusedError, before changing anything, when the plan is refused. */
@@ -30,7 +32,7 @@ export async function deployLab(host: Host, topology: Topology, options: DeployO
   options.onProgress?.(`Reading ${host.label}`);
   const plan = await planDeploy(host, topology);
   if (plan.refusals.length > 0) throw new LabRefusedError(topology.lab, plan.refusals);
-  if (options.dryRun) return { plan, applied: false };
+  if (options.dryRun) return { plan, applied: false, madeLab: false };
   const previous = await readLabRecord(host, topology.lab);
   if (plan.steps.length > 0) {
     options.onProgress?.(`Applying ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'}`);
@@ -45,9 +47,9 @@ export async function deployLab(host: Host, topology: Topology, options: DeployO
   }
   // A deploy that changed nothing keeps the record's time, and its file unless one is given.
   const record = await labRecord(host, plan, previous, options.file ?? previous?.file, { beforeApply: false });
-  if (plan.steps.length === 0 && previous && sameRecord(previous, record)) return { plan, applied: false };
+  if (plan.steps.length === 0 && previous && sameRecord(previous, record)) return { plan, applied: false, madeLab: false };
   await writeLabRecord(host, record);
-  return { plan, applied: plan.steps.length > 0 };
+  return { plan, applied: plan.steps.length > 0, madeLab: previous === undefined && plan.steps.length > 0 };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Running a whole notebook top to bottom without an editor (the command line's `run`, and CI): its lab first when
  * the front matter names a topology, then the code cells in order, stopping at the first failing cell unless told
- * to keep going; and, when asked, the lab destroyed at the end whatever the cells did.
+ * to keep going; and, when asked, the lab destroyed at the end whatever the cells did: always, or only when this
+ * run made it (so a headless run leaves the host as it found it, and a lab that was there before stays).
  */
 import type { Writable } from 'node:stream';
 import { BackgroundProcesses } from '../host/background.js';
@@ -24,6 +25,8 @@ export interface NotebookRunOptions {
   notebookDirectory?: string;
   /** Destroy the notebook's lab after the cells, whether they passed or failed. */
   destroyLabAfter?: boolean;
+  /** Destroy the notebook's lab after the cells (passed or failed) when this run deployed it: it was not there before. */
+  destroyLabIfMade?: boolean;
   /** The lab was deployed (or already was as its file says) from the topology file at `path`. */
   onLabDeployed?: (result: DeployResult, path: string) => void;
   onLabDestroyed?: (plan: DestroyPlan) => void;
@@ -70,11 +73,15 @@ export async function runNotebook(host: Host, notebook: Notebook, options: Noteb
   const topologyPath = notebookTopologyPath(notebookOptions, options.notebookDirectory);
   if (topologyPath === undefined) return runCells(host, notebook.cells, notebookOptions, options);
   const topology = await loadTopologyFile(topologyPath);
+  let madeLab = false;
   try {
-    options.onLabDeployed?.(await deployLab(host, topology, { file: topologyPath, onProgress: options.onLabProgress }), topologyPath);
+    const deployed = await deployLab(host, topology, { file: topologyPath, onProgress: options.onLabProgress });
+    madeLab = deployed.madeLab;
+    options.onLabDeployed?.(deployed, topologyPath);
     return { ...(await runCells(host, notebook.cells, notebookOptions, options)), lab: topology.lab };
   } finally {
-    if (options.destroyLabAfter) await destroyAfter(host, topology, options);
+    // A deploy that failed made nothing (it undoes its own steps), so only destroyLabAfter acts then.
+    if (options.destroyLabAfter || (madeLab && options.destroyLabIfMade)) await destroyAfter(host, topology, options);
   }
 }
 
