@@ -244,6 +244,14 @@ describe('netns-lab exec and run over SSH: streams, signals and leftovers', { sk
     assert.ok(readFileSync(back).equals(bytes));
   });
 
+  test('on a terminal, exec on the target gives the command a terminal there (ssh -t)', async () => {
+    const line = shellCommand([process.execPath, CLI, ...overSsh('exec', namespace, '--', 'bash', '--norc', '-c', 'tty; read -r -p "say: " word; echo "got:$word"; exit 6')]);
+    const { status, screen } = await onTerminal(line, /say: $/u, 'remote\r');
+    assert.match(screen, /\/dev\/pts\/\d+/u);
+    assert.match(screen, /got:remote/u);
+    assert.equal(status, 6);
+  });
+
   test('SIGINT during a cell leaves no process, SSH connection or folder behind', async () => {
     const foldersBefore = sshControlFolders();
     const pidFile = join(scratch, 'ssh-int.pid');
