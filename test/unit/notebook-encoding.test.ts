@@ -225,11 +225,16 @@ describe('bytes that are not UTF-8', () => {
   });
 });
 
-describe('the editor reads notebook files through the core', () => {
-  const editorFolder = new URL('../../../src/ext/', import.meta.url);
-  const sources = readdirSync(editorFolder, { recursive: true, encoding: 'utf8' })
+/** The TypeScript sources under a folder of src/, with their paths relative to it. */
+function sourcesUnder(folder: string): Array<{ name: string; text: string }> {
+  const root = new URL(`../../../src/${folder}/`, import.meta.url);
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.ts'))
-    .map((name) => ({ name, text: readFileSync(new URL(name, editorFolder), 'utf8') }));
+    .map((name) => ({ name, text: readFileSync(new URL(name, root), 'utf8') }));
+}
+
+describe('the editor reads notebook files through the core', () => {
+  const sources = sourcesUnder('ext');
 
   test('the serializer decodes and encodes with the core functions the command line uses, and no decoder of its own', () => {
     const serializer = sources.find((source) => source.name === join('notebook', 'serializer.ts'))!.text;
@@ -246,10 +251,7 @@ describe('the editor reads notebook files through the core', () => {
 });
 
 describe('the command line reads notebook files through the core', () => {
-  const cliFolder = new URL('../../../src/cli/', import.meta.url);
-  const sources = readdirSync(cliFolder, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.ts'))
-    .map((name) => ({ name, text: readFileSync(new URL(name, cliFolder), 'utf8') }));
+  const sources = sourcesUnder('cli');
 
   test('it parses notebooks only through readNotebookFile, as the editor decodes them', () => {
     assert.deepEqual(sources.filter((source) => /parseNotebook\(/.test(source.text)).map((source) => source.name), []);
