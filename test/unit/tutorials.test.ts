@@ -6,13 +6,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { parseNotebook, parseTopology } from '../../src/core/index.js';
 import { createCliRunner } from './support/cli.js';
 import { createLab, namespaceExists } from './support/lab.js';
 import { labRecordExists, removeLabRecords } from './support/labs.js';
-
-const NOTEBOOKS = fileURLToPath(new URL('../../../notebooks/', import.meta.url));
+import { namespacesOf, NOTEBOOKS, tutorialFiles } from './support/tutorials.js';
 const runner = createCliRunner();
 const lab = createLab();
 after(() => {
@@ -20,11 +18,6 @@ after(() => {
   removeLabRecords(lab.prefix);
   runner.cleanup();
 });
-
-/** The namespaces a tutorial makes: the words after `ip netns add` and in its `for name in …` lists. */
-function namespacesOf(text: string): string[] {
-  return [...new Set(text.match(/\blab\d[\w-]*/gu) ?? [])].filter((name) => /^lab\d-[\w-]+$/u.test(name));
-}
 
 /** The lab a notebook's front matter declares through its topology file, if it names one. */
 function labOfNotebook(path: string): string | undefined {
@@ -34,7 +27,7 @@ function labOfNotebook(path: string): string | undefined {
 }
 
 describe('tutorial notebooks', () => {
-  const files = readdirSync(NOTEBOOKS).filter((file) => file.endsWith('.netns.md')).sort();
+  const files = tutorialFiles();
 
   test('there are the six tutorials', () => {
     assert.equal(files.length, 6, files.join(', '));
