@@ -49,7 +49,12 @@ async function labOfFile(file: string, context: CliContext): Promise<string> {
     return (await loadTopologyFile(file)).lab;
   } catch (error) {
     if (!(error instanceof TopologyFileError)) throw error;
-    const lab = readableLabName(await readTopologyText(file));
+    // A file too large or not UTF-8 has no text to read the name from.
+    const text = await readTopologyText(file).catch((readError: unknown) => {
+      if (readError instanceof TopologyFileError) return undefined;
+      throw readError;
+    });
+    const lab = text === undefined ? undefined : readableLabName(text);
     context.err(`${formatDiagnostics(file, error.diagnostics)}\n`);
     if (lab === undefined) {
       throw new NetnsLabError(`${file} is not a valid topology and its lab: cannot be read for certain, so nothing was changed; to destroy the lab anyway, name it: netns-lab destroy --lab NAME`);

@@ -10,6 +10,7 @@ import { readLinks } from './links.js';
 import type { Topology, TopologyDiagnostic } from './model.js';
 import { readNamespaces } from './namespaces.js';
 import { resolveTopology } from './resolve.js';
+import { checkYamlFeatures, lineCounterOf, sourceTextProblem } from './source-checks.js';
 import { type Located, type ReadContext, readFixedMap, readString } from './yaml-nodes.js';
 
 const TOP_LEVEL_KEYS = ['lab', 'namespaces', 'bridges', 'links'] as const;
@@ -24,16 +25,25 @@ export interface TopologyParseResult {
 
 /** Parses and checks a topology file's text. */
 export function parseTopology(text: string): TopologyParseResult {
+  const sourceProblem = sourceTextProblem(text);
+  if (sourceProblem) {
+    // YAML's own line counter learns the lines while it parses, and this text is not parsed.
+    const problems = new DiagnosticList(lineCounterOf(text));
+    problems.add(sourceProblem.span, sourceProblem.message);
+    return { diagnostics: problems.list() };
+  }
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
   const diagnostics = new DiagnosticList(lineCounter);
+  const document = parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
   const context: ReadContext = { document, source: text, diagnostics };
   for (const problem of [...document.errors, ...document.warnings]) {
     // yaml's own advice for this one names its API; the user needs to know what to change in the file.
     const message = problem.code === 'MULTIPLE_DOCS' ? 'a topology file holds one YAML document; remove the "---" that starts a second one' : problem.message;
     diagnostics.add({ start: problem.pos[0], end: problem.pos[1] }, `YAML syntax error: ${message}`);
   }
-  // After a syntax error the document's shape is a guess; checking it would only add confusing follow-on problems.
+  // After a syntax error, an alias to nothing or a merge key, the document's shape is a guess; checking it would
+  // only add confusing follow-on problems.
+  if (diagnostics.count === 0) checkYamlFeatures(document, diagnostics);
   if (diagnostics.count > 0) return { diagnostics: diagnostics.list() };
   const draft = readDraft(context, document.contents as YamlNode | null);
   const topology = draft ? resolveTopology(context, draft) : undefined;
