@@ -1,6 +1,6 @@
 // Topology files refused for what the text is rather than what it says: aliases that stand for nothing, merge keys,
-// characters YAML does not allow, bytes that are not UTF-8, and a file too large to be a lab. Lines and columns are
-// counted by hand from each text.
+// characters YAML does not allow, bytes that are not UTF-8, a file too large to be a lab, and messages that would
+// list thousands of names. Lines and columns are counted by hand from each text.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -98,6 +98,21 @@ describe('size', () => {
     const text = `${PAIR}# ${'é'.repeat(MIB / 2)}\n`;
     assert.ok(text.length < MIB && Buffer.byteLength(text) > MIB);
     assertOnlyProblem(text, 1, 1, 'larger than the 1 MiB');
+  });
+});
+
+describe('messages list a few names, not all', () => {
+  test('an undeclared namespace names three of the declared ones and counts the rest', () => {
+    const declared = Array.from({ length: 50_000 }, (_, index) => `n${index}`);
+    const text = `lab: src\nnamespaces: [${declared.join(', ')}]\nlinks:\n  - [n0:eth0, green:eth0]\n`;
+    assertOnlyProblem(text, 4, 15, 'undeclared namespace green; declared: n0, n1, n2 … and 49,997 more');
+  });
+
+  test('a route device not declared names three declared interfaces and counts the rest', () => {
+    const links = Array.from({ length: 5 }, (_, index) => `  - [red:e${index}, blue:e${index}]`).join('\n');
+    const text = `lab: src\nnamespaces:\n  red: { routes: [10.9.0.0/16 dev eth9] }\n  blue: {}\nlinks:\n${links}\n`;
+    const problems = problemsOf(text);
+    assert.ok(problems.some((problem) => problem.message.includes('(declared there: e0, e1, e2 … and 2 more)')), JSON.stringify(problems));
   });
 });
 

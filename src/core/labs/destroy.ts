@@ -4,6 +4,7 @@
  * `<lab>-…` whose `lo` carries the lab's tag; and the root-namespace links that carry the tag. Everything goes
  * in one `ip -batch`; the lab's veths and bridges inside its namespaces go with them.
  */
+import { listSome } from '../display.js';
 import type { Host } from '../host/host.js';
 import { ipBatchArgv, ipArgv, linkDelete, namespaceDelete, type IpCommand } from '../iproute2/commands.js';
 import { parseJsonValues } from '../iproute2/json-values.js';
@@ -145,6 +146,6 @@ async function checkGone(host: Host, plan: DestroyPlan): Promise<void> {
   const links = new Set(plan.rootInterfaces.length > 0 ? await rootLinkNames(host) : []);
   const left = [...plan.namespaces.filter((name) => names.has(name)), ...plan.rootInterfaces.filter((name) => links.has(name))];
   if (left.length > 0) {
-    throw new CommandError(`Could not remove all of lab ${plan.lab}`, { argv: ['ip', 'netns', 'delete'], exitCode: 1, stderr: `still there: ${left.join(', ')}` });
+    throw new CommandError(`Could not remove all of lab ${plan.lab}`, { argv: ['ip', 'netns', 'delete'], exitCode: 1, stderr: `still there: ${listSome(left)}` });
   }
 }

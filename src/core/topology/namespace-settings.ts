@@ -3,6 +3,7 @@
  * sysctls with `forwarding` expanded.
  */
 import { parseCidr } from '../addresses.js';
+import { listSome } from '../display.js';
 import type { RouteSpec } from '../iproute2/commands.js';
 import type { RouteDraft } from './drafts.js';
 import { addressKey, inNetwork, isLinkLocal, numericAddress } from './ip-math.js';
@@ -65,8 +66,7 @@ function destinationKey(route: RouteDraft): string {
 
 function checkDevice(context: ReadContext, scope: NamespaceScope, route: RouteDraft): boolean {
   if (!route.device || scope.interfaces.has(route.device.value)) return true;
-  const declared = [...scope.interfaces.keys()];
-  const list = declared.length > 0 ? `declared there: ${declared.join(', ')}` : 'it has no interfaces yet';
+  const list = scope.interfaces.size > 0 ? `declared there: ${listSome(scope.interfaces.keys())}` : 'it has no interfaces yet';
   context.diagnostics.add(route.device.span, `dev ${route.device.value} is not an interface declared in ${scope.label} (${list})`);
   return false;
 }
@@ -92,7 +92,7 @@ function checkGateway(context: ReadContext, scope: NamespaceScope, route: RouteD
   });
   if (reachable) return true;
   const where = route.device ? `on ${route.device.value}` : `in ${scope.label}`;
-  const known = subnets.length > 0 ? `on no subnet of the addresses ${where} (${subnets.join(', ')})` : `unreachable: there are no addresses ${where}`;
+  const known = subnets.length > 0 ? `on no subnet of the addresses ${where} (${listSome(subnets)})` : `unreachable: there are no addresses ${where}`;
   context.diagnostics.add(route.via.span, `the gateway ${route.via.value} is ${known}; the kernel takes only a gateway on a directly connected subnet`);
   return false;
 }

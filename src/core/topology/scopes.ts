@@ -3,6 +3,7 @@
  * declared, and the checks that need the whole file (undeclared namespaces, an interface or address used twice).
  */
 import { parseCidr } from '../addresses.js';
+import { listSome } from '../display.js';
 import type { NamespaceName } from '../model.js';
 import type { Span } from './diagnostics.js';
 import type { BridgeDraft, EndpointDraft, NamespaceDraft } from './drafts.js';
@@ -52,8 +53,8 @@ export class Scopes {
     if (namespace === undefined) return this.root;
     const scope = this.byName.get(namespace.value);
     if (!scope) {
-      const declared = [...this.byName.keys()];
-      const list = declared.length > 0 ? declared.join(', ') : 'none (add it under namespaces:)';
+      // A file may declare thousands of namespaces: the message names a few and counts the rest.
+      const list = this.byName.size > 0 ? listSome(this.byName.keys()) : 'none (add it under namespaces:)';
       this.context.diagnostics.add(namespace.span, `undeclared namespace ${namespace.value}; declared: ${list}`);
     }
     return scope;
