@@ -7,7 +7,7 @@ import { execa } from 'execa';
 import { HostError, PrivilegeError } from '../errors.js';
 import { shellCommand } from '../quote.js';
 import { passwordRefusedError, type PasswordPrompt, type PrivilegeMode } from './privilege.js';
-import { sshConnectionError } from './ssh-errors.js';
+import { isHostKeyFailure, knownHostsFacts, sshConnectionError } from './ssh-errors.js';
 import type { SshTarget } from './ssh-target.js';
 import { couldNotStart } from './shell-process.js';
 
@@ -88,7 +88,7 @@ export async function connectRemoteShell(settings: SshConnectionSettings, mode: 
   // Marked, so that text printed by the remote rc files cannot be mistaken for the answer.
   const probe = await runSsh(settings, `printf '${PROBE_MARK} %s %s\\n' "$(id -u)" "$(command -v bash)"`);
   const line = probe.stdout.split('\n').find((text) => text.startsWith(`${PROBE_MARK} `));
-  if (!line) throw probe.exitCode === 255 ? sshConnectionError(settings.target.label, probe.stderr) : unexpectedProbe(settings, probe);
+  if (!line) throw probe.exitCode === 255 ? await sshFailure(settings, probe.stderr) : unexpectedProbe(settings, probe);
   const [, uid, bashPath] = line.split(' ');
   const shellArgv = bashPath ? ['bash', '--noprofile', '--norc'] : ['sh'];
   const jobControl = Boolean(bashPath);
@@ -100,7 +100,7 @@ async function sudoShell(settings: SshConnectionSettings, shellArgv: string[], j
   const label = settings.target.label;
   const check = await runSsh(settings, shellCommand(['sudo', '-n', '--', 'true']));
   if (check.exitCode === 0) return { command: shellCommand(['exec', 'sudo', '-n', '--', ...shellArgv]), prelude: '', jobControl, throughSudo: true };
-  if (check.exitCode === 255 && !/sudo/u.test(check.stderr)) throw sshConnectionError(label, check.stderr);
+  if (check.exitCode === 255 && !/sudo/u.test(check.stderr)) throw await sshFailure(settings, check.stderr);
   const reason = check.stderr.trim().split('\n')[0] ?? '';
   if (/not found/u.test(check.stderr)) {
     throw new PrivilegeError(`Netns Lab needs root on ${label}, but the remote user is not root and sudo is not installed there. Log in as root, or install sudo and allow this user to use it.`);
@@ -119,6 +119,15 @@ async function sudoShell(settings: SshConnectionSettings, shellArgv: string[], j
   const verify = await runSsh(settings, shellCommand([...sudoArgv, 'true']), prelude);
   if (verify.exitCode !== 0) throw passwordRefusedError(`the remote user on ${label}`, verify.stderr);
   return { command: shellCommand(['exec', ...sudoArgv, ...shellArgv]), prelude, jobControl, throughSudo: true };
+}
+
+/** ssh's failure explained; host-key advice names the known_hosts file the configuration uses (`ssh -G`). */
+async function sshFailure(settings: SshConnectionSettings, stderr: string): Promise<HostError> {
+  if (!isHostKeyFailure(stderr)) return sshConnectionError(settings.target.label, stderr);
+  // -G prints the configuration as ssh resolves it for this destination, and connects nowhere.
+  const resolved = await execa('ssh', sshArguments(settings, ['-G']), { reject: false, stdin: 'ignore', timeout: 10_000, cleanup: false });
+  const knownHosts = resolved.exitCode === 0 ? knownHostsFacts(String(resolved.stdout)) : undefined;
+  return sshConnectionError(settings.target.label, stderr, knownHosts);
 }
 
 function unexpectedProbe(settings: SshConnectionSettings, probe: SshOutput): HostError {

@@ -1,6 +1,6 @@
 // A real OpenSSH server for tests, on 127.0.0.1 and a free port, with its own host key, config and a fresh client
 // key; plus a client ssh config file whose aliases reach it in the ways the tests need (good, unknown host key,
-// wrong user, dead port), and, on request, an alias per local user it authorises with the same key. Stopped by its
+// changed host key, wrong user, dead port), and, on request, an alias per local user it authorises with the same key. Stopped by its
 // own pid, never by name.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +28,8 @@ export interface TestSshServer {
   readonly alias: string;
   /** Alias whose known_hosts file lacks the server's key (StrictHostKeyChecking yes). */
   readonly unknownKeyAlias: string;
+  /** Alias whose known_hosts file records another key for the server, as after a reinstall. */
+  readonly changedKeyAlias: string;
   /** Alias that logs in as a user that does not exist. */
   readonly wrongUserAlias: string;
   /** Alias pointing at `deadPort`. */
@@ -57,6 +59,9 @@ export async function startTestSshServer(): Promise<TestSshServer> {
     const hostKey = readFileSync(join(folder, 'host_ed25519.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
     writeFileSync(join(folder, 'known_hosts'), `[127.0.0.1]:${port} ${hostKey}\n`);
     writeFileSync(join(folder, 'empty_known_hosts'), '');
+    keygen(join(folder, 'old_host_ed25519'));
+    const oldKey = readFileSync(join(folder, 'old_host_ed25519.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
+    writeFileSync(join(folder, 'changed_known_hosts'), `[127.0.0.1]:${port} ${oldKey}\n`);
     writeFileSync(join(folder, 'sshd_config'), serverConfig(folder, port));
     const configFile = join(folder, 'ssh_config');
     writeFileSync(configFile, clientConfig(folder, port, deadPort));
@@ -67,6 +72,7 @@ export async function startTestSshServer(): Promise<TestSshServer> {
       configFile,
       alias: 'netnslab-test',
       unknownKeyAlias: 'netnslab-unknown-key',
+      changedKeyAlias: 'netnslab-changed-key',
       wrongUserAlias: 'netnslab-wrong-user',
       deadAlias: 'netnslab-dead',
       folder,
@@ -128,6 +134,11 @@ function clientConfig(folder: string, port: number, deadPort: number): string {
     'Host netnslab-unknown-key',
     ...common,
     `  UserKnownHostsFile ${join(folder, 'empty_known_hosts')}`,
+    `  Port ${port}`,
+    '  User root',
+    'Host netnslab-changed-key',
+    ...common,
+    `  UserKnownHostsFile ${join(folder, 'changed_known_hosts')}`,
     `  Port ${port}`,
     '  User root',
     'Host netnslab-wrong-user',
