@@ -110,3 +110,12 @@ describe('exit status 1: the command was called rightly, but the work failed', (
     });
   }
 });
+
+describe('the rule is documented', () => {
+  test('netns-lab --help gives the meaning of each exit status', async () => {
+    const help = (await runner.runOk('--help')).stdout;
+    assert.match(help, /^ {2}1 +the work failed/mu);
+    assert.match(help, /^ {2}2 +called wrongly, before anything ran/mu);
+    assert.match(help, /^ {2}3 +a lab differs from its file/mu);
+  });
+});
