@@ -9,8 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../unit/support/sshd.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { NetnsLabApi } from '../../src/extension.js';
 import { activateExtension, TreeReader } from './support/extension.js';
 import { ip, lab, namespaceInode, processAlive } from './support/lab.js';
+import { canTakeScreenshots, screenshot } from './support/screenshot.js';
 import { eventually } from './support/wait.js';
 
 describe('an SSH target in the Namespaces view', function () {
@@ -18,13 +21,15 @@ describe('an SSH target in the Namespaces view', function () {
   let server: TestSshServer | undefined;
   // Made in `before`, not here: suite bodies run when the bundle loads, also in runs that skip this suite.
   let folder = '';
+  let api: NetnsLabApi;
   let tree: TreeReader;
   const settings = () => vscode.workspace.getConfiguration('netnsLab');
 
   before(async function () {
     if (sshdMissingReason()) this.skip();
     folder = mkdtempSync(join(tmpdir(), 'netns-lab-ssh-terminal-'));
-    tree = new TreeReader(await activateExtension());
+    api = await activateExtension();
+    tree = new TreeReader(api);
     server = await startTestSshServer();
     await settings().update('sshConfigFile', server.configFile, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('netnsLab.target.add', { target: server.alias });
@@ -116,6 +121,14 @@ describe('an SSH target in the Namespaces view', function () {
     const children = await tree.children(dead);
     assert.equal(children.length, 1);
     assert.equal(children[0]!.kind, 'message');
+    // Nothing listens on the dead alias's port: the row itself says the connection was refused, not only its tooltip.
+    assert.match(tree.label(children[0]!), /refused/u);
+    if (canTakeScreenshots()) {
+      await vscode.commands.executeCommand('workbench.view.extension.netnsLab');
+      await api.tree.view.reveal(children[0]!, { select: false, focus: false });
+      await sleep(1_500); // the workbench paints what the extension host asked for on its own time
+      await screenshot('unreachable-target');
+    }
     const local = (await tree.children()).find((node) => node.kind === 'target' && node.targetId === 'local')!;
     assert.ok((await tree.children(local)).some((node) => node.kind === 'namespace' && node.namespace === null), 'this machine still lists its root namespace');
     await vscode.commands.executeCommand('netnsLab.target.remove', { target: server!.deadAlias });

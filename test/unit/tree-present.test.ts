@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { LinkInfo, NamespaceState } from '../../src/core/model.js';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/core/settings.js';
-import { addressAndPortChildren, interfaceChildren, namespaceChildren } from '../../src/ext/tree/children.js';
+import { addressAndPortChildren, interfaceChildren, namespaceChildren, unreachableChildren } from '../../src/ext/tree/children.js';
 import type { InterfaceNode } from '../../src/ext/tree/nodes.js';
 import { interfaceContext, interfaceDescription, present } from '../../src/ext/tree/present.js';
 import { sshConfigAliases } from '../../src/core/host/ssh-config-hosts.js';
+import { sshConnectionError } from '../../src/core/host/ssh-errors.js';
 
 function link(overrides: Partial<LinkInfo>): LinkInfo {
   return { index: 2, name: 'veth-a', kind: 'veth', flags: ['UP'], up: true, operState: 'UP', addresses: [], ...overrides };
@@ -86,6 +87,24 @@ describe('children', () => {
     const children = interfaceChildren('local', { ...state, links: [], routes: [], error: 'Cannot open network namespace' });
     assert.equal(children.length, 1);
     assert.equal(children[0]!.kind, 'message');
+  });
+
+  test('an unreachable SSH target says why in the row itself, and the whole message in the tooltip', () => {
+    const target = { kind: 'target', targetId: 'lab1', label: 'lab1' } as const;
+    const error = sshConnectionError('lab1', 'ssh: connect to host 192.0.2.7 port 22: Connection refused\n');
+    const [node, ...more] = unreachableChildren(target, error);
+    assert.equal(more.length, 0);
+    const shown = present(node!);
+    assert.ok(shown.label.includes(error.reason), shown.label);
+    assert.match(shown.label, /refused/u);
+    assert.equal(shown.tooltip, error.message);
+    assert.equal(shown.icon.id, 'error');
+  });
+
+  test('any other failure to reach a target shows its first sentence in the row', () => {
+    const target = { kind: 'target', targetId: 'lab1', label: 'lab1' } as const;
+    const [node] = unreachableChildren(target, new Error('Netns Lab needs root on lab1, but sudo refused. Log in as root.'));
+    assert.equal(present(node!).label, 'Netns Lab needs root on lab1, but sudo refused');
   });
 
   test('this machine and an SSH target differ in icon and context value, so only SSH targets can be removed', () => {

@@ -16,8 +16,20 @@ export interface KnownHostsFacts {
   files: string[];
 }
 
+/** A failed ssh connection; `reason` says why in a few words (for the tree), the message says what to do. */
+export class SshConnectionError extends HostError {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
+
 interface Rule {
   pattern: RegExp;
+  /** Why, in a few words: "connection refused". */
+  reason: string;
   /** True for the host-key rules, whose advice names the known_hosts file (from `ssh -G`). */
   aboutHostKey?: boolean;
   explain(label: string, knownHosts?: KnownHostsFacts): string;
@@ -26,6 +38,7 @@ interface Rule {
 const RULES: Rule[] = [
   {
     pattern: /REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for .* has changed/iu,
+    reason: 'its host key has changed',
     aboutHostKey: true,
     explain: (label, knownHosts) =>
       `The host key of ${label} has changed since it was recorded in ${knownHostsFileName(knownHosts)}, so the connection was refused ` +
@@ -34,6 +47,7 @@ const RULES: Rule[] = [
   },
   {
     pattern: /Host key verification failed|No \S+ host key is known|host key is not known/iu,
+    reason: 'its host key is not known',
     aboutHostKey: true,
     explain: (label, knownHosts) =>
       `The host key of ${label} is not known (not in ${knownHostsFileName(knownHosts)}), so the connection was refused. Connect once in a ` +
@@ -41,28 +55,34 @@ const RULES: Rule[] = [
   },
   {
     pattern: /Permission denied|Too many authentication failures|no mutual signature|Authentication failed/iu,
+    reason: 'authentication failed',
     explain: (label) =>
       `Authentication to ${label} failed: check the user name and that a key for it is loaded in the ssh agent or ` +
       'named by IdentityFile in ~/.ssh/config (Netns Lab cannot type passwords for ssh; use key authentication).',
   },
   {
     pattern: /Connection refused/iu,
+    reason: 'connection refused',
     explain: (label) => `${label} refused the connection: no SSH server listens on that address and port.`,
   },
   {
     pattern: /timed out|Connection timeout/iu,
+    reason: 'timed out',
     explain: (label) => `Connecting to ${label} timed out: the host is down, or a firewall drops the connection.`,
   },
   {
     pattern: /Could not resolve hostname|Name or service not known|Temporary failure in name resolution/iu,
+    reason: 'host name not found',
     explain: (label) => `The host name of ${label} could not be resolved: check the name or the HostName in ~/.ssh/config.`,
   },
   {
     pattern: /No route to host|Network is unreachable|Host is unreachable/iu,
+    reason: 'no route to it',
     explain: (label) => `${label} is unreachable from this machine (no route to it).`,
   },
   {
     pattern: /Connection closed by|Connection reset|kex_exchange_identification|Broken pipe/iu,
+    reason: 'connection closed',
     explain: (label) => `The connection to ${label} was closed by the other side or the network.`,
   },
 ];
@@ -71,11 +91,11 @@ const RULES: Rule[] = [
  * A HostError for a failed ssh connection, from the client's standard error. `knownHosts` (from `ssh -G`, see
  * knownHostsFacts) makes host-key advice name the real file and host key name instead of generic ones.
  */
-export function sshConnectionError(label: string, stderr: string, knownHosts?: KnownHostsFacts): HostError {
+export function sshConnectionError(label: string, stderr: string, knownHosts?: KnownHostsFacts): SshConnectionError {
   const detail = meaningfulLines(stderr);
   const rule = RULES.find((candidate) => candidate.pattern.test(stderr));
   const explanation = rule ? rule.explain(label, knownHosts) : `Could not connect to ${label} over SSH.`;
-  return new HostError(detail ? `${explanation} (ssh said: ${detail})` : explanation);
+  return new SshConnectionError(detail ? `${explanation} (ssh said: ${detail})` : explanation, rule?.reason ?? 'SSH connection failed');
 }
 
 /** True when the failure is about the host key, so that the advice is worth an `ssh -G` to name the file. */

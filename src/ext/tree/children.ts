@@ -2,9 +2,10 @@
  * The children of each tree node, computed from core reads by pure functions: interfaces of a namespace (bridge
  * ports under their bridge), addresses of an interface, routes of a namespace.
  */
+import { SshConnectionError } from '../../core/host/ssh-errors.js';
 import type { NamespaceName, NamespaceState } from '../../core/model.js';
 import type { Settings } from '../../core/settings.js';
-import type { AddressNode, InterfaceNode, LabNode, NamespaceNode, RouteNode, RoutesNode, TargetNode, TreeNode } from './nodes.js';
+import type { AddressNode, InterfaceNode, LabNode, MessageNode, NamespaceNode, RouteNode, RoutesNode, TargetNode, TreeNode } from './nodes.js';
 import { visibleAddresses } from './present.js';
 
 /**
@@ -17,6 +18,23 @@ export function namespaceChildren(target: TargetNode, names: readonly string[], 
   const namespaces: NamespaceName[] = settings.rootNamespace === 'first' ? [null, ...alone] : alone;
   const nodes: TreeNode[] = namespaces.map((namespace) => ({ kind: 'namespace', targetId: target.targetId, namespace }));
   return settings.rootNamespace === 'first' ? [nodes[0]!, ...labs, ...nodes.slice(1)] : [...labs, ...nodes];
+}
+
+/**
+ * What a target that cannot be reached shows under its node: why, as the row's text (a tooltip alone goes unseen;
+ * the side bar is narrow, so the target's name, just above, is not repeated), and the whole message, with what to
+ * do, in the tooltip.
+ */
+export function unreachableChildren(target: TargetNode, error: unknown): MessageNode[] {
+  const message = error instanceof Error ? error.message : String(error);
+  const text = error instanceof SshConnectionError ? `Unreachable: ${error.reason}` : firstSentence(message);
+  return [{ kind: 'message', targetId: target.targetId, text, detail: message, isError: true }];
+}
+
+/** The first sentence of a message, for a row that has room for little more. */
+function firstSentence(message: string): string {
+  const end = message.search(/\.(\s|$)/u);
+  return end < 0 ? message : message.slice(0, end);
 }
 
 /** A lab's namespaces, in the order its record lists them. */

@@ -10,7 +10,7 @@ import { isAbsolute } from 'node:path';
 import { listDeployedLabs, type DeployedLab } from '../../core/labs/inspect.js';
 import { readNamespace, readNamespaceNames } from '../../core/state/read.js';
 import type { HostChange, Services } from '../services.js';
-import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, routeChildren } from './children.js';
+import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, routeChildren, unreachableChildren } from './children.js';
 import { LabDriftChecks } from './lab-drift.js';
 import type { LabNode, NamespaceNode, TargetNode, TreeNode } from './nodes.js';
 import { present } from './present.js';
@@ -121,8 +121,7 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       labs = await this.labsOf(target, names);
     } catch (error) {
       // An unreachable target says so under its own node; the other targets load as usual.
-      const detail = error instanceof Error ? error.message : String(error);
-      return [{ kind: 'message', targetId: target.targetId, text: `Cannot reach ${target.label}`, detail, isError: true }];
+      return unreachableChildren(target, error);
     }
     this.watchers.forgetMissing(target.targetId, names);
     const nodes = namespaceChildren(target, names, this.services.settings, labs);
