@@ -82,6 +82,21 @@ describe('SshHost against a real sshd', { skip }, () => {
     assert.ok(!(await host.listNamespaceNames()).includes(name));
   });
 
+  test('lists namespaces while one has a control character in its name (which ip puts into its JSON raw)', async () => {
+    const odd = lab.own(`${lab.prefix}\tline\nbreak`);
+    const plain = lab.namespaceName('plain');
+    ip('netns', 'add', odd);
+    ip('netns', 'add', plain);
+    try {
+      const names = await host.listNamespaceNames();
+      assert.ok(names.includes(odd), JSON.stringify(names));
+      assert.ok(names.includes(plain));
+    } finally {
+      ip('netns', 'delete', odd);
+      ip('netns', 'delete', plain);
+    }
+  });
+
   test('reads the same snapshot as LocalHost', async () => {
     const [left, right] = [lab.namespaceName('left'), lab.namespaceName('right')];
     ip('netns', 'add', left);

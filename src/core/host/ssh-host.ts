@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { CommandError, HostError } from '../errors.js';
+import { parseJsonValues } from '../iproute2/json-values.js';
 import { parseNetnsList } from '../iproute2/parse.js';
 import { newNonce, wrapperArguments } from './command-wrapper.js';
 import { observedRun, observeStarted, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
@@ -115,7 +116,8 @@ export class SshHost implements Host {
     const result = await this.run(argv);
     if (result.exitCode !== 0) throw new CommandError(`Could not list the namespaces on ${this.label}`, { argv, exitCode: result.exitCode, stderr: result.stderr });
     const text = result.stdout.trim();
-    return parseNetnsList(text === '' ? undefined : JSON.parse(text)).map((entry) => entry.name).sort();
+    // ip writes names into its JSON unescaped: one name with a control character would make JSON.parse fail.
+    return parseNetnsList(text === '' ? undefined : parseJsonValues(text, 'ip -j netns list')[0]).map((entry) => entry.name).sort();
   }
 
   /**
