@@ -1,10 +1,10 @@
-// netns-lab exec and run as a shell user meets them: bytes unchanged both ways, standard input from a pipe and a
-// terminal, a reader that goes away, 1 GB with flat memory, background processes that neither hang a run nor
-// outlive it, Ctrl-C and kill with nothing left behind, and one-line errors. Locally and over a real sshd.
+// netns-lab exec and run as a shell user meets them on this machine: bytes unchanged both ways, standard input
+// from a pipe and a terminal, a reader that goes away, 1 GB with flat memory, background processes that neither
+// hang a run nor outlive it, Ctrl-C and kill with nothing left behind, and one-line errors. Over SSH: the -ssh file.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -12,58 +12,14 @@ import { shellCommand } from '../../src/core/quote.js';
 import { assertOneLine, CLI } from './support/cli.js';
 import { createLab, ip } from './support/lab.js';
 import { killIfRunning, waitForPids, waitUntilGone } from './support/processes.js';
-import { sshdMissingReason, startTestSshServer, type TestSshServer } from './support/sshd.js';
+import { notebook, onTerminal, peakMemoryKb, runRaw, startRaw } from './support/raw-cli.js';
 
-interface RawResult {
-  status: number | null;
-  stdout: Buffer;
-  stderr: string;
-}
-
-/** Starts the CLI with its standard input fed from `input` (or closed), collecting its output as bytes. */
-function startRaw(args: readonly string[], input?: Buffer | string): { child: ChildProcess; done: Promise<RawResult> } {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const stdout: Buffer[] = [];
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
-  child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  child.stdin!.on('error', () => undefined);
-  child.stdin!.end(input);
-  const guard = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  const done = new Promise<RawResult>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => (clearTimeout(guard), resolve({ status, stdout: Buffer.concat(stdout), stderr })));
-  });
-  return { child, done };
-}
-
-function runRaw(args: readonly string[], input?: Buffer | string): Promise<RawResult> {
-  return startRaw(args, input).done;
-}
-
-/** Runs a shell command line on a real pseudo-terminal (script), typing `keys` once `ready` shows on it. */
-function onTerminal(commandLine: string, ready: RegExp, keys: string): Promise<{ status: number | null; screen: string }> {
-  const child = spawn('script', ['-qec', commandLine, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  let screen = '';
-  let typed = false;
-  child.stdout.setEncoding('utf8').on('data', (text: string) => {
-    screen += text;
-    if (!typed && ready.test(screen)) {
-      typed = true;
-      child.stdin.write(keys);
-    }
-  });
-  return new Promise((resolve) => child.on('close', (status) => (clearTimeout(guard), resolve({ status, screen }))));
-}
-
-/** Folders of SSH control sockets this machine has now (the CLI makes one per SSH target and removes it). */
-function sshControlFolders(): string[] {
-  return readdirSync(tmpdir()).filter((name) => name.startsWith('netns-lab-ssh-'));
-}
-
-function notebook(...cells: string[]): string {
-  return cells.map((cell) => `\`\`\`sh\n${cell}\n\`\`\`\n`).join('\n');
+/** Counts what the child writes on standard output, without keeping it (startRaw would keep it all). */
+function countBytes(child: ChildProcess): () => number {
+  child.stdout!.removeAllListeners('data');
+  let count = 0;
+  child.stdout!.on('data', (chunk: Buffer) => (count += chunk.length));
+  return () => count;
 }
 
 describe('netns-lab exec and run: streams, signals and leftovers', () => {
@@ -127,25 +83,23 @@ describe('netns-lab exec and run: streams, signals and leftovers', () => {
 
   test('1 GB passes through exec with flat memory', async () => {
     const { child, done } = startRaw(['exec', namespace, '--', 'head', '-c', '1000000000', '/dev/zero']);
-    let peakKb = 0;
-    const sample = setInterval(() => {
-      const status = (() => {
-        try {
-          return readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        } catch {
-          return '';
-        }
-      })();
-      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/u.exec(status)?.[1] ?? 0));
-    }, 20);
-    // Count the bytes without keeping them: startRaw keeps them, so read them here instead.
-    child.stdout!.removeAllListeners('data');
-    let count = 0;
-    child.stdout!.on('data', (chunk: Buffer) => (count += chunk.length));
+    const count = countBytes(child);
+    const peakKb = await peakMemoryKb(child.pid!, done);
     const result = await done;
-    clearInterval(sample);
     assert.equal(result.status, 0, result.stderr);
-    assert.equal(count, 1_000_000_000);
+    assert.equal(count(), 1_000_000_000);
+    assert.ok(peakKb > 0 && peakKb < 150 * 1024, `peak memory ${peakKb} kB`);
+  });
+
+  test('1 GB of cell output passes through run with flat memory', async () => {
+    const file = join(scratch, 'huge.netns.md');
+    writeFileSync(file, notebook('head -c 1000000000 /dev/zero'));
+    const { child, done } = startRaw(['run', file]);
+    const count = countBytes(child);
+    const peakKb = await peakMemoryKb(child.pid!, done);
+    const result = await done;
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(count() > 1_000_000_000, `only ${count()} bytes came out`);
     assert.ok(peakKb > 0 && peakKb < 150 * 1024, `peak memory ${peakKb} kB`);
   });
 
@@ -209,87 +163,4 @@ describe('netns-lab exec and run: streams, signals and leftovers', () => {
       assert.deepEqual(await waitUntilGone(pids), []);
     });
   }
-});
-
-describe('netns-lab exec and run over SSH: streams, signals and leftovers', { skip: sshdMissingReason() }, () => {
-  const lab = createLab();
-  const namespace = lab.namespaceName('so');
-  let server: TestSshServer;
-  let scratch: string;
-  const pidsSeen: number[] = [];
-  const overSsh = (...args: string[]): string[] => ['--ssh-config', server.configFile, '--target', server.alias, ...args];
-
-  before(async () => {
-    server = await startTestSshServer();
-    ip('netns', 'add', namespace);
-    scratch = mkdtempSync(join(tmpdir(), 'netns-lab-streams-ssh-'));
-  });
-  after(async () => {
-    killIfRunning(pidsSeen);
-    await server?.stop();
-    rmSync(scratch, { recursive: true, force: true });
-    lab.cleanup();
-  });
-
-  test('random bytes go out of and into exec byte for byte', async () => {
-    const bytes = randomBytes(2_000_000);
-    const file = join(scratch, 'remote.bin');
-    writeFileSync(file, bytes);
-    const out = await runRaw(overSsh('exec', namespace, '--', 'cat', file));
-    assert.equal(out.status, 0, out.stderr);
-    assert.ok(out.stdout.equals(bytes));
-    const back = join(scratch, 'remote-in.bin');
-    const into = await runRaw(overSsh('exec', namespace, '--', 'sh', '-c', 'cat > "$1"', 'sh', back), bytes);
-    assert.equal(into.status, 0, into.stderr);
-    assert.ok(readFileSync(back).equals(bytes));
-  });
-
-  test('on a terminal, exec on the target gives the command a terminal there (ssh -t)', async () => {
-    const line = shellCommand([process.execPath, CLI, ...overSsh('exec', namespace, '--', 'bash', '--norc', '-c', 'tty; read -r -p "say: " word; echo "got:$word"; exit 6')]);
-    const { status, screen } = await onTerminal(line, /say: $/u, 'remote\r');
-    assert.match(screen, /\/dev\/pts\/\d+/u);
-    assert.match(screen, /got:remote/u);
-    assert.equal(status, 6);
-  });
-
-  test('SIGINT during a cell leaves no process, SSH connection or folder behind', async () => {
-    const foldersBefore = sshControlFolders();
-    const pidFile = join(scratch, 'ssh-int.pid');
-    const file = join(scratch, 'ssh-int.netns.md');
-    writeFileSync(file, notebook(`sleep 300 & echo $! > ${pidFile}; echo $$ >> ${pidFile}; wait`));
-    const { child, done } = startRaw(overSsh('run', file));
-    const pids = await waitForPids(pidFile, 2);
-    pidsSeen.push(...pids);
-    child.kill('SIGINT');
-    const result = await done;
-    assert.equal(result.status, 130);
-    assertOneLine(result.stderr);
-    assert.deepEqual(await waitUntilGone(pids), []);
-    assert.deepEqual(sshControlFolders().filter((name) => !foldersBefore.includes(name)), []);
-  });
-
-  test('a notebook with a byte order mark and a docs site front matter runs on the target and in the namespace it names', async () => {
-    const file = join(scratch, 'site-page.netns.md');
-    const frontMatter = `---\ntitle: "Lab 1"\nlayout: post\ntags: [netns]\ntarget: ${server.alias}\nnetns: ${namespace}\n---\n`;
-    writeFileSync(file, `\uFEFF${frontMatter}\n# Lab 1\n\n\`\`\`sh\necho "over-ssh=\${SSH_CONNECTION:+yes}"; ip -o link show | cut -d: -f2\n\`\`\`\n`);
-    const result = await runRaw(['--ssh-config', server.configFile, 'run', file]);
-    const text = result.stdout.toString();
-    assert.equal(result.status, 0, `${text}${result.stderr}`);
-    assert.match(text, /over-ssh=yes/u);
-    assert.match(text, new RegExp(`in ${namespace}`, 'u'));
-    // A fresh namespace has only its loopback interface.
-    assert.deepEqual(text.split('\n').filter((line) => /^ \S+$/u.test(line)), [' lo']);
-  });
-
-  test('run: a background server does not hold the run over SSH, and is gone after', async () => {
-    const pidFile = join(scratch, 'ssh-server.pid');
-    const file = join(scratch, 'ssh-background.netns.md');
-    writeFileSync(file, notebook(`sleep 300 & echo $! > ${pidFile}`, `kill -0 "$(cat ${pidFile})" && echo remote-server-alive`));
-    const result = await runRaw(overSsh('run', file));
-    const [pid] = await waitForPids(pidFile, 1);
-    pidsSeen.push(pid!);
-    assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout.toString(), /remote-server-alive/u);
-    assert.deepEqual(await waitUntilGone([pid!]), []);
-  });
 });
