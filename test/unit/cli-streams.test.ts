@@ -140,6 +140,13 @@ describe('netns-lab exec and run: streams, signals and leftovers', () => {
     assert.match(result.stdout.toString(), /1 passed, 1 failed/u);
   });
 
+  test('run: a folder named as a notebook is one line that says so', async () => {
+    const result = await runRaw(['run', scratch]);
+    assert.equal(result.status, 1);
+    assertOneLine(result.stderr);
+    assert.match(result.stderr, /it is a folder; name a \*\.netns\.md file/u);
+  });
+
   test('run: a missing notebook is one line', async () => {
     const result = await runRaw(['run', join(scratch, 'nope.netns.md')]);
     assert.equal(result.status, 1);
