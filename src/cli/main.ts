@@ -109,7 +109,8 @@ async function exitNow(hosts: HostRegistry, err: (text: string) => void, signal:
 }
 
 function interrupted(err: (text: string) => void, signal: HandledSignal): number {
-  err('netns-lab: interrupted; the command and everything it started were stopped\n');
+  // A closed output is no interruption to report: the reader has gone, as with any program in a pipe.
+  if (signal !== 'SIGPIPE') err('netns-lab: interrupted; the command and everything it started were stopped\n');
   return signalExitStatus(signal);
 }
 

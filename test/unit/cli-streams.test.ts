@@ -81,6 +81,23 @@ describe('netns-lab exec and run: streams, signals and leftovers', () => {
     assert.equal(readFileSync(errors, 'utf8'), '');
   });
 
+  test('run | head: a reader that goes away stops the running cell and ends run quietly with 141', async () => {
+    const pidFile = join(scratch, 'piped-cell.pid');
+    const file = join(scratch, 'piped.netns.md');
+    writeFileSync(file, notebook(`echo $$ > ${pidFile}; sleep 0.5; yes | head -c 100000; sleep 300`));
+    const line = `${shellCommand([process.execPath, CLI, 'run', file])} 2>"$1" | head -c 300 >/dev/null; echo "status=\${PIPESTATUS[0]}"`;
+    const errors = join(scratch, 'piped.err');
+    const child = spawn('bash', ['-c', line, 'bash', errors], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
+    await new Promise((resolve) => child.on('close', resolve));
+    const [cellShell] = await waitForPids(pidFile, 1);
+    pidsSeen.push(cellShell!);
+    assert.equal(output, 'status=141\n');
+    assert.equal(readFileSync(errors, 'utf8'), '');
+    assert.deepEqual(await waitUntilGone([cellShell!]), []);
+  });
+
   test('1 GB passes through exec with flat memory', async () => {
     const { child, done } = startRaw(['exec', namespace, '--', 'head', '-c', '1000000000', '/dev/zero']);
     const count = countBytes(child);
