@@ -11,11 +11,12 @@
 //
 // The tests file is CommonJS and exports run(): Promise<void>; exit code 0 when it resolves, 1 when it rejects
 // or the run times out. Artifacts: final.png, code-server.log, extension-host.log, browser-console.log, logs/.
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { basename, dirname, join, normalize, resolve } from 'node:path';
+import { dirname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { servePageRequests } from './page-requests.mjs';
 import { chromiumPath } from './paths.mjs';
 import {
   findFreePort, makeSessionFolders, remoteUri, requireInstalledHost, signalGroup, startCodeServer,
@@ -126,51 +127,6 @@ function saveWorkbenchLogs(logs) {
   }
 }
 
-/**
- * Requests in the middle of a run: the extension host cannot reach this page, so a test writes NAME.request into
- * the folder named by NETNS_LAB_SCREENSHOT_REQUESTS and waits for NAME.done. An empty request asks for a
- * screenshot (NAME.png in the artifacts folder; NAME.done holds its path); a request holding a CSS selector asks
- * what the workbench shows there (NAME.done holds a JSON list of the matching elements' text and attributes).
- */
-function serveScreenshotRequests(page, folder) {
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
-  const timer = setInterval(async () => {
-    if (session.busyWithScreenshot || page.isClosed()) return;
-    const requests = readdirSync(folder).filter((file) => file.endsWith('.request'));
-    session.busyWithScreenshot = true;
-    for (const request of requests) {
-      const name = basename(request, '.request').replace(/[^\w.-]/g, '_');
-      const selector = readFileSync(join(folder, request), 'utf8').trim();
-      const answer = selector ? await queryPage(page, selector) : await screenshotPage(page, name);
-      rmSync(join(folder, request), { force: true });
-      // Renamed into place, so the test never reads half an answer.
-      writeFileSync(join(folder, `${name}.answer`), answer);
-      renameSync(join(folder, `${name}.answer`), join(folder, `${name}.done`));
-    }
-    session.busyWithScreenshot = false;
-  }, 200);
-  timer.unref();
-}
-
-async function screenshotPage(page, name) {
-  const file = join(session.artifacts, `${name}.png`);
-  await page.screenshot({ path: file, timeout: 10_000 }).catch((error) => say(`screenshot ${name} failed: ${error.message}`));
-  say(`screenshot: ${file}`);
-  return file;
-}
-
-/** The elements matching `selector`: their text, and their aria-label, aria-checked and class attributes. */
-async function queryPage(page, selector) {
-  const found = await page.$$eval(selector, (elements) => elements.map((element) => ({
-    text: element.textContent ?? '',
-    ariaLabel: element.getAttribute('aria-label'),
-    ariaChecked: element.getAttribute('aria-checked'),
-    className: element.getAttribute('class'),
-  }))).catch((error) => ({ error: error.message }));
-  return JSON.stringify(found);
-}
-
 /** Opens Chromium on the workbench with the test payload; resolves with the extension host's exit code. */
 async function runInBrowser(options, port) {
   session.browser = await chromium.launchPersistentContext(session.folders.browserProfile, {
@@ -198,7 +154,7 @@ async function runInBrowser(options, port) {
   });
   await page.exposeFunction('codeAutomationLog', logFromWorkbench);
   const screenshotRequests = join(session.artifacts, 'screenshot-requests');
-  serveScreenshotRequests(page, screenshotRequests);
+  servePageRequests(page, screenshotRequests, { artifacts: session.artifacts, say });
   options.environment = { ...options.environment, NETNS_LAB_SCREENSHOT_REQUESTS: screenshotRequests };
   const payload = [
     ['extensionDevelopmentPath', remoteUri(port, options.extension)],
