@@ -25,6 +25,7 @@ export async function run(): Promise<void> {
   await import('./notebook.test.js');
   await import('./notebook-files.test.js');
   await import('./topology.test.js');
+  await import('./topology-edits.test.js');
   await import('./topology-notebook.test.js');
   await import('./tutorial-picker.test.js');
   await import('./tutorials.test.js');

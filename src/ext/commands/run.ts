@@ -4,6 +4,7 @@
  * also gets it thrown back, while the user (palette, menu) does not, as VS Code would show it a second time.
  */
 import * as vscode from 'vscode';
+import { InvalidArgumentError, InvalidNameError } from '../../core/errors.js';
 import type { Host } from '../../core/host/host.js';
 import { LabRefusedError } from '../../core/labs/lab-errors.js';
 import type { NamespaceName } from '../../core/model.js';
@@ -79,9 +80,16 @@ function report(services: Services, commandId: string, error: unknown): void {
       if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
     });
   } else {
-    services.log.error(`${commandId} failed`, error);
+    // A refusal (a bad argument, an invalid file, a deploy the core refused) is no fault of the extension: its
+    // message says it all, so the log gets that line and no stack trace.
+    if (isRefusal(error)) services.log.info(`${commandId} refused: ${message}`);
+    else services.log.error(`${commandId} failed`, error);
     void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
       if (choice) services.log.show();
     });
   }
+}
+
+function isRefusal(error: unknown): boolean {
+  return error instanceof InvalidArgumentError || error instanceof InvalidNameError || error instanceof LabRefusedError;
 }

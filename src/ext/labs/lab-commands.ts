@@ -13,7 +13,7 @@ import { destroyDetail, namespaceCount, planLines, planText } from './describe.j
 import { labDestroyRequest, labFileRequest, labNodeFile } from './lab-arguments.js';
 import { labTargetId } from './lab-target.js';
 import { showPlanDocument } from './plan-document.js';
-import { activeTopologyFile, readTopology } from './topology-files.js';
+import { activeTopologyFile, readLabName, readTopology } from './topology-files.js';
 
 /** netnsLab.lab.deploy: deploys the file's lab (again: only the difference); resolves with the core's result. */
 export async function deployLabCommand(services: Services, argument: unknown): Promise<DeployResult> {
@@ -52,10 +52,13 @@ export async function planLabCommand(services: Services, argument: unknown): Pro
   return { plan, text };
 }
 
-/** netnsLab.lab.destroy: removes exactly the lab's objects (the file only names the lab); resolves with what went. */
+/**
+ * netnsLab.lab.destroy: removes exactly the lab's objects (the file only names the lab, so it may have problems
+ * elsewhere); resolves with what went.
+ */
 export async function destroyLabCommand(services: Services, argument: unknown): Promise<DestroyPlan> {
   const request = labDestroyRequest(argument);
-  const lab = request.lab ?? (await readTopology(request.file ?? activeTopologyFile())).lab;
+  const lab = request.lab ?? (await readLabName(request.file ?? activeTopologyFile()));
   return destroyWithConfirmation(services, await labTargetId(services, request, `Destroy Lab ${lab}`), lab, request.origin === 'ui');
 }
 

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { TopologyDiagnostic } from '../../core/topology/model.js';
+import { readableLabName } from '../../core/labs/lab-name.js';
 import { parseTopology } from '../../core/topology/parse.js';
 import { isTopologyDocument, TOPOLOGY_SUFFIX } from './topology-files.js';
 
@@ -72,20 +73,28 @@ function toDiagnostic(problem: TopologyDiagnostic): vscode.Diagnostic {
 class TopologyCodeLenses implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const range = labLineRange(document);
+    const argument = [document.uri];
     const { topology, diagnostics } = parseTopology(document.getText());
     if (!topology) {
       const [first] = diagnostics;
       const count = diagnostics.length === 1 ? '1 problem' : `${diagnostics.length} problems`;
       const title = `$(error) Not deployable: ${count}${first ? ` (line ${first.line}: ${first.message})` : ''}`;
-      return [new vscode.CodeLens(range, { title, command: 'workbench.actions.view.problems', tooltip: 'Show the problems of this file' })];
+      const lenses = [new vscode.CodeLens(range, { title, command: 'workbench.actions.view.problems', tooltip: 'Show the problems of this file' })];
+      // Destroying needs only the lab's name, so it stays offered while the file is being fixed.
+      const lab = readableLabName(document.getText());
+      if (lab !== undefined) lenses.push(destroyLens(range, argument, lab));
+      return lenses;
     }
-    const argument = [document.uri];
     return [
       new vscode.CodeLens(range, { title: '$(rocket) Deploy', command: 'netnsLab.lab.deploy', arguments: argument, tooltip: `Deploy lab ${topology.lab} (asks which target when SSH targets are configured)` }),
       new vscode.CodeLens(range, { title: 'Plan', command: 'netnsLab.lab.plan', arguments: argument, tooltip: 'Show what a deploy would change' }),
-      new vscode.CodeLens(range, { title: 'Destroy', command: 'netnsLab.lab.destroy', arguments: argument, tooltip: `Remove everything of lab ${topology.lab}` }),
+      destroyLens(range, argument, topology.lab),
     ];
   }
+}
+
+function destroyLens(range: vscode.Range, argument: vscode.Uri[], lab: string): vscode.CodeLens {
+  return new vscode.CodeLens(range, { title: 'Destroy', command: 'netnsLab.lab.destroy', arguments: argument, tooltip: `Remove everything of lab ${lab}` });
 }
 
 /** The `lab:` line (the first line when there is none). */

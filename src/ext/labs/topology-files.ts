@@ -1,6 +1,7 @@
 /** Finding and reading topology files in the editor: as the user sees them, unsaved edits included. */
 import * as vscode from 'vscode';
 import { InvalidArgumentError } from '../../core/errors.js';
+import { labNameOfText } from '../../core/labs/lab-name.js';
 import type { Topology } from '../../core/topology/model.js';
 import { parseTopology } from '../../core/topology/parse.js';
 import { NothingToChoose } from '../commands/prompts.js';
@@ -27,13 +28,30 @@ export function activeTopologyFile(): string {
  * invalid file is refused with its first problem, before anything runs.
  */
 export async function readTopology(file: string): Promise<Topology> {
-  let document: vscode.TextDocument;
+  const { topology, diagnostics } = parseTopology(await readTopologyText(file));
+  if (!topology) throw new InvalidArgumentError(firstProblem(vscode.workspace.asRelativePath(file), diagnostics));
+  return topology;
+}
+
+/**
+ * The lab a file names, also while it has problems elsewhere (destroying needs only the name); refused, with the
+ * file's first problem, only when even its `lab:` cannot be read for certain.
+ */
+export async function readLabName(file: string): Promise<string> {
+  const text = await readTopologyText(file);
+  const lab = labNameOfText(text);
+  if (lab !== undefined) return lab;
+  const { diagnostics } = parseTopology(text);
+  throw new InvalidArgumentError(
+    `${firstProblem(vscode.workspace.asRelativePath(file), diagnostics)}; its lab's name cannot be read for certain, so destroy the lab from its node in the Namespaces view`,
+  );
+}
+
+/** The file's text as the user sees it: from its editor when it is open, unsaved edits included. */
+async function readTopologyText(file: string): Promise<string> {
   try {
-    document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    return (await vscode.workspace.openTextDocument(vscode.Uri.file(file))).getText();
   } catch (error) {
     throw new InvalidArgumentError(`Cannot read topology file ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const { topology, diagnostics } = parseTopology(document.getText());
-  if (!topology) throw new InvalidArgumentError(firstProblem(vscode.workspace.asRelativePath(file), diagnostics));
-  return topology;
 }
