@@ -30,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NetnsL
     const tree = registerNamespaceTree(context, services);
     const { cellStatus } = registerNotebook(context, services);
     registerTopologyEditing(context);
-    registerPlanDocuments(context);
+    registerPlanDocuments(context, services);
     const activationMs = performance.now() - loaded;
     services.log.info(`Netns Lab ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
     return { services, tree, cellStatus, activationMs };

@@ -1,15 +1,22 @@
 /**
- * Labs while their topology file is being edited, in the real editor: Destroy works from the CodeLens and the palette
- * while the file has problems, as long as its `lab:` can be read, the refusal otherwise being logged as one line,
- * without a stack trace.
+ * Labs while their topology file is being edited, in the real editor: a plan shown beside the file follows the lab
+ * (after a deploy it no longer lists the changes made); and Destroy works from the CodeLens and the palette while the
+ * file has problems, as long as its `lab:` can be read, the refusal otherwise being logged as one line, without a
+ * stack trace.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../src/extension.js';
 import { activateExtension, LOCAL_TARGET_ID, TreeReader } from './support/extension.js';
 import { lab } from './support/lab.js';
 import { labName, removeLabLeftovers, twoNamespaceLab, writeWorkspaceFile } from './support/labs.js';
+import { canTakeScreenshots, screenshot } from './support/screenshot.js';
+import { eventually } from './support/wait.js';
+
+/** Lets the workbench lay out and paint what the extension host just asked for (it cannot be observed from here). */
+const RENDER_PAUSE_MS = 1_500;
 
 describe('labs while their topology file is edited', function () {
   this.timeout(120_000);
@@ -41,6 +48,29 @@ describe('labs while their topology file is edited', function () {
     if (save) assert.ok(await document.save());
     return document;
   }
+
+  function planShown(): string | undefined {
+    return vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === 'netns-lab-plan')?.document.getText();
+  }
+
+  it('a plan shown beside the file says "no changes" after a deploy, and shows the new plan after an edit (plan-follows.png)', async () => {
+    await vscode.commands.executeCommand('netnsLab.lab.plan', file);
+    assert.match((await eventually(planShown, { what: 'the plan document' })), /A deploy would make 3 changes:/u);
+
+    await vscode.commands.executeCommand('netnsLab.lab.deploy', { file });
+    await eventually(() => (/No changes: the lab is as the file says\./u.test(planShown() ?? '') ? true : undefined), { what: 'the plan to say there are no changes', lastSeen: () => planShown() ?? '' });
+
+    await setText(valid.replace('namespaces: [red, blue]', 'namespaces: [red, blue, green]'));
+    await eventually(() => (new RegExp(`A deploy would make 1 change:\\n\\+ namespace ${name}-green\\n`, 'u').test(planShown() ?? '') ? true : undefined), {
+      what: 'the plan of the edited file',
+      lastSeen: () => planShown() ?? '',
+    });
+    if (canTakeScreenshots()) {
+      await sleep(RENDER_PAUSE_MS);
+      await screenshot('plan-follows');
+    }
+    await setText(valid);
+  });
 
   it('Destroy works from the CodeLens and the palette while the file has problems elsewhere', async () => {
     await vscode.commands.executeCommand('netnsLab.lab.deploy', { file });

@@ -4,6 +4,7 @@
  * what goes and asks. A program gets the core's result back.
  */
 import * as vscode from 'vscode';
+import { InvalidArgumentError } from '../../core/errors.js';
 import { deployLab, type DeployResult } from '../../core/labs/deploy.js';
 import { destroyLab, planDestroy, type DestroyPlan } from '../../core/labs/destroy.js';
 import { planDeploy, type DeployPlan } from '../../core/labs/plan.js';
@@ -12,7 +13,7 @@ import type { Services } from '../services.js';
 import { destroyDetail, namespaceCount, planLines, planText } from './describe.js';
 import { labDestroyRequest, labFileRequest, labNodeFile } from './lab-arguments.js';
 import { labTargetId } from './lab-target.js';
-import { showPlanDocument } from './plan-document.js';
+import { showPlanDocument, updateShownPlan, type PlanSource } from './plan-document.js';
 import { activeTopologyFile, readLabName, readTopology } from './topology-files.js';
 
 /** netnsLab.lab.deploy: deploys the file's lab (again: only the difference); resolves with the core's result. */
@@ -42,14 +43,25 @@ export async function planLabCommand(services: Services, argument: unknown): Pro
   const plan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Planning lab ${topology.lab}` }, () => planDeploy(host, topology));
   const text = planText(plan, { hostLabel: host.label, file: vscode.workspace.asRelativePath(file) });
   services.log.info(text);
-  if (request.origin === 'ui') {
-    if (plan.changes.length === 0 && plan.refusals.length === 0) {
-      void vscode.window.showInformationMessage(`Lab ${topology.lab} on ${host.label}: no changes, the lab is as the file says.`);
-    } else {
-      await showPlanDocument(targetId, topology.lab, text);
-    }
+  const source = planSource(services, targetId, topology.lab, file);
+  if (request.origin === 'ui' && (plan.changes.length > 0 || plan.refusals.length > 0)) {
+    await showPlanDocument(source, text);
+  } else {
+    updateShownPlan(source, text);
+    if (request.origin === 'ui') void vscode.window.showInformationMessage(`Lab ${topology.lab} on ${host.label}: no changes, the lab is as the file says.`);
   }
   return { plan, text };
+}
+
+/** A shown plan's origin: planned again from the file as it is then, for the same lab on the same target. */
+function planSource(services: Services, targetId: string, lab: string, file: string): PlanSource {
+  const replan = async (): Promise<string> => {
+    const topology = await readTopology(file);
+    if (topology.lab !== lab) throw new InvalidArgumentError(`${vscode.workspace.asRelativePath(file)} now declares lab ${topology.lab}, not ${lab}`);
+    const host = services.host(targetId);
+    return planText(await planDeploy(host, topology), { hostLabel: host.label, file: vscode.workspace.asRelativePath(file) });
+  };
+  return { targetId, lab, file, replan };
 }
 
 /**
