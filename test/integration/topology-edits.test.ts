@@ -1,14 +1,15 @@
 /**
  * Labs while their topology file is being edited, in the real editor: a plan shown beside the file follows the lab
- * (after a deploy it no longer lists the changes made); and Destroy works from the CodeLens and the palette while the
- * file has problems, as long as its `lab:` can be read, the refusal otherwise being logged as one line, without a
- * stack trace.
+ * (after a deploy it no longer lists the changes made); the tree never says "as the file says" of a file that has
+ * problems; and Destroy works from the CodeLens and the palette while the file has problems, as long as its `lab:`
+ * can be read, the refusal otherwise being logged as one line, without a stack trace.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../src/extension.js';
+import type { LabNode } from '../../src/ext/tree/nodes.js';
 import { activateExtension, LOCAL_TARGET_ID, TreeReader } from './support/extension.js';
 import { lab } from './support/lab.js';
 import { labName, removeLabLeftovers, twoNamespaceLab, writeWorkspaceFile } from './support/labs.js';
@@ -53,6 +54,27 @@ describe('labs while their topology file is edited', function () {
     return vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === 'netns-lab-plan')?.document.getText();
   }
 
+  async function labNode(): Promise<LabNode | undefined> {
+    const nodes = await tree.children(await tree.target());
+    return nodes.find((node): node is LabNode => node.kind === 'lab' && node.lab === name);
+  }
+
+  /** The lab node's description and tooltip once a check has settled on something `accept` takes. */
+  async function labShownAs(accept: (shown: { description: string; tooltip: string }) => boolean, what: string): Promise<{ description: string; tooltip: string }> {
+    let last = { description: '', tooltip: '' };
+    return eventually(
+      async () => {
+        const node = await labNode();
+        if (!node) return undefined;
+        await tree.children(node); // Starts the check of an expanded node, as the view does.
+        const item = tree.item(node);
+        last = { description: tree.description(node), tooltip: (item.tooltip as vscode.MarkdownString | undefined)?.value ?? '' };
+        return accept(last) ? last : undefined;
+      },
+      { what, timeoutMs: 30_000, lastSeen: () => JSON.stringify(last) },
+    );
+  }
+
   it('a plan shown beside the file says "no changes" after a deploy, and shows the new plan after an edit (plan-follows.png)', async () => {
     await vscode.commands.executeCommand('netnsLab.lab.plan', file);
     assert.match((await eventually(planShown, { what: 'the plan document' })), /A deploy would make 3 changes:/u);
@@ -70,6 +92,19 @@ describe('labs while their topology file is edited', function () {
       await screenshot('plan-follows');
     }
     await setText(valid);
+  });
+
+  it('the tree does not say "as the file says" while the file has problems, and says it again once fixed', async () => {
+    await vscode.commands.executeCommand('netnsLab.lab.deploy', { file });
+    await labShownAs((shown) => /as the file says/u.test(shown.description), 'the lab to be checked in sync');
+
+    // Unsaved, as while typing: the file is what its editor shows.
+    await setText(`${valid}colour: blue\n`, { save: false });
+    const invalid = await labShownAs((shown) => !/as the file says/iu.test(shown.description + shown.tooltip), 'the mark to go');
+    assert.match(invalid.tooltip, /Not checked: .*colour/u);
+
+    await setText(valid);
+    await labShownAs((shown) => /as the file says/u.test(shown.description), 'the lab to be in sync again');
   });
 
   it('Destroy works from the CodeLens and the palette while the file has problems elsewhere', async () => {
