@@ -1,8 +1,8 @@
 /**
  * The small shell script that runs one streamed command (a notebook cell, `netns-lab exec`) in a shell of its
  * own, locally or on an SSH target. It starts the command as its own process group, passes standard input
- * through, and frames the command's output: a start mark on standard output (whatever a remote login's rc files
- * printed before it is not the command's) and the group's id on standard error; then, once the command has
+ * through, and frames the command's output: a start mark on each stream before the command starts (whatever a
+ * remote login's rc files printed before it is not the command's), then the group's id on standard error; then, once the command has
  * exited, its status on standard output and an end mark on standard error, each after everything the command
  * itself wrote there. So the command's end is known exactly even while processes it left in the background still hold its
  * output open, and its output stays byte for byte.
@@ -11,8 +11,8 @@ import { randomBytes } from 'node:crypto';
 
 /**
  * $1: nonce; $2: `job` (bash: job control gives the command its own group, no extra program start) or
- * `setsid` (a plain sh); $3: where the marks go: `streams` (start and exit on standard output, pid and end on
- * standard error), `stderr` (all on standard error), or `fd3` (all on file descriptor 3). Marks are written
+ * `setsid` (a plain sh); $3: where the marks go: `streams` (a start on each; exit on standard output, pid and end
+ * on standard error), `stderr` (all on standard error), or `fd3` (all on file descriptor 3). Marks are written
  * through fds 8 and 9, which the command does not get; fd 7 keeps the real standard input, which a background
  * command would otherwise lose to /dev/null in a shell without job control; fd 6 keeps the real standard error
  * for the command, while the wrapper's own goes to /dev/null: bash's job notices ("[1]+ Exit 3") are not the
@@ -25,6 +25,7 @@ case $o in
   *) exec 8>&1 9>&2 ;;
 esac
 printf '%s start\\n' "$n" >&8
+printf '%s start\\n' "$n" >&9
 exec 7<&0 6>&2 2>/dev/null
 if [ "$m" = job ]; then set -m; "$@" 0<&7 2>&6 6>&- 7<&- 8>&- 9>&- & else setsid "$@" 0<&7 2>&6 6>&- 7<&- 8>&- 9>&- & fi
 p=$!
