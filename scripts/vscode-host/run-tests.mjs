@@ -153,7 +153,9 @@ async function runInBrowser(options, port) {
     reportExit(Number(code));
   });
   await page.exposeFunction('codeAutomationLog', logFromWorkbench);
-  const screenshotRequests = join(session.artifacts, 'screenshot-requests');
+  // In this session's own folder, not the shared artifacts folder: a second run at the same time must never answer
+  // (or type into its page for) this run's requests.
+  const screenshotRequests = join(session.folders.root, 'page-requests');
   servePageRequests(page, screenshotRequests, { artifacts: session.artifacts, say });
   options.environment = { ...options.environment, NETNS_LAB_SCREENSHOT_REQUESTS: screenshotRequests };
   const payload = [
