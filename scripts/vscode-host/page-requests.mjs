@@ -1,7 +1,10 @@
 // Requests from the tests in the middle of a run. The extension host cannot reach the browser page, so a test writes
 // NAME.request into a folder (NETNS_LAB_SCREENSHOT_REQUESTS) and waits for NAME.done. An empty request asks for a
 // screenshot (NAME.png in the artifacts folder; NAME.done holds its path); a request holding a CSS selector asks what
-// the workbench shows there (NAME.done holds a JSON list of the matching elements' text and attributes).
+// the workbench shows there (NAME.done holds a JSON list of the matching elements' text and attributes); a request
+// `act {JSON}` does what a user's hands would: click an element, type text or press a key (quick inputs and modal
+// dialogs take no answer from a command), or lets modal dialogs show (see letTestsShowDialogs), and NAME.done holds
+// `{"done":true}` or the error.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -17,7 +20,10 @@ export function servePageRequests(page, folder, { artifacts, say }) {
     for (const request of requests) {
       const name = basename(request, '.request').replace(/[^\w.-]/g, '_');
       const query = readFileSync(join(folder, request), 'utf8').trim();
-      const answer = query ? await queryPage(page, query) : await screenshotPage(page, join(artifacts, `${name}.png`), say);
+      const answer =
+        !query ? await screenshotPage(page, join(artifacts, `${name}.png`), say)
+        : query.startsWith(ACTION) ? await actOnPage(page, query.slice(ACTION.length))
+        : await queryPage(page, query);
       rmSync(join(folder, request), { force: true });
       // Renamed into place, so the test never reads half an answer.
       writeFileSync(join(folder, `${name}.answer`), answer);
@@ -32,6 +38,43 @@ async function screenshotPage(page, file, say) {
   await page.screenshot({ path: file, timeout: 10_000 }).catch((error) => say(`screenshot ${basename(file)} failed: ${error.message}`));
   say(`screenshot: ${file}`);
   return file;
+}
+
+const ACTION = 'act ';
+/** The page's flag that lets the workbench show modal dialogs during the tests (false, or unset: it skips them). */
+const SHOW_DIALOGS = 'netnsLabShowDialogs';
+const SKIP_DIALOGS = 'skipDialogs(){return ';
+
+/**
+ * VS Code answers every modal dialog with Cancel by itself while it runs extension tests (its dialog services'
+ * skipDialogs), so no test could see, picture or answer one. The workbench script is served with that check asking
+ * the page's flag first; `act {"dialogs": true}` sets it for a test that answers its dialogs in the page, and
+ * `false` restores the usual skipping. Unset, nothing changes.
+ */
+export async function letTestsShowDialogs(page, say) {
+  await page.route(/\/out\/vs\/code\/browser\/workbench\/workbench\.js(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    const script = await response.text();
+    if (!script.includes(SKIP_DIALOGS)) say(`the workbench has no "${SKIP_DIALOGS}": tests cannot show modal dialogs`);
+    await route.fulfill({ response, body: script.replaceAll(SKIP_DIALOGS, `skipDialogs(){if(globalThis.${SHOW_DIALOGS})return false;return `) });
+  });
+}
+
+/**
+ * `{ click: SELECTOR }`, `{ type: TEXT }`, `{ press: KEY }` (Playwright's key names) and `{ dialogs: BOOLEAN }`, done
+ * in that order.
+ */
+async function actOnPage(page, json) {
+  try {
+    const action = JSON.parse(json);
+    if (typeof action.dialogs === 'boolean') await page.evaluate(([flag, on]) => (globalThis[flag] = on), [SHOW_DIALOGS, action.dialogs]);
+    if (typeof action.click === 'string') await page.click(action.click, { timeout: 5_000 });
+    if (typeof action.type === 'string') await page.keyboard.type(action.type);
+    if (typeof action.press === 'string') await page.keyboard.press(action.press);
+    return JSON.stringify({ done: true });
+  } catch (error) {
+    return JSON.stringify({ error: error.message });
+  }
 }
 
 /** The elements matching the selector: their text, aria-label, aria-checked and class. */

@@ -16,7 +16,7 @@ import { rm } from 'node:fs/promises';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { servePageRequests } from './page-requests.mjs';
+import { letTestsShowDialogs, servePageRequests } from './page-requests.mjs';
 import { chromiumPath } from './paths.mjs';
 import {
   findFreePort, makeSessionFolders, remoteUri, requireInstalledHost, signalGroup, startCodeServer,
@@ -157,6 +157,7 @@ async function runInBrowser(options, port) {
   // (or type into its page for) this run's requests.
   const screenshotRequests = join(session.folders.root, 'page-requests');
   servePageRequests(page, screenshotRequests, { artifacts: session.artifacts, say });
+  await letTestsShowDialogs(page, say);
   options.environment = { ...options.environment, NETNS_LAB_SCREENSHOT_REQUESTS: screenshotRequests };
   const payload = [
     ['extensionDevelopmentPath', remoteUri(port, options.extension)],

@@ -2,7 +2,7 @@
  * Screenshots of the workbench in the middle of a test, and questions about what it shows. The extension host cannot
  * reach the browser page, so the test host (scripts/vscode-host/run-tests.mjs) watches a folder: NAME.request asks,
  * NAME.done answers with the path of the PNG (test-artifacts/editor/NAME.png for `npm run test:editor`), or, for a
- * request that holds a CSS selector, with the elements found.
+ * request that holds a CSS selector, with the elements found; `act` requests click, type and press keys.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,4 +53,35 @@ export async function shownElements(name: string, selector: string, timeoutMs = 
   const found = JSON.parse(answer) as ShownElement[] | { error: string };
   if (!Array.isArray(found)) throw new Error(`could not read ${selector} in the page: ${found.error}`);
   return found;
+}
+
+/** What a user's hands do in the page, in this order: click the first element a selector matches, type, press a key. */
+export interface PageAction {
+  click?: string;
+  type?: string;
+  /** A key as Playwright names it: `Enter`, `Escape`, `ArrowDown`. */
+  press?: string;
+  /**
+   * Let the workbench show modal dialogs (true) or skip them as VS Code does during extension tests, answering
+   * Cancel by itself (false, the default). A test that sets it answers its dialogs in the page and resets it.
+   */
+  dialogs?: boolean;
+}
+
+/**
+ * Does it in the workbench page: the only way to answer a quick input's text box or a modal dialog, which no
+ * command reaches. Throws with the page's error when, say, nothing matched the selector to click.
+ */
+export async function actInPage(name: string, action: PageAction, timeoutMs = 20_000): Promise<void> {
+  const folder = process.env.NETNS_LAB_SCREENSHOT_REQUESTS;
+  if (!folder) throw new Error('NETNS_LAB_SCREENSHOT_REQUESTS is not set: this host cannot act in the page');
+  if (!/^[\w.-]+$/u.test(name)) throw new Error(`test bug: request name ${JSON.stringify(name)}`);
+  const done = join(folder, `${name}.done`);
+  rmSync(done, { force: true });
+  writeFileSync(join(folder, `${name}.partial`), `act ${JSON.stringify(action)}`);
+  renameSync(join(folder, `${name}.partial`), join(folder, `${name}.request`));
+  const answer = await eventually(() => (existsSync(done) ? readFileSync(done, 'utf8') : undefined), { what: `the page to do ${JSON.stringify(action)}`, timeoutMs, intervalMs: 100 });
+  rmSync(done, { force: true });
+  const result = JSON.parse(answer) as { done: true } | { error: string };
+  if ('error' in result) throw new Error(`could not do ${JSON.stringify(action)} in the page: ${result.error}`);
 }
