@@ -9,6 +9,7 @@ import { SshHost } from '../core/host/ssh-host.js';
 import type { NamespaceName } from '../core/model.js';
 import type { Settings } from '../core/settings.js';
 import { readSettings, SETTINGS_SECTION } from './config.js';
+import { whereOf, type Where } from './commands/where.js';
 import { Log } from './log.js';
 import { NotebookBackground } from './notebook/background-status.js';
 import { LOCAL_TARGET_ID } from './targets.js';
@@ -37,6 +38,8 @@ export class Services implements vscode.Disposable {
   readonly onDidChangeHost = this.changes.event;
   readonly onDidChangeSettings = this.settingsChanges.event;
   private readonly disposables: vscode.Disposable[] = [this.log, this.changes, this.settingsChanges, this.notebookBackground];
+  /** The target of the node selected in the Namespaces view, if any; the view sets this once it exists. */
+  selectedTargetId: () => string | undefined = () => undefined;
 
   constructor() {
     vscode.workspace.onDidChangeConfiguration(this.onConfigurationChanged, this, this.disposables);
@@ -50,6 +53,11 @@ export class Services implements vscode.Disposable {
   targets(): TargetNode[] {
     const remote = this.currentSettings.targets.map((target): TargetNode => ({ kind: 'target', targetId: target, label: target }));
     return [{ kind: 'target', targetId: LOCAL_TARGET_ID, label: 'This machine' }, ...remote];
+  }
+
+  /** Where a target is, in the words of messages: " on lab1" once SSH targets are configured. */
+  where(targetId: string): Where {
+    return whereOf(targetId, this.targets().map((target) => target.targetId));
   }
 
   /** The host of a target, made on first use. */

@@ -31,6 +31,7 @@ export async function run(): Promise<void> {
   await import('./tutorials.test.js');
   await import('./ssh-target.test.js');
   await import('./notebook-target-picker.test.js');
+  await import('./two-targets.test.js');
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
       // A plain closing line that any CI can read, whatever the reporter printed.

@@ -12,7 +12,7 @@ import { applyChange } from './run.js';
 export async function addAddressCommand(services: Services, argument: unknown): Promise<void> {
   const request = addressAddRequest(argument);
   const host = services.host(request.targetId);
-  const title = stepTitles('Add Address', [request.namespace, request.interface, request.address].filter((part) => part === undefined).length);
+  const title = stepTitles(`Add Address${services.where(request.targetId).suffix}`, [request.namespace, request.interface, request.address].filter((part) => part === undefined).length);
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace of the interface' });
   const device = request.interface ?? (await pickInterface(await readNamespace(host, namespace), { title: title(), placeholder: 'The interface to add an address to' })).name;
   const where = describeEnd({ name: device, namespace });
@@ -28,7 +28,7 @@ export async function addAddressCommand(services: Services, argument: unknown): 
 export async function removeAddressCommand(services: Services, argument: unknown): Promise<void> {
   const request = addressRemoveRequest(argument);
   const host = services.host(request.targetId);
-  const title = stepTitles('Remove Address', (request.namespace === undefined ? 1 : 0) + (request.address === undefined ? 1 : 0));
+  const title = stepTitles(`Remove Address${services.where(request.targetId).suffix}`, (request.namespace === undefined ? 1 : 0) + (request.address === undefined ? 1 : 0));
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace of the address' });
   const chosen =
     request.address !== undefined && request.interface !== undefined

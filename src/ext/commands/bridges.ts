@@ -15,7 +15,7 @@ import { applyChange } from './run.js';
 export async function createBridgeCommand(services: Services, argument: unknown): Promise<void> {
   const request = bridgeCreateRequest(argument);
   const host = services.host(request.targetId);
-  const title = stepTitles('Create Bridge', (request.namespace === undefined ? 1 : 0) + (request.name === undefined ? 2 : 0));
+  const title = stepTitles(`Create Bridge${services.where(request.targetId).suffix}`, (request.namespace === undefined ? 1 : 0) + (request.name === undefined ? 2 : 0));
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace of the new bridge' });
   const { name, ports } = request.name !== undefined ? { name: request.name, ports: request.ports ?? [] } : await askBridge(host, namespace, title);
   const description = `create bridge ${describeEnd({ name, namespace })}`;
@@ -28,7 +28,7 @@ export async function createBridgeCommand(services: Services, argument: unknown)
 export async function attachToBridgeCommand(services: Services, argument: unknown): Promise<void> {
   const request = bridgeAttachRequest(argument);
   const host = services.host(request.targetId);
-  const title = stepTitles('Attach Interface to Bridge', [request.namespace, request.interface, request.bridge].filter((part) => part === undefined).length);
+  const title = stepTitles(`Attach Interface to Bridge${services.where(request.targetId).suffix}`, [request.namespace, request.interface, request.bridge].filter((part) => part === undefined).length);
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace of the interface and the bridge' });
   const state = namespaceReader(host, namespace);
   // Without a bridge there is nothing to attach to: say so before asking which interface.
@@ -44,7 +44,7 @@ export async function attachToBridgeCommand(services: Services, argument: unknow
 export async function detachFromBridgeCommand(services: Services, argument: unknown): Promise<void> {
   const request = interfaceRequest('netnsLab.bridge.detach', argument);
   const host = services.host(request.targetId);
-  const title = stepTitles('Detach Interface from Bridge', [request.namespace, request.interface].filter((part) => part === undefined).length);
+  const title = stepTitles(`Detach Interface from Bridge${services.where(request.targetId).suffix}`, [request.namespace, request.interface].filter((part) => part === undefined).length);
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace of the bridge port' });
   const port = request.interface ?? (await pickPort(host, namespace, title()));
   await applyChange(services, { targetId: request.targetId, description: `detach ${port} from its bridge`, namespaces: [namespace] }, (target) =>

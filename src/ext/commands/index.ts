@@ -1,7 +1,8 @@
 /**
  * The editor's commands: one table from command id to handler. Every command works three ways.
  *
- * - From the palette (no argument): it asks for what it needs, step by step; Escape anywhere cancels.
+ * - From the palette (no argument): it asks for what it needs, step by step; Escape anywhere cancels. Once SSH
+ *   targets are configured, a command that acts on a host asks which first (the selected node's target first).
  * - From a context menu (a tree node of `../tree/nodes.ts`): it takes what the node says and asks for the rest.
  * - From a program, `vscode.commands.executeCommand(id, object)`: the object must be complete; nothing is asked,
  *   nothing destructive is confirmed, and a failure is thrown back to the caller (as well as shown and logged).
@@ -56,24 +57,27 @@ import { openTutorialCommand } from './tutorials.js';
 import { createVethCommand } from './veth.js';
 import { refreshCommand, showLogCommand } from './view.js';
 
-/** Every command of package.json. `needsTrust`: it changes the host or runs something, so not in Restricted Mode. */
+/**
+ * Every command of package.json. `needsTrust`: it changes the host or runs something, so not in Restricted Mode.
+ * `targetTitle` (the palette title): it acts on one host, which the palette asks for once SSH targets are configured.
+ */
 const COMMANDS: readonly CommandDefinition[] = [
   { id: 'netnsLab.refresh', needsTrust: false, handler: refreshCommand },
   { id: 'netnsLab.showLog', needsTrust: false, handler: showLogCommand },
-  { id: 'netnsLab.namespace.create', needsTrust: true, handler: createNamespaceCommand },
-  { id: 'netnsLab.namespace.delete', needsTrust: true, handler: deleteNamespaceCommand },
-  { id: 'netnsLab.namespace.openTerminal', needsTrust: true, handler: openTerminalCommand },
-  { id: 'netnsLab.veth.create', needsTrust: true, handler: createVethCommand },
-  { id: 'netnsLab.bridge.create', needsTrust: true, handler: createBridgeCommand },
-  { id: 'netnsLab.bridge.attach', needsTrust: true, handler: attachToBridgeCommand },
-  { id: 'netnsLab.bridge.detach', needsTrust: true, handler: detachFromBridgeCommand },
-  { id: 'netnsLab.address.add', needsTrust: true, handler: addAddressCommand },
-  { id: 'netnsLab.address.remove', needsTrust: true, handler: removeAddressCommand },
-  { id: 'netnsLab.route.add', needsTrust: true, handler: addRouteCommand },
-  { id: 'netnsLab.route.remove', needsTrust: true, handler: removeRouteCommand },
-  { id: 'netnsLab.interface.setUp', needsTrust: true, handler: setInterfaceUpCommand },
-  { id: 'netnsLab.interface.setDown', needsTrust: true, handler: setInterfaceDownCommand },
-  { id: 'netnsLab.interface.delete', needsTrust: true, handler: deleteInterfaceCommand },
+  { id: 'netnsLab.namespace.create', needsTrust: true, targetTitle: 'Create Namespace', handler: createNamespaceCommand },
+  { id: 'netnsLab.namespace.delete', needsTrust: true, targetTitle: 'Delete Namespace', handler: deleteNamespaceCommand },
+  { id: 'netnsLab.namespace.openTerminal', needsTrust: true, targetTitle: 'Open Terminal in Namespace', handler: openTerminalCommand },
+  { id: 'netnsLab.veth.create', needsTrust: true, targetTitle: 'Create Veth Pair', handler: createVethCommand },
+  { id: 'netnsLab.bridge.create', needsTrust: true, targetTitle: 'Create Bridge', handler: createBridgeCommand },
+  { id: 'netnsLab.bridge.attach', needsTrust: true, targetTitle: 'Attach Interface to Bridge', handler: attachToBridgeCommand },
+  { id: 'netnsLab.bridge.detach', needsTrust: true, targetTitle: 'Detach Interface from Bridge', handler: detachFromBridgeCommand },
+  { id: 'netnsLab.address.add', needsTrust: true, targetTitle: 'Add Address', handler: addAddressCommand },
+  { id: 'netnsLab.address.remove', needsTrust: true, targetTitle: 'Remove Address', handler: removeAddressCommand },
+  { id: 'netnsLab.route.add', needsTrust: true, targetTitle: 'Add Route', handler: addRouteCommand },
+  { id: 'netnsLab.route.remove', needsTrust: true, targetTitle: 'Remove Route', handler: removeRouteCommand },
+  { id: 'netnsLab.interface.setUp', needsTrust: true, targetTitle: 'Set Interface Up', handler: setInterfaceUpCommand },
+  { id: 'netnsLab.interface.setDown', needsTrust: true, targetTitle: 'Set Interface Down', handler: setInterfaceDownCommand },
+  { id: 'netnsLab.interface.delete', needsTrust: true, targetTitle: 'Delete Interface', handler: deleteInterfaceCommand },
   { id: 'netnsLab.copyName', needsTrust: false, handler: copyNameCommand },
   { id: 'netnsLab.copyAddress', needsTrust: false, handler: copyAddressCommand },
   { id: 'netnsLab.openTutorial', needsTrust: false, handler: openTutorialCommand },

@@ -30,7 +30,8 @@ export async function setInterfaceDownCommand(services: Services, argument: unkn
 export async function deleteInterfaceCommand(services: Services, argument: unknown): Promise<void> {
   const request = interfaceRequest('netnsLab.interface.delete', argument);
   const host = services.host(request.targetId);
-  const title = stepTitles('Delete Interface', missingCount(request));
+  const on = services.where(request.targetId).suffix;
+  const title = stepTitles(`Delete Interface${on}`, missingCount(request));
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace of the interface' });
   const chosen: ChosenInterface =
     request.interface !== undefined
@@ -38,7 +39,7 @@ export async function deleteInterfaceCommand(services: Services, argument: unkno
       : await pickToDelete(services, request.targetId, namespace, title());
   const name = chosen.name;
   if (request.origin === 'ui') {
-    await confirmDeletion(`Delete interface ${JSON.stringify(name)} in ${describeNamespace(namespace)}?`, interfaceDeletionDetail(chosen.link, chosen.bridgePorts));
+    await confirmDeletion(`Delete interface ${JSON.stringify(name)} in ${describeNamespace(namespace)}${on}?`, interfaceDeletionDetail(chosen.link, chosen.bridgePorts));
   }
   const change = { targetId: request.targetId, description: `delete ${describeEnd({ name, namespace })}`, namespaces: affectedByDeletion(namespace, chosen.link) };
   await applyChange(services, change, (target) => deleteLink(target, namespace, name));
@@ -46,7 +47,7 @@ export async function deleteInterfaceCommand(services: Services, argument: unkno
 
 async function setInterfaceState(services: Services, request: Place, up: boolean): Promise<void> {
   const host = services.host(request.targetId);
-  const title = stepTitles(up ? 'Set Interface Up' : 'Set Interface Down', missingCount(request));
+  const title = stepTitles(`${up ? 'Set Interface Up' : 'Set Interface Down'}${services.where(request.targetId).suffix}`, missingCount(request));
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace of the interface' });
   const placeholder = `The interface to bring ${up ? 'up' : 'down'}`;
   const name = request.interface ?? (await pickInterface(await readNamespace(host, namespace), { title: title(), placeholder, filter: (link) => link.up !== up })).name;

@@ -14,7 +14,8 @@ import { applyChange } from './run.js';
 /** netnsLab.namespace.create: asks for the name (refusing invalid and existing ones as the user types). */
 export async function createNamespaceCommand(services: Services, argument: unknown): Promise<void> {
   const request = namespaceCreateRequest(argument);
-  const name = request.name ?? (await askNewNamespaceName(services.host(request.targetId)));
+  const title = `Create Namespace${services.where(request.targetId).suffix}`;
+  const name = request.name ?? (await askNewNamespaceName(services.host(request.targetId), title));
   await applyChange(services, { targetId: request.targetId, description: `create namespace ${name}` }, (host) =>
     createNamespace(host, name, { loopbackUp: request.loopbackUp }),
   );
@@ -24,17 +25,18 @@ export async function createNamespaceCommand(services: Services, argument: unkno
 export async function deleteNamespaceCommand(services: Services, argument: unknown): Promise<void> {
   const request = namespaceDeleteRequest(argument);
   const host = services.host(request.targetId);
-  const name = request.name ?? (await pickNamedNamespace(host, { title: 'Delete Namespace', placeholder: 'The namespace to delete' }));
+  const on = services.where(request.targetId).suffix;
+  const name = request.name ?? (await pickNamedNamespace(host, { title: `Delete Namespace${on}`, placeholder: 'The namespace to delete' }));
   if (request.origin === 'ui') {
-    await confirmDeletion(`Delete namespace ${JSON.stringify(name)}?`, namespaceDeletionDetail(await readIfPossible(host, name)));
+    await confirmDeletion(`Delete namespace ${JSON.stringify(name)}${on}?`, namespaceDeletionDetail(await readIfPossible(host, name)));
   }
   await applyChange(services, { targetId: request.targetId, description: `delete namespace ${name}` }, (target) => deleteNamespace(target, name));
 }
 
-async function askNewNamespaceName(host: Host): Promise<string> {
+async function askNewNamespaceName(host: Host, title: string): Promise<string> {
   const existing = new Set(await readNamespaceNames(host));
   return inputText({
-    title: 'Create Namespace',
+    title,
     prompt: 'Name of the new network namespace',
     placeholder: 'e.g. lab1',
     problem: (name) => namespaceNameProblem(name) ?? (existing.has(name) ? `a namespace named ${JSON.stringify(name)} already exists` : undefined),

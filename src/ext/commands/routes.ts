@@ -14,7 +14,7 @@ import { applyChange } from './run.js';
 export async function addRouteCommand(services: Services, argument: unknown): Promise<void> {
   const request = routeRequest('netnsLab.route.add', argument);
   const host = services.host(request.targetId);
-  const title = stepTitles('Add Route', (request.namespace === undefined ? 1 : 0) + (request.route === undefined ? 3 : 0));
+  const title = stepTitles(`Add Route${services.where(request.targetId).suffix}`, (request.namespace === undefined ? 1 : 0) + (request.route === undefined ? 3 : 0));
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace to add the route to' });
   const route = request.route ?? (await askRoute(await readNamespace(host, namespace), title));
   const description = `add route to ${route.destination} in ${describeNamespace(namespace)}`;
@@ -25,7 +25,7 @@ export async function addRouteCommand(services: Services, argument: unknown): Pr
 export async function removeRouteCommand(services: Services, argument: unknown): Promise<void> {
   const request = routeRequest('netnsLab.route.remove', argument);
   const host = services.host(request.targetId);
-  const title = stepTitles('Remove Route', (request.namespace === undefined ? 1 : 0) + (request.route === undefined ? 1 : 0));
+  const title = stepTitles(`Remove Route${services.where(request.targetId).suffix}`, (request.namespace === undefined ? 1 : 0) + (request.route === undefined ? 1 : 0));
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace of the route' });
   const route = request.route ?? routeSpecOf(await pickRoute(await readNamespace(host, namespace), { title: title(), placeholder: 'The route to remove' }));
   const description = `remove route to ${route.destination} in ${describeNamespace(namespace)}`;

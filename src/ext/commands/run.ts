@@ -1,7 +1,8 @@
 /**
- * What every command shares: the workspace-trust check, progress in the Namespaces view, telling the tree what
- * changed, and how failures are shown. A failure is logged and shown once; a program that passed a plain object
- * also gets it thrown back, while the user (palette, menu) does not, as VS Code would show it a second time.
+ * What every command shares: the workspace-trust check, which host it acts on, progress in the Namespaces view,
+ * telling the tree what changed, and how success and failures are shown. A failure is logged and shown once; a
+ * program that passed a plain object also gets it thrown back, while the user (palette, menu) does not, as VS Code
+ * would show it a second time. Once SSH targets are configured, all of it names the host (see where.ts).
  */
 import * as vscode from 'vscode';
 import { InvalidArgumentError, InvalidNameError } from '../../core/errors.js';
@@ -11,6 +12,8 @@ import type { NamespaceName } from '../../core/model.js';
 import type { Services } from '../services.js';
 import { invocationOrigin } from './argument-fields.js';
 import { NothingToChoose, PromptCancelled } from './prompts.js';
+import { argumentWithTarget } from './target-pick.js';
+import { argumentTargetId, failureText, type Where } from './where.js';
 import { NAMESPACES_VIEW_ID } from '../tree/register.js';
 
 
@@ -22,6 +25,8 @@ export interface CommandDefinition {
   id: string;
   /** Changes the host or runs something on it: refused in an untrusted workspace. */
   needsTrust: boolean;
+  /** For a command that acts on a host: its title, for the question which host when run from the palette. */
+  targetTitle?: string;
   handler: CommandHandler;
 }
 
@@ -35,12 +40,15 @@ export class UntrustedWorkspaceError extends Error {
 /** The function registered for a command: runs its handler and deals with what goes wrong. */
 export function commandCallback(services: Services, definition: CommandDefinition): (argument?: unknown) => Promise<unknown> {
   return async (argument?: unknown): Promise<unknown> => {
+    let where: Where | undefined;
     try {
       if (definition.needsTrust && !vscode.workspace.isTrusted) throw new UntrustedWorkspaceError();
-      return await definition.handler(services, argument);
+      const given = definition.targetTitle === undefined ? argument : await argumentWithTarget(services, argument, definition.targetTitle);
+      if (definition.targetTitle !== undefined) where = services.where(argumentTargetId(given));
+      return await definition.handler(services, given);
     } catch (error) {
       if (error instanceof PromptCancelled) return undefined;
-      report(services, definition.id, error);
+      report(services, definition.id, error, where);
       if (invocationOrigin(argument) === 'program') throw error;
       return undefined;
     }
@@ -50,17 +58,22 @@ export function commandCallback(services: Services, definition: CommandDefinitio
 /** A change to make on a target, for progress, the log and the tree. */
 export interface Change {
   targetId: string;
-  /** What is done, for the log: "create namespace lab1". */
+  /** What is done, for progress and the log: "create namespace lab1" (where is added to it). */
   description: string;
   /** Namespaces whose contents change; absent when the list of namespaces itself changes. */
   namespaces?: NamespaceName[];
 }
 
-/** Makes a change with progress in the Namespaces view, then tells the tree what changed. */
+/** How long the status bar says a change is done. */
+const DONE_MESSAGE_MS = 5_000;
+
+/** Makes a change with progress in the Namespaces view, says it is done, then tells the tree what changed. */
 export async function applyChange(services: Services, change: Change, work: (host: Host) => Promise<void>): Promise<void> {
   const host = services.host(change.targetId);
-  await vscode.window.withProgress({ location: { viewId: NAMESPACES_VIEW_ID }, title: change.description }, () => work(host));
-  services.log.info(`Done: ${change.description}`);
+  const description = `${change.description}${services.where(change.targetId).suffix}`;
+  await vscode.window.withProgress({ location: { viewId: NAMESPACES_VIEW_ID }, title: description }, () => work(host));
+  services.log.info(`Done: ${description}`);
+  vscode.window.setStatusBarMessage(`$(check) Done: ${description}`, DONE_MESSAGE_MS);
   const namespaces = change.namespaces && [...new Set(change.namespaces)];
   services.notifyChanged(namespaces ? { targetId: change.targetId, namespaces } : { targetId: change.targetId });
 }
@@ -69,9 +82,8 @@ export async function applyChange(services: Services, change: Change, work: (hos
  * Shows a failure without waiting for the user to close it: a command that waited would not end (nor could a
  * program's call return) until the notification was dismissed.
  */
-function report(services: Services, commandId: string, error: unknown): void {
-  // A refusal lists its reasons one per line; a notification shows one line.
-  const message = error instanceof LabRefusedError ? `Lab ${error.lab} was not deployed, nothing was changed: ${error.reasons.join('; ')}` : error instanceof Error ? error.message : String(error);
+function report(services: Services, commandId: string, error: unknown, where: Where | undefined): void {
+  const message = where ? failureText(error, where) : reportedMessage(error);
   if (error instanceof NothingToChoose) {
     void vscode.window.showInformationMessage(message);
   } else if (error instanceof UntrustedWorkspaceError) {
@@ -83,11 +95,17 @@ function report(services: Services, commandId: string, error: unknown): void {
     // A refusal (a bad argument, an invalid file, a deploy the core refused) is no fault of the extension: its
     // message says it all, so the log gets that line and no stack trace.
     if (isRefusal(error)) services.log.info(`${commandId} refused: ${message}`);
-    else services.log.error(`${commandId} failed`, error);
+    else services.log.error(`${commandId} failed${where?.suffix ?? ''}`, error);
     void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
       if (choice) services.log.show();
     });
   }
+}
+
+function reportedMessage(error: unknown): string {
+  // A refusal lists its reasons one per line; a notification shows one line.
+  if (error instanceof LabRefusedError) return `Lab ${error.lab} was not deployed, nothing was changed: ${error.reasons.join('; ')}`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 function isRefusal(error: unknown): boolean {

@@ -13,7 +13,8 @@ import { namespaceTerminalLaunch, terminalShell, type TerminalLaunch } from './t
 export async function openTerminalCommand(services: Services, argument: unknown): Promise<vscode.Terminal> {
   const request = openTerminalRequest(argument);
   const host = services.host(request.targetId);
-  const namespace = await givenOrPickedNamespace(host, request.namespace, { title: 'Open Terminal in Namespace', placeholder: 'The namespace the shell runs in' });
+  const where = services.where(request.targetId);
+  const namespace = await givenOrPickedNamespace(host, request.namespace, { title: `Open Terminal in Namespace${where.suffix}`, placeholder: 'The namespace the shell runs in' });
   // ip netns exec would fail inside the terminal, where the message is easy to miss: refuse here instead.
   await checkNamespaceExists(host, namespace);
   const launch =
@@ -24,7 +25,9 @@ export async function openTerminalCommand(services: Services, argument: unknown)
           runsAsRoot: process.getuid?.() === 0,
           privilege: services.settings.privilege,
         });
-  const terminal = vscode.window.createTerminal({ ...launch, iconPath: new vscode.ThemeIcon('terminal') });
+  // A remote terminal's name says its host already; a local one says so only once there are others to tell apart.
+  const name = host instanceof SshHost || where.suffix === '' ? launch.name : `${launch.name} @ ${where.label}`;
+  const terminal = vscode.window.createTerminal({ ...launch, name, iconPath: new vscode.ThemeIcon('terminal') });
   terminal.show();
   return terminal;
 }

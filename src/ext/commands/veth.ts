@@ -1,6 +1,5 @@
 /** Creating veth pairs: one guided flow from the UI, or one plain object from a program. */
 import { createVethPair, describeNamespace } from '../../core/changes/operations.js';
-import type { Host } from '../../core/host/host.js';
 import type { NamespaceName } from '../../core/model.js';
 import { interfaceNameProblem } from '../../core/names.js';
 import type { Services } from '../services.js';
@@ -15,15 +14,16 @@ const TITLE = 'Create Veth Pair';
 /** netnsLab.veth.create. */
 export async function createVethCommand(services: Services, argument: unknown): Promise<void> {
   const request = vethCreateRequest(argument);
-  const plan = request.plan ?? (await askVethPlan(services.host(request.targetId), request.suggestedNamespace));
+  const plan = request.plan ?? (await askVethPlan(services, request.targetId, request.suggestedNamespace));
   const { first, second } = plan;
   const change = { targetId: request.targetId, description: `create veth pair ${first.name} / ${second.name}`, namespaces: [first.namespace, second.namespace] };
   await applyChange(services, change, (host) => createVethPair(host, first, second, { up: plan.up }));
 }
 
 /** First end's name, its namespace, the peer's name, its namespace, addresses of each end, and whether to bring them up. */
-async function askVethPlan(host: Host, suggestedNamespace: NamespaceName | undefined): Promise<VethPlan> {
-  const title = stepTitles(TITLE, 7);
+async function askVethPlan(services: Services, targetId: string, suggestedNamespace: NamespaceName | undefined): Promise<VethPlan> {
+  const host = services.host(targetId);
+  const title = stepTitles(`${TITLE}${services.where(targetId).suffix}`, 7);
   const firstName = await askEndName(title(), 'Name of the first end', 'e.g. veth-a');
   const firstNamespace = await pickNamespace(host, { title: title(), placeholder: `The namespace of ${firstName}`, includeRoot: true, active: suggestedNamespace });
   const secondName = await askEndName(title(), `Name of the peer of ${firstName}`, 'e.g. veth-b');

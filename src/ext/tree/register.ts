@@ -19,6 +19,8 @@ export function registerNamespaceTree(context: vscode.ExtensionContext, services
   const provider = new NamespaceTreeProvider(services);
   const view = vscode.window.createTreeView(NAMESPACES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(provider, view);
+  // Commands run from the palette offer the selected node's target first.
+  services.selectedTargetId = () => view.selection[0]?.targetId;
   registerWalkthroughProgress(context, view);
   return { provider, view };
 }
