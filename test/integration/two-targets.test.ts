@@ -3,7 +3,7 @@
  * test), driven through the real palette flow, its quick inputs and modal dialogs. Both targets are this machine
  * underneath, so a namespace made through either shows in `/run/netns`; what tells them apart is what the command
  * says: the question which machine, the titles, the confirmation and the done and failure messages must name the
- * SSH target's alias (test-artifacts/editor/two-target-confirmation.png). The tests that meet a modal dialog let the
+ * SSH target's alias (test-artifacts/editor/two-target-confirmation.png, veth-namespace-offer.png). The tests that meet a modal dialog let the
  * workbench show it (VS Code otherwise answers Cancel by itself during tests) and answer it in the page.
  */
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import type { NetnsLabApi } from '../../src/extension.js';
 import type { TargetNode } from '../../src/ext/tree/nodes.js';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../unit/support/sshd.js';
 import { activateExtension, LOCAL_TARGET_ID, TreeReader } from './support/extension.js';
-import { ip, lab, namespaceExists } from './support/lab.js';
+import { ip, lab, linksIn, namespaceExists } from './support/lab.js';
 import { actInPage, canTakeScreenshots, screenshot, shownElements, type ShownElement } from './support/screenshot.js';
 import { eventually } from './support/wait.js';
 
@@ -82,6 +82,11 @@ describe('commands with this machine and an SSH target', function () {
 
   function rowText(row: ShownElement): string {
     return row.ariaLabel ?? row.text;
+  }
+
+  /** Waits until the picker's active row is one `matches` accepts (Enter would pick it). */
+  function activeRow(matches: (text: string) => boolean): Promise<ShownElement[]> {
+    return pickerRows((shown) => shown.some((row) => /\bfocused\b/u.test(row.className ?? '') && matches(rowText(row))));
   }
 
   /** The text of the modal dialog, once one shows. */
@@ -164,5 +169,52 @@ describe('commands with this machine and an SSH target', function () {
     });
     await vscode.commands.executeCommand('notifications.hideList');
     assert.ok(shown.includes(alias), shown);
+  });
+
+  it('Create Veth Pair offers to create a peer namespace that does not exist yet, and asks first', async () => {
+    const alias = server!.alias;
+    const [firstNamespace, secondNamespace] = [lab.namespaceName('-vA'), lab.namespaceName('-vB')];
+    const [firstEnd, secondEnd] = [lab.interfaceName('a'), lab.interfaceName('b')];
+    ip('netns', 'add', firstNamespace);
+    await actInPage('show-dialogs', { dialogs: true });
+    // From the SSH target's own menu: the node says where, so the flow starts at its first step.
+    const creating = Promise.resolve(vscode.commands.executeCommand('netnsLab.veth.create', await targetNode(alias)));
+    const step = (number: number) => titleContaining(`Create Veth Pair on ${alias} (${number}/7)`);
+
+    await step(1);
+    await actInPage('veth-first-name', { type: firstEnd, press: 'Enter' });
+    await step(2);
+    await actInPage('veth-first-namespace', { type: firstNamespace });
+    await activeRow((text) => text.startsWith(firstNamespace) && !/create namespace/iu.test(text));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await step(3);
+    await actInPage('veth-second-name', { type: secondEnd, press: 'Enter' });
+    await step(4);
+    // A name the kernel would refuse gets the rule it breaks as a row, and Enter on it does nothing.
+    await actInPage('veth-bad-namespace', { type: 'no/slash' });
+    await activeRow((text) => /not a namespace name/iu.test(text));
+    await actInPage('veth-bad-namespace-enter', { press: 'Enter' });
+    await activeRow((text) => /not a namespace name/iu.test(text));
+    await actInPage('veth-select-typed', { press: 'Control+a' });
+    await actInPage('veth-second-namespace', { type: secondNamespace });
+    await activeRow((text) => text.includes(secondNamespace) && /create namespace/iu.test(text));
+    await screenshot('veth-namespace-offer');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+
+    const question = await dialogText();
+    assert.ok(question.includes(secondNamespace) && question.includes(`on ${alias}`), question);
+    assert.equal(namespaceExists(secondNamespace), false, 'made before the user said yes');
+    await clickDialogButton('Create');
+    for (const number of [5, 6]) {
+      await step(number);
+      await actInPage(`veth-addresses-${number}`, { press: 'Enter' });
+    }
+    await step(7);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await creating;
+
+    assert.ok(namespaceExists(secondNamespace), `${secondNamespace} was not made`);
+    assert.ok(linksIn(firstNamespace).some((link) => link.ifname === firstEnd), `${firstEnd} is not in ${firstNamespace}`);
+    assert.ok(linksIn(secondNamespace).some((link) => link.ifname === secondEnd), `${secondEnd} is not in ${secondNamespace}`);
   });
 });

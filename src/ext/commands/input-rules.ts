@@ -3,6 +3,7 @@
  * Each check returns the rule the text breaks, or undefined when it is fine, as `validateInput` wants.
  */
 import { checkIpAddress, checkRouteDestination, parseCidr } from '../../core/addresses.js';
+import { namespaceNameProblem } from '../../core/names.js';
 
 /** Splits a list of addresses typed with spaces or commas between them; empty text is no addresses. */
 export function parseAddressList(text: string): string[] {
@@ -36,6 +37,20 @@ export function gatewayProblem(text: string): string | undefined {
 /** Combines checks: the first rule broken, if any. */
 export function firstProblem(...problems: (string | undefined)[]): string | undefined {
   return problems.find((problem) => problem !== undefined);
+}
+
+/** What a namespace picker offers for the text typed into it: to create that namespace, or why it cannot be one. */
+export type TypedNamespace = { kind: 'new'; name: string } | { kind: 'invalid'; problem: string };
+
+/**
+ * The extra item of a namespace picker for what was typed: nothing for no text or a namespace that exists (the list
+ * shows it), else an offer to create it, or, for a name the kernel would refuse, the rule it breaks, so typing a
+ * new name is never met with silence.
+ */
+export function typedNamespace(text: string, existing: ReadonlySet<string>): TypedNamespace | undefined {
+  if (text === '' || existing.has(text)) return undefined;
+  const problem = namespaceNameProblem(text);
+  return problem === undefined ? { kind: 'new', name: text } : { kind: 'invalid', problem };
 }
 
 /**

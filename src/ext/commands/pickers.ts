@@ -3,7 +3,7 @@ import type { Host } from '../../core/host/host.js';
 import type { LinkInfo, NamespaceName, NamespaceState, RouteInfo } from '../../core/model.js';
 import { describeNamespace } from '../../core/changes/operations.js';
 import { readNamespace, readNamespaceNames } from '../../core/state/read.js';
-import { pickLabel } from './input-rules.js';
+import { pickLabel, typedNamespace } from './input-rules.js';
 import { pickOne, type Choice } from './prompts.js';
 
 /** What a picker says at its top. */
@@ -19,6 +19,28 @@ export async function pickNamespace(host: Host, options: PickerTitles & { includ
   const choices = [...(options.includeRoot ? [root] : []), ...names.map((name): Choice<NamespaceName> => ({ label: pickLabel(name), value: name }))];
   const active = options.active === undefined ? undefined : choices.find((choice) => choice.value === options.active);
   return pickOne(choices, { ...options, active, emptyMessage: `There are no named network namespaces on ${host.label}.` });
+}
+
+/** A namespace picked from the list, or one typed in that does not exist yet (`isNew`: to be created). */
+export interface NamespaceChoice {
+  namespace: NamespaceName;
+  isNew: boolean;
+}
+
+/** Like pickNamespace (the root namespace included), and a name typed in that is not in the list is offered too. */
+export async function pickOrNameNamespace(host: Host, options: PickerTitles & { active?: NamespaceName }): Promise<NamespaceChoice> {
+  const names = await readNamespaceNames(host);
+  const listed = (namespace: NamespaceName, label: string, description?: string): Choice<NamespaceChoice> => ({ label, description, value: { namespace, isNew: false } });
+  const choices = [listed(null, 'Root namespace', "the host's own"), ...names.map((name) => listed(name, pickLabel(name)))];
+  const existing = new Set(names);
+  const typed = (text: string): Choice<NamespaceChoice>[] => {
+    const offer = typedNamespace(text, existing);
+    if (!offer) return [];
+    if (offer.kind === 'invalid') return [{ label: `$(error) Not a namespace name: ${pickLabel(offer.problem)}`, value: { namespace: null, isNew: false }, inert: true, alwaysShow: true }];
+    return [{ label: `$(add) Create namespace ${pickLabel(JSON.stringify(offer.name))}`, description: `not on ${host.label} yet; asks first`, value: { namespace: offer.name, isNew: true }, alwaysShow: true }];
+  };
+  const active = options.active === undefined ? undefined : choices.find((choice) => choice.value.namespace === options.active);
+  return pickOne(choices, { ...options, active, typed, emptyMessage: '' });
 }
 
 /** A named namespace (for what the root namespace cannot be: deleted). */

@@ -17,6 +17,8 @@ export class NothingToChoose extends Error {}
 /** One item of a picker and the value it stands for (labels are for people: names in them are escaped). */
 export interface Choice<T> extends vscode.QuickPickItem {
   value: T;
+  /** A hint shown among the items (why the typed text cannot be used): Enter on it does nothing. */
+  inert?: boolean;
 }
 
 /** Titles numbered by step: "Create Veth Pair (2/7)", or the bare title when there is one step. */
@@ -60,6 +62,8 @@ export interface PickOptions<T> {
   active?: Choice<T>;
   /** Said (as information) instead of showing an empty picker. */
   emptyMessage: string;
+  /** Items for the text typed so far, shown after the list (e.g. "Create namespace …"). */
+  typed?: (text: string) => Choice<T>[];
 }
 
 /** A picker of one item. It is built by hand because showQuickPick cannot start on an item other than the first. */
@@ -72,10 +76,12 @@ export function pickOne<T>(choices: readonly Choice<T>[], options: PickOptions<T
   picker.matchOnDescription = true;
   picker.items = choices;
   if (options.active) picker.activeItems = [options.active];
+  const typed = options.typed;
+  if (typed) picker.onDidChangeValue((text) => (picker.items = [...choices, ...typed(text)]));
   return new Promise<T>((resolve, reject) => {
     picker.onDidAccept(() => {
       const [chosen] = picker.selectedItems;
-      if (!chosen) return;
+      if (!chosen || chosen.inert) return;
       resolve(chosen.value);
       picker.hide();
     });
@@ -105,6 +111,12 @@ export async function pickMany<T>(choices: readonly Choice<T>[], options: { titl
 export function pickYesNo(title: string, question: string): Promise<boolean> {
   const yes: Choice<boolean> = { label: 'Yes', value: true };
   return pickOne([yes, { label: 'No', value: false }], { title, placeholder: question, active: yes, emptyMessage: '' });
+}
+
+/** A modal question before something is made that the user did not ask for by name; anything but "Create" cancels. */
+export async function confirmCreation(message: string, detail: string): Promise<void> {
+  const answer = await vscode.window.showInformationMessage(message, { modal: true, detail }, 'Create');
+  if (answer !== 'Create') throw new PromptCancelled();
 }
 
 /** A modal warning naming what goes; anything but "Delete" cancels. */
