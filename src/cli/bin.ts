@@ -6,8 +6,10 @@ import { main } from './main.js';
 // program, after stopping what runs for it (a cell), as an interrupt does.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    outputClosed();
+    if (error.code === 'EPIPE') return outputClosed();
+    // A full disk or a broken device: one line, on standard error if that is not the stream that failed.
+    if (stream !== process.stderr) process.stderr.write(`netns-lab: cannot write the output: ${error.message}\n`);
+    process.exit(1);
   });
 }
 

@@ -135,6 +135,18 @@ describe('netns-lab exec and run: streams, signals and leftovers', () => {
     assert.deepEqual(await waitUntilGone([pid!]), []);
   });
 
+  test('run --keep-background leaves what a cell started in the background running', async () => {
+    const pidFile = join(scratch, 'kept.pid');
+    const file = join(scratch, 'keep.netns.md');
+    writeFileSync(file, notebook(`sleep 300 >/dev/null 2>&1 & echo $! > ${pidFile}`));
+    const result = await runRaw(['run', '--keep-background', file]);
+    const [pid] = await waitForPids(pidFile, 1);
+    pidsSeen.push(pid!);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(await waitUntilGone([pid!], 500), [pid!], 'the background process was stopped');
+    killIfRunning([pid!]);
+  });
+
   test('run: a timed-out cell fails with the reason, and --keep-going reaches the next cell and notebook', async () => {
     const first = join(scratch, 'slow.netns.md');
     const second = join(scratch, 'next.netns.md');

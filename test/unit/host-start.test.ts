@@ -147,15 +147,31 @@ for (const hostUnderTest of hostsUnderTest()) {
       assert.throws(() => readFileSync(file));
     });
 
+    test('stop() of a running command that nobody reads waits until it and its group have ended', async () => {
+      const pidFile = join(scratch, 'unread.pid');
+      const command = await host.start(sh('sleep 60 & echo $! > "$1"; yes', pidFile));
+      const [child] = await waitForPids(pidFile, 1);
+      pidsSeen.push(child!);
+      await command.stop();
+      await assert.rejects(command.exit, CancelledError);
+      assert.deepEqual(await waitUntilGone([child!]), []);
+    });
+
     // Last: it closes the host.
-    test('closing the host ends what a command left in the background, even without output', async () => {
+    test('closing the host ends what a command left in the background, even without output, unless it was released', async () => {
       const pidFile = join(scratch, 'left.pid');
+      const keptFile = join(scratch, 'kept.pid');
       const command = await host.start(sh('sleep 60 >/dev/null 2>&1 & echo $! > "$1"', pidFile));
-      await outputs(command);
+      const released = await host.start(sh('sleep 60 >/dev/null 2>&1 & echo $! > "$1"', keptFile));
+      await Promise.all([outputs(command), outputs(released)]);
       const [background] = await waitForPids(pidFile, 1);
-      pidsSeen.push(background!);
+      const [kept] = await waitForPids(keptFile, 1);
+      pidsSeen.push(background!, kept!);
+      released.release();
       await host.dispose();
       assert.deepEqual(await waitUntilGone([background!]), []);
+      assert.deepEqual(await waitUntilGone([kept!], 500), [kept!], 'the released process was ended with the host');
+      killIfRunning([kept!]);
     });
   });
 }

@@ -58,6 +58,15 @@ describe('runCell', () => {
     assert.deepEqual([run.exitCode, stdout.text(), stderr.text(), run.stdout], [3, 'out\n', 'err\n', 'out\n']);
   });
 
+  test('a cell ends only once a slow sink has taken all of its output', async () => {
+    let taken = 0;
+    const slow = new Writable({ write: (chunk: Buffer, _encoding, done) => ((taken += chunk.length), setTimeout(done, 2)) });
+    const run = await runCell(host, code('seq 1 20000'), {}, { stdout: slow });
+    const expected = execFileSync('seq', ['1', '20000']).length;
+    assert.equal(run.exitCode, 0);
+    assert.equal(taken, expected);
+  });
+
   test('a cell with an unclosed fence is refused with the reason, and nothing runs', async () => {
     const marker = `/tmp/netns-lab-unclosed-${process.pid}`;
     const notebook = parseNotebook(`text\n\n\`\`\`sh\ntouch ${marker}\n\nmore prose\n`);

@@ -41,17 +41,24 @@ export class BackgroundProcesses {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Ends every process group the followed commands made, whether or not they still run; resolves when sent. */
-  async stopAll(): Promise<void> {
-    const entries = this.entries.splice(0);
-    await Promise.all(entries.map((entry) => entry.command.stop()));
-    for (const entry of entries) entry.command.detach();
+  /**
+   * Ends the process groups of the followed commands that have exited (what they left running), and, with
+   * `running`, of those still running too (a notebook closing); resolves when they have ended.
+   */
+  async stopAll(options: { running?: boolean } = {}): Promise<void> {
+    const stopping = this.entries.filter((entry) => entry.exited || options.running);
+    this.entries.splice(0, this.entries.length, ...this.entries.filter((entry) => !stopping.includes(entry)));
+    await Promise.all(stopping.map((entry) => entry.command.stop()));
+    for (const entry of stopping) entry.command.detach();
     this.changed();
   }
 
-  /** Lets the processes run on unfollowed: their later output is no longer read (a write then fails for them). */
+  /**
+   * Lets the processes run on, unfollowed: their later output is no longer read (a write then fails for them),
+   * and their host no longer ends them when it is closed.
+   */
   abandon(): void {
-    for (const entry of this.entries.splice(0)) entry.command.detach();
+    for (const entry of this.entries.splice(0)) entry.command.release();
     this.changed();
   }
 

@@ -16,7 +16,8 @@ import { randomBytes } from 'node:crypto';
  * through fds 8 and 9, which the command does not get; fd 7 keeps the real standard input, which a background
  * command would otherwise lose to /dev/null in a shell without job control; fd 6 keeps the real standard error
  * for the command, while the wrapper's own goes to /dev/null: bash's job notices ("[1]+ Exit 3") are not the
- * command's.
+ * command's. Job control is off again once the command has its group, so `wait` returns when it ends, not when
+ * it is only stopped (SIGSTOP, SIGTSTP).
  */
 const WRAPPER_SCRIPT = `n=$1; m=$2; o=$3; shift 3
 case $o in
@@ -29,6 +30,7 @@ printf '%s start\\n' "$n" >&9
 exec 7<&0 6>&2 2>/dev/null
 if [ "$m" = job ]; then set -m; "$@" 0<&7 2>&6 6>&- 7<&- 8>&- 9>&- & else setsid "$@" 0<&7 2>&6 6>&- 7<&- 8>&- 9>&- & fi
 p=$!
+set +m
 exec 6>&- 7<&-
 printf '%s pid %d\\n' "$n" "$p" >&9
 wait "$p" 2>/dev/null

@@ -16,6 +16,9 @@ export const MAX_TIMEOUT_MS = 2_147_483_647;
 /** How long a stopped command gets between TERM and KILL. */
 const KILL_GRACE_MS = 2000;
 
+/** How much longer than the TERM-to-KILL grace a stop waits for a running command's end before giving up on it. */
+const STOP_WAIT_EXTRA_MS = 1500;
+
 /** How long processes left in the background get between TERM and KILL (callers wait this long). */
 const STOP_GRACE_AFTER_EXIT_MS = 200;
 
@@ -110,6 +113,9 @@ export class RunningCommand {
   private readonly timers: NodeJS.Timeout[] = [];
   private settle!: (outcome: CommandExit | Error) => void;
   private readonly onAbort = (): void => this.requestStop('cancel');
+  /** Output after a stop is dropped: the reader may be gone, and the marks must still be read. */
+  private discarding = false;
+  private readonly releaseListeners: Array<() => void> = [];
 
   constructor(
     private readonly carrier: Carrier,
@@ -139,11 +145,50 @@ export class RunningCommand {
    * command has exited, `exit` then rejects with CancelledError.
    */
   async stop(): Promise<void> {
-    if (!this.settled) return this.requestStop('cancel');
+    if (!this.settled) return this.stopRunning();
     if (!(await this.isGroupAlive())) return;
     await this.signalGroup('TERM');
     await new Promise((resolve) => setTimeout(resolve, STOP_GRACE_AFTER_EXIT_MS));
     if (await this.isGroupAlive()) await this.signalGroup('KILL');
+  }
+
+  /**
+   * Stops a command that is still running and waits until it has ended: what it prints from now on is dropped
+   * (nobody may be reading any more), so its end is still seen; if that does not come in time (a connection
+   * gone), it is given up on and its carrier ended.
+   */
+  private async stopRunning(): Promise<void> {
+    this.discarding = true;
+    for (const source of this.sources) {
+      this.endSource(source);
+      source.stream.resume();
+    }
+    this.requestStop('cancel');
+    const givenUp = new Promise<void>((resolve) => setTimeout(resolve, KILL_GRACE_MS + STOP_WAIT_EXTRA_MS).unref());
+    await Promise.race([this.exit.then(() => undefined, () => undefined), givenUp]);
+    if (!this.settled) {
+      this.carrier.kill();
+      this.complete(new CancelledError(this.argv));
+    }
+  }
+
+  /**
+   * Lets the command go: it is no longer read, and the host no longer ends its group when it is closed (what
+   * `netns-lab run --keep-background` leaves running).
+   */
+  release(): void {
+    this.detach();
+    for (const listener of this.releaseListeners.splice(0)) listener();
+  }
+
+  /** Called once when the command is let go with `release`. */
+  onRelease(listener: () => void): void {
+    this.releaseListeners.push(listener);
+  }
+
+  /** True once the command has exited (or failed, or was stopped). */
+  get ended(): boolean {
+    return this.settled;
   }
 
   /** Whether anything the command started still runs in its process group. */
@@ -191,6 +236,7 @@ export class RunningCommand {
   private onBytes(source: Source, bytes: Buffer): void {
     if (!source.started) return void (this.early.push(bytes), this.early.splice(0, this.early.length - 16));
     if (!source.target) return;
+    if (this.discarding) return;
     if (source.ended) return this.options.onLateOutput?.(source.output!, bytes);
     if (!source.target.push(bytes)) source.stream.pause();
   }

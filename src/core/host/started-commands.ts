@@ -4,22 +4,39 @@
  */
 import type { RunningCommand } from './running-command.js';
 
+/**
+ * How often the groups of ended commands are looked at again: a group found empty is forgotten, so that its id,
+ * which the kernel may give to another process group once this one is gone, is never signalled later.
+ */
+const RECHECK_MS = 10_000;
+
 export class StartedCommands {
   private readonly commands = new Set<RunningCommand>();
+  private timer: NodeJS.Timeout | undefined;
 
   follow(command: RunningCommand): RunningCommand {
     this.commands.add(command);
+    command.onRelease(() => this.commands.delete(command));
     // Once it has exited and nothing holds its output, only a daemon without output could be left: checked then.
-    void Promise.allSettled([command.exit, command.released]).then(async () => {
-      if (!(await command.isGroupAlive())) this.commands.delete(command);
-    });
+    void Promise.allSettled([command.exit, command.released]).then(() => this.recheck(command));
+    this.timer ??= setInterval(() => void this.recheckEnded(), RECHECK_MS).unref();
     return command;
   }
 
   async stopAll(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
     const commands = [...this.commands];
     this.commands.clear();
     await Promise.all(commands.map((command) => command.stop()));
     for (const command of commands) command.detach();
+  }
+
+  private async recheckEnded(): Promise<void> {
+    await Promise.all([...this.commands].filter((command) => command.ended).map((command) => this.recheck(command)));
+  }
+
+  private async recheck(command: RunningCommand): Promise<void> {
+    if (!(await command.isGroupAlive())) this.commands.delete(command);
   }
 }

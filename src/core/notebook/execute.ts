@@ -89,9 +89,11 @@ export async function runCell(host: Host, cell: NotebookCell, notebook: Notebook
     });
     options.background?.add(command);
     const head = keepHead(command.stdout, TABLE_SOURCE_LIMIT);
-    const [exit] = await Promise.all([command.exit, copyInto(command.stdout, options.stdout), copyInto(command.stderr, options.stderr)]);
-    const run: CellRun = { exitCode: exit.exitCode, stdout: head.text(), durationMs: exit.durationMs };
-    if (exit.exitCode === 0 && !head.truncated()) run.table = await tableFor(host, cell.source, namespace, run.stdout);
+    // The copies are waited for even when the command failed: the cell ends only once its sinks have all of it.
+    const [exit] = await Promise.allSettled([command.exit, copyInto(command.stdout, options.stdout), copyInto(command.stderr, options.stderr)]);
+    if (exit.status === 'rejected') throw exit.reason;
+    const run: CellRun = { exitCode: exit.value.exitCode, stdout: head.text(), durationMs: exit.value.durationMs };
+    if (run.exitCode === 0 && !head.truncated()) run.table = await tableFor(host, cell.source, namespace, run.stdout);
     return run;
   } catch (error) {
     if (error instanceof CancelledError) throw error;
@@ -101,10 +103,13 @@ export async function runCell(host: Host, cell: NotebookCell, notebook: Notebook
   }
 }
 
-/** Passes a stream's bytes on to `sink` (or drops them), waiting for the sink; resolves at the stream's end. */
+/**
+ * Passes a stream's bytes on to `sink` (or drops them), waiting for the sink; resolves once the sink has taken
+ * the last of them (an empty write after the end is done only when every write before it is).
+ */
 function copyInto(source: Readable, sink: Writable | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    source.once('end', resolve);
+    source.once('end', () => (sink ? sink.write(Buffer.alloc(0), () => resolve()) : resolve()));
     source.once('error', reject);
     if (sink) source.pipe(sink, { end: false });
     else source.resume();

@@ -106,7 +106,7 @@ async function runCells(host: Host, allCells: readonly NotebookCell[], notebookO
 async function stopBackground(background: BackgroundProcesses, options: NotebookRunOptions): Promise<void> {
   await background.refresh();
   const cells = background.count;
-  await background.stopAll();
+  await background.stopAll({ running: true });
   if (cells > 0) options.onBackgroundStopped?.(cells);
 }
 

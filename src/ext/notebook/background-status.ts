@@ -25,7 +25,7 @@ export class NotebookBackground implements vscode.Disposable {
     this.item.command = STOP_BACKGROUND_COMMAND;
     this.disposables.push(
       vscode.window.onDidChangeActiveNotebookEditor(() => this.update()),
-      vscode.workspace.onDidCloseNotebookDocument((notebook) => void this.stop(notebook)),
+      vscode.workspace.onDidCloseNotebookDocument((notebook) => void this.stop(notebook, { closing: true })),
     );
     this.timer = setInterval(() => void this.recheck(), RECHECK_MS);
   }
@@ -41,13 +41,16 @@ export class NotebookBackground implements vscode.Disposable {
     return background;
   }
 
-  /** Stops what the notebook's cells left running; resolves with how many cells had left something. */
-  async stop(notebook: vscode.NotebookDocument): Promise<number> {
+  /**
+   * Stops what the notebook's cells left running (and, when it closes, a cell still running); resolves with how
+   * many cells had left something.
+   */
+  async stop(notebook: vscode.NotebookDocument, options: { closing?: boolean } = {}): Promise<number> {
     const background = this.byNotebook.get(notebook);
     if (!background) return 0;
-    this.byNotebook.delete(notebook);
+    if (options.closing) this.byNotebook.delete(notebook);
     const count = background.count;
-    await background.stopAll();
+    await background.stopAll({ running: options.closing });
     if (count > 0) this.log.info(`Stopped what ${count} cell(s) of ${notebook.uri.fsPath} left running in the background`);
     this.update();
     return count;
@@ -55,7 +58,7 @@ export class NotebookBackground implements vscode.Disposable {
 
   /** Stops everything every notebook left running (before the hosts close). */
   async stopEverything(): Promise<void> {
-    await Promise.all([...this.byNotebook.keys()].map((notebook) => this.stop(notebook)));
+    await Promise.all([...this.byNotebook.keys()].map((notebook) => this.stop(notebook, { closing: true })));
   }
 
   dispose(): void {

@@ -18,9 +18,16 @@ type StreamName = 'stdout' | 'stderr';
 /** Where whole outputs that were too long to show are written; removed when the extension stops. */
 let spoolFolder: string | undefined;
 
+/** The file of each cell's last long output, so that the next run of the cell removes it. */
+const spoolByCell = new Map<string, string>();
+
+/** At most this much of one output is kept in its file: a cell that runs `yes` must not fill the disk. */
+const SPOOL_LIMIT_BYTES = 256 * 1024 * 1024;
+
 export function removeSpooledOutputs(): void {
   if (spoolFolder) rmSync(spoolFolder, { recursive: true, force: true });
   spoolFolder = undefined;
+  spoolByCell.clear();
 }
 
 export class CellOutputs {
@@ -28,15 +35,20 @@ export class CellOutputs {
   readonly stderr: Writable;
   private readonly outputs = new Map<StreamName, vscode.NotebookCellOutput>();
   private readonly bounded = { stdout: new BoundedOutput(), stderr: new BoundedOutput() };
-  private readonly spools = new Map<StreamName, { stream: WriteStream; path: string }>();
+  private readonly spools = new Map<StreamName, { stream: WriteStream; path: string; bytes: number }>();
   private readonly head = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
   private queue: Thenable<void> = Promise.resolve();
   /** Text waiting for the append under way to finish, by stream. */
   private readonly waitingText = new Map<StreamName, string>();
 
+  /**
+   * @param cellLabel names the file of a long output (`cell-3`).
+   * @param cellKey tells the cell apart across notebooks, so that a run removes the file of its previous run.
+   */
   constructor(
     private readonly execution: vscode.NotebookCellExecution,
     private readonly cellLabel: string,
+    private readonly cellKey: string,
   ) {
     this.stdout = this.sink('stdout');
     this.stderr = this.sink('stderr');
@@ -45,14 +57,18 @@ export class CellOutputs {
   /** Appends what was kept from the end of long outputs, with a note of what was left out and where it all is. */
   async finish(): Promise<void> {
     for (const name of ['stdout', 'stderr'] as const) {
+      // Writes still waiting in the sink come first: an empty write is done only when they are.
+      await new Promise<void>((resolve) => this[name].write(Buffer.alloc(0), () => resolve()));
       const { omittedBytes, tail } = this.bounded[name].finish();
+      const spool = this.spools.has(name) ? await this.closeSpool(name) : undefined;
       if (omittedBytes === 0) {
+        if (spool) rmSync(spool.path, { force: true }); // all of it is shown: the copy is not needed
         if (tail) this.append(name, tail);
         continue;
       }
-      const spool = await this.closeSpool(name);
       const total = describeSize(this.bounded[name].total);
-      this.append(name, `\n… ${describeSize(omittedBytes)} of ${total} left out here; the whole output is in ${spool} …\n${tail}`);
+      const where = spool!.complete ? `the whole output is in ${spool!.path}` : `its first ${describeSize(SPOOL_LIMIT_BYTES)} are in ${spool!.path}`;
+      this.append(name, `\n… ${describeSize(omittedBytes)} of ${total} left out here; ${where} …\n${tail}`);
     }
     await this.queue;
   }
@@ -71,16 +87,18 @@ export class CellOutputs {
   }
 
   private sink(name: StreamName): Writable {
-    return new Writable({
+    const sink = new Writable({
       write: (chunk: Buffer, _encoding, done) => {
         const text = this.bounded[name].push(chunk);
         if (text) this.append(name, text);
         const spooled = this.spoolOrRemember(name, chunk);
         // The cell waits while its text is still to be shown, and past the head while the file catches up.
-        if (text) this.queue.then(() => done(), done);
-        else spooled.then(() => done(), done);
+        if (text) this.queue.then(() => done(), () => done());
+        else spooled.then(() => done(), () => done());
       },
     });
+    sink.on('error', () => undefined); // nothing to report: a lost append loses its text only
+    return sink;
   }
 
   /**
@@ -88,21 +106,36 @@ export class CellOutputs {
    * when the file can take more.
    */
   private async spoolOrRemember(name: StreamName, chunk: Buffer): Promise<void> {
-    const spool = this.spools.get(name);
-    if (spool) return spool.stream.write(chunk) ? undefined : drained(spool.stream);
-    if (!this.bounded[name].truncated) return void this.head[name].push(chunk);
-    spoolFolder ??= mkdtempSync(join(tmpdir(), 'netns-lab-output-'));
-    const path = join(spoolFolder, `${this.cellLabel}-${Date.now()}.${name}`);
-    const stream = createWriteStream(path);
-    stream.on('error', () => undefined); // a full disk loses the copy, not the cell
-    for (const part of this.head[name].splice(0)) stream.write(part);
-    stream.write(chunk);
-    this.spools.set(name, { stream, path });
+    const spool = this.spools.get(name) ?? (this.bounded[name].truncated ? this.openSpool(name) : undefined);
+    if (!spool) return void this.head[name].push(chunk);
+    if (spool.bytes >= SPOOL_LIMIT_BYTES) return;
+    spool.bytes += chunk.length;
+    return spool.stream.write(chunk) ? undefined : drained(spool.stream);
   }
 
-  private closeSpool(name: StreamName): Promise<string> {
+  /** The file for the whole of a long output, with the head kept so far; the cell's previous one is removed. */
+  private openSpool(name: StreamName): { stream: WriteStream; path: string; bytes: number } {
+    spoolFolder ??= mkdtempSync(join(tmpdir(), 'netns-lab-output-'));
+    const path = join(spoolFolder, `${this.cellLabel}-${Date.now()}.${name}`);
+    const key = `${this.cellKey}\0${name}`;
+    const previous = spoolByCell.get(key);
+    if (previous) rmSync(previous, { force: true });
+    spoolByCell.set(key, path);
+    const stream = createWriteStream(path);
+    stream.on('error', () => undefined); // a full disk loses the copy, not the cell
+    const spool = { stream, path, bytes: 0 };
+    for (const part of this.head[name].splice(0)) {
+      spool.bytes += part.length;
+      stream.write(part);
+    }
+    this.spools.set(name, spool);
+    return spool;
+  }
+
+  private closeSpool(name: StreamName): Promise<{ path: string; complete: boolean }> {
     const spool = this.spools.get(name)!;
-    return new Promise((resolve) => spool.stream.end(() => resolve(spool.path)));
+    this.spools.delete(name);
+    return new Promise((resolve) => spool.stream.end(() => resolve({ path: spool.path, complete: spool.bytes < SPOOL_LIMIT_BYTES })));
   }
 
   /**
@@ -113,7 +146,8 @@ export class CellOutputs {
     const waiting = this.waitingText.get(name);
     this.waitingText.set(name, (waiting ?? '') + text);
     if (waiting !== undefined) return;
-    this.queue = this.queue.then(() => this.appendWaiting(name));
+    // An append the editor refuses (the cell was ended meanwhile) loses that text, not the ones after it.
+    this.queue = this.queue.then(() => this.appendWaiting(name)).then(undefined, () => undefined);
   }
 
   private async appendWaiting(name: StreamName): Promise<void> {

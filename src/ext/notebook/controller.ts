@@ -56,7 +56,7 @@ export class NetnsNotebookController implements vscode.Disposable {
     const abort = new AbortController();
     const cancellation = execution.token.onCancellationRequested(() => abort.abort());
     const label = `cell ${cell.index + 1}`;
-    const outputs = new CellOutputs(execution, `cell-${cell.index + 1}`);
+    const outputs = new CellOutputs(execution, `cell-${cell.index + 1}`, `${cell.notebook.uri.toString()}#${cell.document.uri.fragment}`);
     try {
       const run = await runCell(this.services.host(targetId), coreCell(cell), frontMatterOptions(cell.notebook), {
         signal: abort.signal,
