@@ -96,20 +96,27 @@ export class Services implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
+  /**
+   * Hosts keep the privilege and SSH settings they started with: those whose settings changed, or whose target was
+   * removed, are closed (ending what they run) and start again on next use. The others are left alone, so adding
+   * a target does not end the servers a notebook left running on this machine.
+   */
+  private closeHostsChangedBy(previous: Settings, current: Settings): void {
+    const privilegeChanged = previous.privilege !== current.privilege || previous.askForSudoPassword !== current.askForSudoPassword;
+    const sshChanged = privilegeChanged || previous.sshConfigFile !== current.sshConfigFile;
+    for (const [targetId, host] of this.hosts) {
+      const changed = targetId === LOCAL_TARGET_ID ? privilegeChanged : sshChanged || !current.targets.includes(targetId);
+      if (!changed) continue;
+      void host.dispose();
+      this.hosts.delete(targetId);
+    }
+  }
+
   private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
     if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
     const previous = this.currentSettings;
     this.currentSettings = readSettings();
-    if (
-      previous.privilege !== this.currentSettings.privilege ||
-      previous.askForSudoPassword !== this.currentSettings.askForSudoPassword ||
-      previous.sshConfigFile !== this.currentSettings.sshConfigFile ||
-      previous.targets.join('\n') !== this.currentSettings.targets.join('\n')
-    ) {
-      // Hosts keep the privilege they started with: start them again with the new one.
-      for (const host of this.hosts.values()) void host.dispose();
-      this.hosts.clear();
-    }
+    this.closeHostsChangedBy(previous, this.currentSettings);
     // The view reloads as a whole on this event; no per-target change is needed on top.
     this.settingsChanges.fire(this.currentSettings);
   }

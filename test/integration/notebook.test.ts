@@ -124,6 +124,11 @@ describe('lab notebooks', function () {
     await eventually(() => document.cellAt(1).executionSummary?.success, { what: 'both cells to succeed', timeoutMs: 30_000 });
     assert.equal(stdoutOf(document.cellAt(1)), 'server-alive\n');
     const [pid] = await waitForPids(pidFile, 1);
+    // Adding an SSH target starts nothing anew on this machine: the server keeps running.
+    const settings = vscode.workspace.getConfiguration('netnsLab');
+    await settings.update('targets', [`${lab.prefix}-nowhere`], vscode.ConfigurationTarget.Global);
+    await settings.update('targets', undefined, vscode.ConfigurationTarget.Global);
+    assert.deepEqual(await waitUntilGone([pid!], 1000), [pid!], 'a settings change ended the server');
     const stopped = await vscode.commands.executeCommand<number>('netnsLab.notebook.stopBackground');
     assert.equal(stopped, 1);
     assert.deepEqual(await waitUntilGone([pid!]), []);
