@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../unit/support/sshd.js';
 import { activateExtension } from './support/extension.js';
-import { lab } from './support/lab.js';
+import { ip, lab } from './support/lab.js';
 import { canTakeScreenshots, screenshot } from './support/screenshot.js';
 import { eventually } from './support/wait.js';
 
@@ -61,6 +61,19 @@ describe('the notebook target picker', function () {
     const output = cell.outputs.flatMap((entry) => entry.items).map((entry) => new TextDecoder().decode(entry.data)).join('');
     return { success: cell.executionSummary?.success, output };
   }
+
+  // Saving such a file back byte for byte is in notebook-files.test.ts.
+  it('a notebook with a byte order mark and a docs site front matter runs on the target and in the namespace it names', async () => {
+    const namespace = lab.namespaceName('bomns');
+    ip('netns', 'add', namespace);
+    const frontMatter = `---\ntitle: "Lab 1"\nlayout: post\ntags: [netns]\ntarget: ${server!.alias}\nnetns: ${namespace}\n---\n`;
+    const cell = '```sh\nif test -n "$SSH_CONNECTION"; then echo over-ssh; fi; ip -o link show | cut -d: -f2\n```\n';
+    const text = `\uFEFF${frontMatter}\n# Lab 1\n\n${cell}`;
+    const document = await openNotebook('bom-site', text);
+    const { success, output } = await runCell(document);
+    assert.equal(success, true, output);
+    assert.equal(output, 'over-ssh\n lo\n');
+  });
 
   it('runs a cell on the picked SSH target, then on this machine again, without changing the file', async () => {
     const text = `# Where\n\n${WHERE_CELL}`;
