@@ -10,6 +10,8 @@ export * from './addresses.js';
 export * from './quote.js';
 export type { Host, RunOptions, RunResult, CommandRecord, CommandObserver } from './host/host.js';
 export { runChecked } from './host/host.js';
+export { RunningCommand, MAX_TIMEOUT_MS, type StartOptions, type CommandExit } from './host/running-command.js';
+export { BackgroundProcesses } from './host/background.js';
 export { LocalHost, type LocalHostOptions } from './host/local-host.js';
 export { SshHost, type SshHostOptions } from './host/ssh-host.js';
 export { parseSshTarget, type SshTarget } from './host/ssh-target.js';
