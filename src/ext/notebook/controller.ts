@@ -4,6 +4,7 @@
  * and stops Run All at the first failing cell. Interrupting ends the cell's whole process group. The host is the
  * notebook's target: the one picked in its toolbar this session, else the one its front matter names.
  */
+import { StringDecoder } from 'node:string_decoder';
 import * as vscode from 'vscode';
 import { CancelledError } from '../../core/errors.js';
 import { runCell } from '../../core/notebook/execute.js';
@@ -63,7 +64,7 @@ export class NetnsNotebookController implements vscode.Disposable {
         stdout: outputs.stdout,
         stderr: outputs.stderr,
         background: this.background.of(cell.notebook),
-        onLateOutput: (stream, bytes) => this.services.log.info(`[${label} of ${cell.notebook.uri.fsPath}, background ${stream}] ${bytes.toString('utf8').trimEnd()}`),
+        onLateOutput: lateOutputToLog(this.services, `${label} of ${cell.notebook.uri.fsPath}`),
       });
       await outputs.finish();
       if (run.table) await outputs.addTable(run);
@@ -90,6 +91,18 @@ export class NetnsNotebookController implements vscode.Disposable {
 
 const UNTRUSTED_MESSAGE =
   'Cells run shell commands as root, so they do not run in an untrusted workspace. Trust this folder (Manage Workspace Trust in the command palette) to run them.';
+
+/**
+ * What a cell's background processes print after it ended goes to the log, decoded per stream as it comes, so a
+ * character split between two reads stays whole.
+ */
+function lateOutputToLog(services: Services, where: string): (stream: 'stdout' | 'stderr', bytes: Buffer) => void {
+  const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
+  return (stream, bytes) => {
+    const text = decoders[stream].write(bytes).trimEnd();
+    if (text) services.log.info(`[${where}, background ${stream}] ${text}`);
+  };
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
