@@ -6,12 +6,10 @@
  * background still hold its output open; what they print later goes to `onLateOutput`.
  */
 import { Readable, type Writable } from 'node:stream';
-import { CancelledError, HostError, InvalidArgumentError, TimeoutError } from '../errors.js';
+import { CancelledError, HostError, TimeoutError } from '../errors.js';
 import { FrameReader, type Marker } from './frame-reader.js';
+import type { Carrier, CommandExit, StartOptions, StreamName } from './start-options.js';
 import type { GroupSignaller } from './shell-session.js';
-
-/** The longest timeout a Node timer can hold (2^31 - 1 ms, about 24.8 days). */
-export const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /** How long a stopped command gets between TERM and KILL. */
 const KILL_GRACE_MS = 2000;
@@ -25,31 +23,6 @@ const STOP_GRACE_AFTER_EXIT_MS = 200;
 /** How long a stop waits for the command's group id before it ends the wrapper shell itself. */
 const GROUP_WAIT_MS = 1000;
 
-export interface StartOptions {
-  /** Aborting ends the command's whole process group; `exit` then rejects with CancelledError. */
-  signal?: AbortSignal;
-  /** After this many milliseconds the process group is ended and `exit` rejects with TimeoutError. */
-  timeoutMs?: number;
-  /** `pipe`: `stdin` carries the command's standard input. Otherwise it reads end-of-file at once. */
-  stdin?: 'pipe' | 'none';
-  /** Output that arrives after the command has exited, from processes it left running in the background. */
-  onLateOutput?: (stream: 'stdout' | 'stderr', bytes: Buffer) => void;
-  /**
-   * The command uses these file descriptors of this process directly, so its bytes do not pass through here:
-   * the fastest way through (`netns-lab exec`). The `stdout` and `stderr` Readables then end at once, except
-   * that over SSH standard error still passes through `stderr`. Standard input is this process's own, except
-   * where a sudo password must go first: then `stdin` is given, to be fed from this process's input.
-   */
-  passThrough?: { stdin: number; stdout: number; stderr: number };
-}
-
-export interface CommandExit {
-  argv: readonly string[];
-  /** The command's real exit status (128 + signal number when a signal ended it). */
-  exitCode: number;
-  durationMs: number;
-}
-
 interface Wiring {
   argv: readonly string[];
   nonce: string;
@@ -62,23 +35,6 @@ interface Wiring {
   where: string;
 }
 
-/**
- * The process that carries a command (its wrapper shell, sudo, or ssh) as seen from here: the streams that bring
- * the wrapper's marks, each with the command's own output it carries too, if any.
- */
-export interface Carrier {
-  /** The command's standard input; absent when the command reads this process's own standard input directly. */
-  stdin?: Writable;
-  sources: ReadonlyArray<{ stream: Readable; output?: StreamName }>;
-  /** Resolves when the carrier process has exited. */
-  exited: Promise<unknown>;
-  /** Resolves when the carrier could not be started at all (its program is missing, say). */
-  startError?: Promise<Error>;
-  kill(): void;
-}
-
-export type StreamName = 'stdout' | 'stderr';
-
 interface Source {
   stream: Readable;
   target: Readable | undefined;
@@ -88,6 +44,8 @@ interface Source {
   ended: boolean;
   output: StreamName | undefined;
 }
+
+export { checkTimeout, MAX_TIMEOUT_MS, type Carrier, type CommandExit, type StartOptions, type StreamName } from './start-options.js';
 
 export class RunningCommand {
   /** The command's standard output, when it passes through here (else it ends at once: it went straight out). */
@@ -164,8 +122,11 @@ export class RunningCommand {
       source.stream.resume();
     }
     this.requestStop('cancel');
-    const givenUp = new Promise<void>((resolve) => setTimeout(resolve, KILL_GRACE_MS + STOP_WAIT_EXTRA_MS).unref());
+    // Not unref'd: a program whose last work is this stop must not end before it does.
+    let timer: NodeJS.Timeout | undefined;
+    const givenUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, KILL_GRACE_MS + STOP_WAIT_EXTRA_MS)));
     await Promise.race([this.exit.then(() => undefined, () => undefined), givenUp]);
+    clearTimeout(timer);
     if (!this.settled) {
       this.carrier.kill();
       this.complete(new CancelledError(this.argv));
@@ -308,14 +269,6 @@ export class RunningCommand {
     for (const timer of this.timers) clearTimeout(timer);
     this.options.signal?.removeEventListener('abort', this.onAbort);
     this.settle(outcome);
-  }
-}
-
-/** Refuses a timeout that a timer cannot hold: Node would fire it at once instead. */
-export function checkTimeout(timeoutMs: number | undefined): void {
-  if (timeoutMs === undefined) return;
-  if (!Number.isFinite(timeoutMs) || timeoutMs < 0 || timeoutMs > MAX_TIMEOUT_MS) {
-    throw new InvalidArgumentError(`A timeout must be between 0 and ${Math.floor(MAX_TIMEOUT_MS / 1000)} seconds (about 24 days), not ${timeoutMs / 1000} seconds`);
   }
 }
 

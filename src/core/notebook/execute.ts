@@ -109,8 +109,13 @@ export async function runCell(host: Host, cell: NotebookCell, notebook: Notebook
  */
 function copyInto(source: Readable, sink: Writable | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    source.once('end', () => (sink ? sink.write(Buffer.alloc(0), () => resolve()) : resolve()));
+    source.once('end', () => (sink && !sink.destroyed ? sink.write(Buffer.alloc(0), () => resolve()) : resolve()));
     source.once('error', reject);
+    // A sink that fails (a reader gone: EPIPE) is dropped, and the rest is drained, so the cell's end is still seen.
+    sink?.once('error', () => {
+      source.unpipe(sink);
+      source.resume();
+    });
     if (sink) source.pipe(sink, { end: false });
     else source.resume();
   });
