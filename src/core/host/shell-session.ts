@@ -138,7 +138,11 @@ export class ShellSession {
 }
 
 /** The bookkeeping of one command in flight: output, markers, stop requests. */
+/** How long stopping a command waits for its group's id when it has not been read yet. */
+const GROUP_WAIT_MS = 1000;
+
 class FramedRun implements Pending {
+  private onGroupKnown: (() => void) | undefined;
   private readonly started = performance.now();
   private readonly stdout: Buffer[] = [];
   private readonly stderr: Buffer[] = [];
@@ -173,6 +177,7 @@ class FramedRun implements Pending {
   onMarker(marker: Marker): void {
     if (marker.kind === 'pid') {
       this.processGroup = Number(marker.value);
+      this.onGroupKnown?.();
       if (this.stopReason) this.signalGroup();
     } else if (marker.kind === 'exit') {
       this.exitCode = Number(marker.value);
@@ -188,7 +193,17 @@ class FramedRun implements Pending {
   }
 
   async stopNow(): Promise<void> {
+    // The command may have started before its group's id has been read: wait for it a moment, or the group would
+    // outlive the shell (and hold its pipes open, so the shell's end would never be seen either).
+    if (this.processGroup === undefined && !this.settled) await this.groupKnown(GROUP_WAIT_MS);
     if (this.processGroup !== undefined) await this.stopGroup(this.processGroup, 'KILL').catch(() => undefined);
+  }
+
+  private groupKnown(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.onGroupKnown = () => (clearTimeout(timer), resolve());
+    });
   }
 
   private stop(reason: 'timeout' | 'cancel'): void {
