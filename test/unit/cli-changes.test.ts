@@ -1,21 +1,16 @@
 // Changes made through `netns-lab` (a real child process running dist/cli.js), each read back with plain `ip -j`,
 // so a change is checked against the kernel and not against the CLI's own reading. Each test makes its own
 // namespaces under this run's prefix; the `after` hook removes them even when a test fails.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertOneLine, createCliRunner } from './support/cli.js';
-import { createLab, ip, namespaceExists, rootLinkNames } from './support/lab.js';
+import { assertOneLine, cliTestSetup } from './support/cli.js';
+import { ip, namespaceExists, rootLinkNames } from './support/lab.js';
 
-const lab = createLab();
-const runner = createCliRunner();
+const { lab, runner } = cliTestSetup();
 const cli = runner.run;
 const cliOk = runner.runOk;
-after(() => {
-  lab.cleanup();
-  runner.cleanup();
-});
 
 interface IpLink {
   ifname: string;

@@ -1,18 +1,13 @@
 // The command line's small edges: names given twice, a name that does not exist among several, and a bridge port
 // written in another namespace. Each runs the real CLI (dist/cli.js) against namespaces made with plain ip under
 // this run's prefix; the `after` hook removes them even when a test fails.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertOneLine, createCliRunner } from './support/cli.js';
-import { createLab, ip, namespaceExists } from './support/lab.js';
+import { assertOneLine, cliTestSetup } from './support/cli.js';
+import { ip, namespaceExists } from './support/lab.js';
 
-const lab = createLab();
-const runner = createCliRunner();
+const { lab, runner } = cliTestSetup();
 const cli = runner.run;
-after(() => {
-  lab.cleanup();
-  runner.cleanup();
-});
 
 let counter = 0;
 

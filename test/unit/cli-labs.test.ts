@@ -1,24 +1,18 @@
 // Lab topologies through `netns-lab` as a user meets it: validate, deploy, inspect and destroy run as a real child
 // process (dist/cli.js) against real namespaces, and what they made is read back with plain `ip`. Every lab name
 // starts with this run's prefix, so its namespaces do too; the `after` hook removes them and the labs' records.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { assertOneLine, createCliRunner } from './support/cli.js';
-import { createLab, ip, namespaceExists, rootLinkNames } from './support/lab.js';
-import { labRecordExists, removeLabRecords } from './support/labs.js';
+import { assertOneLine, cliTestSetup } from './support/cli.js';
+import { ip, namespaceExists, rootLinkNames } from './support/lab.js';
+import { labRecordExists } from './support/labs.js';
 
-const lab = createLab();
-const runner = createCliRunner();
+const { lab, runner } = cliTestSetup({ labRecords: true });
 const cli = runner.run;
 const cliOk = runner.runOk;
-after(() => {
-  lab.cleanup();
-  removeLabRecords(lab.prefix);
-  runner.cleanup();
-});
 
 /** Writes a file (a topology, a notebook) into the CLI's working folder; returns its path as given on the command line. */
 function writeTopology(name: string, text: string): string {

@@ -1,18 +1,13 @@
 // Names with hidden characters (controls, no-break spaces, zero-width and bidi characters) as the command line shows
 // them: escaped in every message and listing, never raw, and exact in --json. Each runs the real CLI (dist/cli.js)
 // against namespaces made with plain ip under this run's prefix; the `after` hook removes them even when a test fails.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertOneLine, createCliRunner } from './support/cli.js';
-import { createLab, ip } from './support/lab.js';
+import { assertOneLine, cliTestSetup } from './support/cli.js';
+import { ip } from './support/lab.js';
 
-const lab = createLab();
-const runner = createCliRunner();
+const { lab, runner } = cliTestSetup();
 const cli = runner.run;
-after(() => {
-  lab.cleanup();
-  runner.cleanup();
-});
 
 describe('names with hidden characters are shown escaped, never raw', () => {
   // Written out by hand as JSON writes them, so the expectation does not come from the code under test.

@@ -2,23 +2,17 @@
 // namespaces: the lab is deployed before the first cell; afterwards a lab the run made is destroyed again (unless
 // --keep-lab), a lab that was there before stays (unless --destroy-after). Every lab name starts with this run's
 // prefix; the `after` hook removes its namespaces and records.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createCliRunner } from './support/cli.js';
-import { createLab, ip, namespaceExists } from './support/lab.js';
-import { labRecordExists, removeLabRecords } from './support/labs.js';
+import { cliTestSetup } from './support/cli.js';
+import { ip, namespaceExists } from './support/lab.js';
+import { labRecordExists } from './support/labs.js';
 
-const lab = createLab();
-const runner = createCliRunner();
+const { lab, runner } = cliTestSetup({ labRecords: true });
 const cli = runner.run;
 const cliOk = runner.runOk;
-after(() => {
-  lab.cleanup();
-  removeLabRecords(lab.prefix);
-  runner.cleanup();
-});
 
 const FOLDER = 'notebooks';
 

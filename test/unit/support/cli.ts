@@ -5,7 +5,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { createLab, type Lab } from './lab.js';
+import { removeLabRecords } from './labs.js';
 
 export const CLI = fileURLToPath(new URL('../../../../dist/cli.js', import.meta.url));
 
@@ -62,4 +65,19 @@ export function createCliRunner(): CliRunner {
 /** A failure's stderr: exactly one line, ending in a newline. */
 export function assertOneLine(stderr: string): void {
   assert.match(stderr, /^[^\n]+\n$/u, `stderr should be exactly one line, got ${JSON.stringify(stderr)}`);
+}
+
+/**
+ * What a command-line test file shares: a lab prefix of its own and a CLI runner, both removed in an `after` hook
+ * (with the lab records of the prefix, for files that deploy labs), even when a test fails.
+ */
+export function cliTestSetup(options: { labRecords?: boolean } = {}): { lab: Lab; runner: CliRunner } {
+  const lab = createLab();
+  const runner = createCliRunner();
+  after(() => {
+    lab.cleanup();
+    if (options.labRecords) removeLabRecords(lab.prefix);
+    runner.cleanup();
+  });
+  return { lab, runner };
 }
