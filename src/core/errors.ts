@@ -54,8 +54,29 @@ export class InvalidArgumentError extends NetnsLabError {}
 /** What a command names does not exist (a namespace, say). */
 export class NotFoundError extends NetnsLabError {}
 
-/** Namespace work needs root, and neither running as root nor sudo is available. */
-export class PrivilegeError extends NetnsLabError {}
+/**
+ * Why root could not be had, one value per thing the user does about it: the password box again (a wrong password,
+ * a declined box), a setting (`passwordNeeded`: the box is turned off; `capabilitiesMissing`: `privilege: none`
+ * without the capabilities), or the machine's sudo set-up (`notAllowed`, `sudoMissing`, `sudoRefused`).
+ */
+export type PrivilegeProblem =
+  | 'passwordRefused'
+  | 'passwordNotGiven'
+  | 'passwordNeeded'
+  | 'notAllowed'
+  | 'sudoMissing'
+  | 'sudoRefused'
+  | 'capabilitiesMissing';
+
+/** Namespace work needs root, and it could not be had; `problem` says why, the message what to do. */
+export class PrivilegeError extends NetnsLabError {
+  constructor(
+    message: string,
+    readonly problem: PrivilegeProblem = 'sudoRefused',
+  ) {
+    super(message);
+  }
+}
 
 /** The target could not be reached or its shell died. */
 export class HostError extends NetnsLabError {}

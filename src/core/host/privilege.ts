@@ -37,7 +37,8 @@ const PLAIN_SHELL: RootShellCommand = { file: SHELL_ARGV[0]!, args: SHELL_ARGV.s
 
 /** Decides how to start a root shell here, asking for a password only when sudo needs one. */
 export async function localRootShell(mode: PrivilegeMode, askPassword?: PasswordPrompt): Promise<RootShellCommand> {
-  if (mode === 'none' || (mode === 'auto' && process.getuid?.() === 0)) return PLAIN_SHELL;
+  if (mode === 'none') return checkedPlainShell();
+  if (mode === 'auto' && process.getuid?.() === 0) return PLAIN_SHELL;
   const user = userInfo().username;
   const withoutPassword = await execa('sudo', ['-n', '--', 'true'], { reject: false, stdin: 'ignore' });
   if (withoutPassword.exitCode === 0) return { file: 'sudo', args: ['-n', '--', ...SHELL_ARGV], prelude: '', throughSudo: true };
@@ -46,12 +47,50 @@ export async function localRootShell(mode: PrivilegeMode, askPassword?: Password
     throw sudoRefusedError(user, String(withoutPassword.stderr));
   }
   const password = await askPassword(`Password for sudo (user ${user}); Netns Lab needs root to manage network namespaces`, 'this machine');
-  if (password === undefined) throw new PrivilegeError('The sudo password was not given, so nothing was run as root.');
+  if (password === undefined) throw passwordNotGivenError('this machine');
   const prelude = `${password}\n`;
   // -k makes sudo read the password even when it has cached credentials, so the shell never sees the password line.
   const check = await execa('sudo', ['-S', '-k', '-p', '', '--', 'true'], { reject: false, input: prelude });
   if (check.exitCode !== 0) throw passwordRefusedError(`user ${user}`, String(check.stderr));
   return { file: 'sudo', args: ['-S', '-k', '-p', '', '--', ...SHELL_ARGV], prelude, throughSudo: true };
+}
+
+/** `none`: the plain shell, once it is known that its commands have the capabilities namespace work needs. */
+async function checkedPlainShell(): Promise<RootShellCommand> {
+  // Read by the shell itself: the capabilities its commands get (a non-root user's only survive exec as ambient ones).
+  const script = 'while read -r key value; do [ "$key" = CapEff: ] && echo "$value"; done </proc/self/status';
+  const answer = await execa(PLAIN_SHELL.file, [...PLAIN_SHELL.args, '-c', script], { reject: false, stdin: 'ignore' });
+  const missing = missingCapabilities(String(answer.stdout));
+  if (missing.length > 0) throw capabilitiesMissingError(`user "${userInfo().username}" on this machine`, missing);
+  return PLAIN_SHELL;
+}
+
+/** The capabilities namespace work needs: entering and making namespaces (setns, unshare, mount), changing links. */
+const NEEDED_CAPABILITIES = [
+  { name: 'CAP_SYS_ADMIN', bit: 21n },
+  { name: 'CAP_NET_ADMIN', bit: 12n },
+] as const;
+
+/** Which needed capabilities an effective set (the hexadecimal `CapEff:` of /proc/PID/status) lacks. */
+export function missingCapabilities(effectiveHex: string): string[] {
+  const text = effectiveHex.trim();
+  const effective = /^[0-9a-f]+$/iu.test(text) ? BigInt(`0x${text}`) : 0n;
+  return NEEDED_CAPABILITIES.filter((capability) => (effective & (1n << capability.bit)) === 0n).map((capability) => capability.name);
+}
+
+/** `privilege: none` whose commands lack capabilities; `who` says as whom and where (`user "alice" on this machine`). */
+export function capabilitiesMissingError(who: string, missing: readonly string[]): PrivilegeError {
+  return new PrivilegeError(
+    `Privilege is "none", so Netns Lab runs commands as ${who}, and they lack ${missing.join(' and ')}, ` +
+      'which entering, making and changing network namespaces needs. Set privilege to "auto" (root or sudo), ' +
+      'or give the process these capabilities as ambient ones (e.g. AmbientCapabilities=CAP_SYS_ADMIN CAP_NET_ADMIN).',
+    'capabilitiesMissing',
+  );
+}
+
+/** The password box was closed without an answer. */
+export function passwordNotGivenError(where: string): PrivilegeError {
+  return new PrivilegeError(`The sudo password for ${where} was not given, so nothing was run as root there.`, 'passwordNotGiven');
 }
 
 /**
@@ -63,16 +102,17 @@ export function passwordRefusedError(who: string, stderr: string): PrivilegeErro
     return new PrivilegeError(
       `The password is right, but ${who} is not allowed to use sudo, and Netns Lab needs root to manage network namespaces. ` +
         'Log in as root, or allow this user to use sudo (e.g. a rule in /etc/sudoers.d).',
+      'notAllowed',
     );
   }
-  return new PrivilegeError(`sudo for ${who} did not accept the password, so nothing was run as root.`);
+  return new PrivilegeError(`sudo for ${who} did not accept the password, so nothing was run as root.`, 'passwordRefused');
 }
-
 
 function noSudoError(user: string): PrivilegeError {
   return new PrivilegeError(
     `Netns Lab needs root to manage network namespaces, but it runs as user "${user}" and sudo is not installed. ` +
       'Run it as root, or install sudo and allow this user to use it (passwordless, or with the password prompt enabled).',
+    'sudoMissing',
   );
 }
 
@@ -81,5 +121,6 @@ function sudoRefusedError(user: string, stderr: string): PrivilegeError {
   return new PrivilegeError(
     `Netns Lab needs root to manage network namespaces, but it runs as user "${user}" and sudo refused${reason ? ` (${reason})` : ''}. ` +
       'Run it as root, allow this user passwordless sudo, or enable the sudo password prompt.',
+    /password/iu.test(stderr) ? 'passwordNeeded' : 'sudoRefused',
   );
 }

@@ -6,7 +6,7 @@
 import { execa } from 'execa';
 import { HostError, PrivilegeError } from '../errors.js';
 import { shellCommand } from '../quote.js';
-import { passwordRefusedError, type PasswordPrompt, type PrivilegeMode } from './privilege.js';
+import { capabilitiesMissingError, missingCapabilities, passwordNotGivenError, passwordRefusedError, type PasswordPrompt, type PrivilegeMode } from './privilege.js';
 import { isHostKeyFailure, knownHostsFacts, sshConnectionError } from './ssh-errors.js';
 import type { SshTarget } from './ssh-target.js';
 import { couldNotStart } from './shell-process.js';
@@ -86,12 +86,18 @@ const PROBE_MARK = 'netns-lab-probe';
  */
 export async function connectRemoteShell(settings: SshConnectionSettings, mode: PrivilegeMode, askPassword?: PasswordPrompt): Promise<RemoteShell> {
   // Marked, so that text printed by the remote rc files cannot be mistaken for the answer.
-  const probe = await runSsh(settings, `printf '${PROBE_MARK} %s %s\\n' "$(id -u)" "$(command -v bash)"`);
+  // The effective capabilities of a command there, for privilege "none".
+  const capabilities = `"$(sed -n 's/^CapEff:[[:space:]]*//p' /proc/self/status)"`;
+  const probe = await runSsh(settings, `printf '${PROBE_MARK} %s %s %s\\n' "$(id -u)" ${capabilities} "$(command -v bash)"`);
   const line = probe.stdout.split('\n').find((text) => text.startsWith(`${PROBE_MARK} `));
   if (!line) throw probe.exitCode === 255 ? await sshFailure(settings, probe.stderr) : unexpectedProbe(settings, probe);
-  const [, uid, bashPath] = line.split(' ');
+  const [, uid, effective, bashPath] = line.split(' ');
   const shellArgv = bashPath ? ['bash', '--noprofile', '--norc'] : ['sh'];
   const jobControl = Boolean(bashPath);
+  if (mode === 'none') {
+    const missing = missingCapabilities(effective ?? '');
+    if (missing.length > 0) throw capabilitiesMissingError(`the remote user on ${settings.target.label}`, missing);
+  }
   if (mode === 'none' || (mode === 'auto' && uid === '0')) return { command: shellCommand(['exec', ...shellArgv]), prelude: '', jobControl, throughSudo: false };
   return sudoShell(settings, shellArgv, jobControl, askPassword);
 }
@@ -103,16 +109,20 @@ async function sudoShell(settings: SshConnectionSettings, shellArgv: string[], j
   if (check.exitCode === 255 && !/sudo/u.test(check.stderr)) throw await sshFailure(settings, check.stderr);
   const reason = check.stderr.trim().split('\n')[0] ?? '';
   if (/not found/u.test(check.stderr)) {
-    throw new PrivilegeError(`Netns Lab needs root on ${label}, but the remote user is not root and sudo is not installed there. Log in as root, or install sudo and allow this user to use it.`);
+    throw new PrivilegeError(
+      `Netns Lab needs root on ${label}, but the remote user is not root and sudo is not installed there. Log in as root, or install sudo and allow this user to use it.`,
+      'sudoMissing',
+    );
   }
   if (!/password/iu.test(check.stderr) || !askPassword) {
     throw new PrivilegeError(
       `Netns Lab needs root on ${label}, but the remote user is not root and sudo refused${reason ? ` (${reason})` : ''}. ` +
         'Log in as root, allow this user passwordless sudo there, or enable the sudo password prompt.',
+      /password/iu.test(check.stderr) ? 'passwordNeeded' : 'sudoRefused',
     );
   }
   const password = await askPassword(`Password for sudo on ${label}; Netns Lab needs root there to manage network namespaces`, label);
-  if (password === undefined) throw new PrivilegeError(`The sudo password for ${label} was not given, so nothing was run as root.`);
+  if (password === undefined) throw passwordNotGivenError(label);
   const prelude = `${password}\n`;
   // -k: sudo reads the password even with cached credentials, so the shell never sees the password line.
   const sudoArgv = ['sudo', '-S', '-k', '-p', '', '--'];

@@ -35,8 +35,11 @@ export function remoteUsersMissingReason(): string | undefined {
   return undefined;
 }
 
-/** Makes the three users under `prefix` (short: user names are at most 32 characters) and authorises them on `server`. */
-export function createRemoteUsers(server: TestSshServer, prefix: string): RemoteUsers {
+/**
+ * Makes the three users under `prefix` (short: user names are at most 32 characters) and authorises them on
+ * `server`; without a server (tests that run programs here as these users), each alias is the user's name.
+ */
+export function createRemoteUsers(server: TestSshServer | undefined, prefix: string): RemoteUsers {
   const names = { passwordless: `nl${prefix}np`, withPassword: `nl${prefix}pw`, withoutSudo: `nl${prefix}no` };
   const password = randomBytes(12).toString('hex');
   const sudoersFile = `/etc/sudoers.d/netns-lab-test-${prefix}`;
@@ -53,7 +56,7 @@ export function createRemoteUsers(server: TestSshServer, prefix: string): Remote
     }
     run('chpasswd', [], `${names.withPassword}:${password}\n${names.withoutSudo}:${password}\n`);
     installSudoers(sudoersFile, [`${names.passwordless} ALL=(ALL:ALL) NOPASSWD: ALL`, `${names.withPassword} ALL=(ALL:ALL) ALL`]);
-    const user = (name: string): RemoteUser => ({ name, alias: server.authorize(name) });
+    const user = (name: string): RemoteUser => ({ name, alias: server ? server.authorize(name) : name });
     return {
       passwordless: user(names.passwordless),
       withPassword: { ...user(names.withPassword), password },
