@@ -9,6 +9,11 @@ export class Log implements vscode.Disposable {
     this.channel.info(message);
   }
 
+  /** Something the user must act on, that is no fault of the extension: one line, no stack. */
+  warn(message: string): void {
+    this.channel.warn(message);
+  }
+
   error(message: string, error?: unknown): void {
     this.channel.error(error instanceof Error ? `${message}: ${error.stack ?? error.message}` : message);
   }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Host } from '../core/host/host.js';
+import { GuardedHost } from '../core/host/guarded-host.js';
 import { LocalHost } from '../core/host/local-host.js';
 import { SshHost } from '../core/host/ssh-host.js';
 import type { NamespaceName } from '../core/model.js';
@@ -31,7 +32,7 @@ export class Services implements vscode.Disposable {
   /** What notebook cells left running in the background, per notebook. */
   readonly notebookBackground = new NotebookBackground(this.log);
   private currentSettings = readSettings();
-  private readonly hosts = new Map<string, Host>();
+  private readonly hosts = new Map<string, GuardedHost>();
   private readonly changes = new vscode.EventEmitter<HostChange>();
   private readonly settingsChanges = new vscode.EventEmitter<Settings>();
   /** Fired after a command changed a host, or when a watcher saw a change. */
@@ -40,6 +41,10 @@ export class Services implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.log, this.changes, this.settingsChanges, this.notebookBackground];
   /** The target of the node selected in the Namespaces view, if any; the view sets this once it exists. */
   selectedTargetId: () => string | undefined = () => undefined;
+  /** How many sudo password boxes were opened, on every target together (for the log and the tests). */
+  passwordBoxesShown = 0;
+  /** The password box in view, if any: a second one waits for it to close, so two never show at once. */
+  private passwordBox: Promise<unknown> = Promise.resolve();
 
   constructor() {
     vscode.workspace.onDidChangeConfiguration(this.onConfigurationChanged, this, this.disposables);
@@ -60,6 +65,14 @@ export class Services implements vscode.Disposable {
     return whereOf(targetId, this.targets().map((target) => target.targetId));
   }
 
+  /**
+   * A user acted on a target (a command, Try Again, Refresh; every target when none is named): if root was refused
+   * there, the next need may ask for the password again. Background work never calls this, so it never asks twice.
+   */
+  allowPasswordPrompt(targetId?: string): void {
+    for (const [id, host] of this.hosts) if (targetId === undefined || id === targetId) host.allowAsking();
+  }
+
   /** The host of a target, made on first use. */
   host(targetId: string): Host {
     let host = this.hosts.get(targetId);
@@ -70,12 +83,27 @@ export class Services implements vscode.Disposable {
     return host;
   }
 
-  private makeHost(targetId: string): Host {
+  private makeHost(targetId: string): GuardedHost {
     const settings = this.currentSettings;
-    const common = { privilege: settings.privilege, askPassword: settings.askForSudoPassword ? askSudoPassword : undefined, observer: this.log.recordCommand };
-    if (targetId === LOCAL_TARGET_ID) return new LocalHost(common);
+    const askPassword = settings.askForSudoPassword ? (message: string, where: string) => this.askSudoPassword(message, where) : undefined;
+    const common = { privilege: settings.privilege, askPassword, observer: this.log.recordCommand };
+    if (targetId === LOCAL_TARGET_ID) return new GuardedHost(new LocalHost(common));
     if (!settings.targets.includes(targetId)) throw new Error(`Unknown target ${JSON.stringify(targetId)}`);
-    return new SshHost(targetId, { ...common, sshConfigFile: settings.sshConfigFile || undefined });
+    return new GuardedHost(new SshHost(targetId, { ...common, sshConfigFile: settings.sshConfigFile || undefined }));
+  }
+
+  /**
+   * Asks for the sudo password in a password box; it goes to sudo on standard input and is never logged or stored.
+   * One box at a time: a second target's box opens once the first is closed.
+   */
+  private askSudoPassword(message: string, where: string): Promise<string | undefined> {
+    const asked = this.passwordBox.then(() => {
+      this.passwordBoxesShown++;
+      this.log.info(`Asking for the sudo password for ${where}`);
+      return vscode.window.showInputBox({ prompt: message, password: true, ignoreFocusOut: true, title: `Netns Lab: sudo password for ${where}` });
+    });
+    this.passwordBox = asked.catch(() => undefined);
+    return asked;
   }
 
   /** Tells the tree (and anyone listening) that something changed on a target. */
@@ -120,9 +148,4 @@ export class Services implements vscode.Disposable {
     // The view reloads as a whole on this event; no per-target change is needed on top.
     this.settingsChanges.fire(this.currentSettings);
   }
-}
-
-/** Asks once for the sudo password; it goes to sudo on standard input and is never logged or stored. */
-async function askSudoPassword(message: string): Promise<string | undefined> {
-  return vscode.window.showInputBox({ prompt: message, password: true, ignoreFocusOut: true, title: 'Netns Lab: sudo password' });
 }

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { LinkInfo, NamespaceState } from '../../src/core/model.js';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/core/settings.js';
-import { addressAndPortChildren, interfaceChildren, namespaceChildren, unreachableChildren } from '../../src/ext/tree/children.js';
+import { PrivilegeError } from '../../src/core/errors.js';
+import { missingCapabilities } from '../../src/core/host/privilege.js';
+import { addressAndPortChildren, interfaceChildren, namespaceChildren, privilegeChildren, unreachableChildren } from '../../src/ext/tree/children.js';
 import type { InterfaceNode } from '../../src/ext/tree/nodes.js';
 import { interfaceContext, interfaceDescription, present } from '../../src/ext/tree/present.js';
 import { sshConfigAliases } from '../../src/core/host/ssh-config-hosts.js';
@@ -105,6 +107,27 @@ describe('children', () => {
     const target = { kind: 'target', targetId: 'lab1', label: 'lab1' } as const;
     const [node] = unreachableChildren(target, new Error('Netns Lab needs root on lab1, but sudo refused. Log in as root.'));
     assert.equal(present(node!).label, 'Netns Lab needs root on lab1, but sudo refused');
+  });
+
+  test('a target where root was refused says why in its row, and a click runs what fixes it', () => {
+    const target = { kind: 'target', targetId: 'lab1', label: 'lab1' } as const;
+    const error = new PrivilegeError('sudo for the remote user on lab1 did not accept the password, so nothing was run as root.', 'passwordRefused');
+    const [node, ...more] = privilegeChildren(target, error);
+    assert.equal(more.length, 0);
+    const shown = present(node!);
+    assert.equal(shown.label, 'No root: sudo did not accept the password');
+    assert.deepEqual(shown.command, { title: 'Try Again', command: 'netnsLab.privilege.retry', arguments: [{ targetId: 'lab1' }] });
+    assert.ok(shown.tooltip?.startsWith(error.message), shown.tooltip);
+    const none = present(privilegeChildren(target, new PrivilegeError('lacks CAP_SYS_ADMIN', 'capabilitiesMissing'))[0]!);
+    assert.deepEqual(none.command, { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['netnsLab.privilege'] });
+  });
+
+  test('the capabilities namespace work needs are read from an effective set', () => {
+    assert.deepEqual(missingCapabilities('0000000000000000'), ['CAP_SYS_ADMIN', 'CAP_NET_ADMIN']);
+    assert.deepEqual(missingCapabilities('000001ffffffffff\n'), []);
+    assert.deepEqual(missingCapabilities('0000000000001000'), ['CAP_SYS_ADMIN']);
+    assert.deepEqual(missingCapabilities('0000000000200000'), ['CAP_NET_ADMIN']);
+    assert.deepEqual(missingCapabilities('garbage'), ['CAP_SYS_ADMIN', 'CAP_NET_ADMIN']);
   });
 
   test('this machine and an SSH target differ in icon and context value, so only SSH targets can be removed', () => {

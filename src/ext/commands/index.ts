@@ -31,6 +31,7 @@
  * | `netnsLab.notebook.destroyLab` | `{ notebook: string \| Uri }` (a `*.netns.md` naming a topology) | what was removed |
  * | `netnsLab.notebook.stopBackground` | nothing (the active notebook) | how many cells had left processes running |
  * | `netnsLab.refresh`, `netnsLab.showLog`, `netnsLab.openTutorial` | nothing | |
+ * | `netnsLab.privilege.retry` | `{ targetId? }` (default: every target) | |
  *
  * The lab commands also take a file's Uri (CodeLens, menus) or a lab node of the view; with nothing, the active
  * editor's topology file (or notebook). These count as the user: destroy then asks first.
@@ -55,7 +56,7 @@ import { addTargetCommand, removeTargetCommand } from './targets.js';
 import { openTerminalCommand } from './terminal.js';
 import { openTutorialCommand } from './tutorials.js';
 import { createVethCommand } from './veth.js';
-import { refreshCommand, showLogCommand } from './view.js';
+import { refreshCommand, retryPrivilegeCommand, showLogCommand } from './view.js';
 
 /**
  * Every command of package.json. `needsTrust`: it changes the host or runs something, so not in Restricted Mode.
@@ -64,6 +65,7 @@ import { refreshCommand, showLogCommand } from './view.js';
 const COMMANDS: readonly CommandDefinition[] = [
   { id: 'netnsLab.refresh', needsTrust: false, handler: refreshCommand },
   { id: 'netnsLab.showLog', needsTrust: false, handler: showLogCommand },
+  { id: 'netnsLab.privilege.retry', needsTrust: false, handler: retryPrivilegeCommand },
   { id: 'netnsLab.namespace.create', needsTrust: true, targetTitle: 'Create Namespace', handler: createNamespaceCommand },
   { id: 'netnsLab.namespace.delete', needsTrust: true, targetTitle: 'Delete Namespace', handler: deleteNamespaceCommand },
   { id: 'netnsLab.namespace.openTerminal', needsTrust: true, targetTitle: 'Open Terminal in Namespace', handler: openTerminalCommand },

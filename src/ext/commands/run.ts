@@ -5,7 +5,9 @@
  * would show it a second time. Once SSH targets are configured, all of it names the host (see where.ts).
  */
 import * as vscode from 'vscode';
-import { InvalidArgumentError, InvalidNameError } from '../../core/errors.js';
+import { InvalidArgumentError, InvalidNameError, PrivilegeError } from '../../core/errors.js';
+import { privilegeProblemShown } from '../privilege-problems.js';
+import { LOCAL_TARGET_ID } from '../targets.js';
 import type { Host } from '../../core/host/host.js';
 import { LabRefusedError } from '../../core/labs/lab-errors.js';
 import type { NamespaceName } from '../../core/model.js';
@@ -45,6 +47,8 @@ export function commandCallback(services: Services, definition: CommandDefinitio
       if (definition.needsTrust && !vscode.workspace.isTrusted) throw new UntrustedWorkspaceError();
       const given = definition.targetTitle === undefined ? argument : await argumentWithTarget(services, argument, definition.targetTitle);
       if (definition.targetTitle !== undefined) where = services.where(argumentTargetId(given));
+      // The user acts: where root was refused, this command may ask for the password again (background work never does).
+      if (definition.needsTrust) services.allowPasswordPrompt(where?.targetId);
       return await definition.handler(services, given);
     } catch (error) {
       if (error instanceof PromptCancelled) return undefined;
@@ -90,6 +94,14 @@ function report(services: Services, commandId: string, error: unknown, where: Wh
     services.log.info(`${commandId} refused: the workspace is not trusted`);
     void vscode.window.showErrorMessage(message, 'Manage Workspace Trust').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
+  } else if (error instanceof PrivilegeError) {
+    // No fault of the extension either: one line in the log, and the button that fixes it.
+    services.log.warn(`${commandId} refused${where?.suffix ?? ''}: ${message}`);
+    const action = privilegeProblemShown(error.problem, where?.targetId ?? LOCAL_TARGET_ID).action;
+    void vscode.window.showErrorMessage(message, action.title, 'Show Log').then((choice) => {
+      if (choice === action.title) void vscode.commands.executeCommand(action.command, ...action.arguments);
+      else if (choice) services.log.show();
     });
   } else {
     // A refusal (a bad argument, an invalid file, a deploy the core refused) is no fault of the extension: its

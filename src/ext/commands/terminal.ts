@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { checkNamespaceExists } from '../../core/state/read.js';
 import { namespaceExecArgv } from '../../core/changes/operations.js';
+import { GuardedHost } from '../../core/host/guarded-host.js';
+import type { Host } from '../../core/host/host.js';
 import { SshHost } from '../../core/host/ssh-host.js';
 import type { NamespaceName } from '../../core/model.js';
 import type { Services } from '../services.js';
@@ -13,23 +15,29 @@ import { namespaceTerminalLaunch, terminalShell, type TerminalLaunch } from './t
 export async function openTerminalCommand(services: Services, argument: unknown): Promise<vscode.Terminal> {
   const request = openTerminalRequest(argument);
   const host = services.host(request.targetId);
+  const remote = unguarded(host) instanceof SshHost ? (unguarded(host) as SshHost) : undefined;
   const where = services.where(request.targetId);
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title: `Open Terminal in Namespace${where.suffix}`, placeholder: 'The namespace the shell runs in' });
   // ip netns exec would fail inside the terminal, where the message is easy to miss: refuse here instead.
   await checkNamespaceExists(host, namespace);
   const launch =
-    host instanceof SshHost
-      ? await remoteTerminalLaunch(host, namespace, services.settings.terminalShell)
+    remote
+      ? await remoteTerminalLaunch(remote, namespace, services.settings.terminalShell)
       : namespaceTerminalLaunch(namespace, {
           shell: terminalShell(services.settings.terminalShell, process.env.SHELL),
           runsAsRoot: process.getuid?.() === 0,
           privilege: services.settings.privilege,
         });
   // A remote terminal's name says its host already; a local one says so only once there are others to tell apart.
-  const name = host instanceof SshHost || where.suffix === '' ? launch.name : `${launch.name} @ ${where.label}`;
+  const name = remote || where.suffix === '' ? launch.name : `${launch.name} @ ${where.label}`;
   const terminal = vscode.window.createTerminal({ ...launch, name, iconPath: new vscode.ThemeIcon('terminal') });
   terminal.show();
   return terminal;
+}
+
+/** The host itself, behind the GuardedHost the services keep. */
+function unguarded(host: Host): Host {
+  return host instanceof GuardedHost ? host.inner : host;
 }
 
 /** A shell in a namespace of an SSH target: ssh -t over the target's shared connection. */

@@ -36,6 +36,8 @@ export class NetnsNotebookController implements vscode.Disposable {
 
   /** Runs cells in order and stops at the first one that fails. */
   private async executeAll(cells: vscode.NotebookCell[]): Promise<void> {
+    // The user ran cells: where root was refused, the first that needs it may ask again (once for the whole run).
+    this.services.allowPasswordPrompt();
     if (!(await deployNotebookLab(this.services, this.controller, cells))) return;
     for (const cell of cells) {
       if (!(await this.execute(cell))) break;

@@ -2,7 +2,9 @@
  * The children of each tree node, computed from core reads by pure functions: interfaces of a namespace (bridge
  * ports under their bridge), addresses of an interface, routes of a namespace.
  */
+import type { PrivilegeError } from '../../core/errors.js';
 import { SshConnectionError } from '../../core/host/ssh-errors.js';
+import { privilegeProblemShown } from '../privilege-problems.js';
 import type { NamespaceName, NamespaceState } from '../../core/model.js';
 import type { Settings } from '../../core/settings.js';
 import type { AddressNode, InterfaceNode, LabNode, MessageNode, NamespaceNode, RouteNode, RoutesNode, TargetNode, TreeNode } from './nodes.js';
@@ -29,6 +31,12 @@ export function unreachableChildren(target: TargetNode, error: unknown): Message
   const message = error instanceof Error ? error.message : String(error);
   const text = error instanceof SshConnectionError ? `Unreachable: ${error.reason}` : firstSentence(message);
   return [{ kind: 'message', targetId: target.targetId, text, detail: message, isError: true }];
+}
+
+/** What a target where root was refused shows under its node: why, and a click runs what fixes it. */
+export function privilegeChildren(target: TargetNode, error: PrivilegeError): MessageNode[] {
+  const shown = privilegeProblemShown(error.problem, target.targetId);
+  return [{ kind: 'message', targetId: target.targetId, text: shown.text, detail: error.message, isError: true, action: shown.action }];
 }
 
 /** The first sentence of a message, for a row that has room for little more. */

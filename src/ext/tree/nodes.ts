@@ -85,6 +85,8 @@ export interface MessageNode {
   text: string;
   detail?: string;
   isError: boolean;
+  /** What a click on the row runs (the one action that fixes the problem it tells of). */
+  action?: { title: string; command: string; arguments: unknown[] };
 }
 
 export type TreeNode = TargetNode | LabNode | NamespaceNode | InterfaceNode | AddressNode | RoutesNode | RouteNode | MessageNode;

@@ -19,6 +19,8 @@ export interface Presentation {
   icon: { id: string; color?: string };
   contextValue: string;
   collapsible: 'none' | 'collapsed' | 'expanded';
+  /** What a click runs, if anything. */
+  command?: { title: string; command: string; arguments: unknown[] };
 }
 
 /** Codicons by link kind; unknown kinds get a generic interface icon. */
@@ -70,10 +72,11 @@ export function present(node: TreeNode, drift?: LabDrift): Presentation {
       return {
         id: key('message', node.targetId, node.text),
         label: node.text,
-        tooltip: node.detail,
+        tooltip: node.action ? `${node.detail ?? node.text}\n\nClick: ${node.action.title}` : node.detail,
         icon: { id: node.isError ? 'error' : 'info', color: node.isError ? 'errorForeground' : undefined },
         contextValue: CONTEXT.message,
         collapsible: 'none',
+        ...(node.action ? { command: node.action } : {}),
       };
   }
 }

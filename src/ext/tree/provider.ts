@@ -3,14 +3,16 @@
  * is expanded. It holds no logic of its own: reads come from the core, shapes from `children.ts` and `present.ts`.
  */
 import * as vscode from 'vscode';
-import { PrivilegeError } from '../../core/errors.js';
+import { PrivilegeError, type PrivilegeProblem } from '../../core/errors.js';
+import type { Host } from '../../core/host/host.js';
+import { privilegeProblemShown } from '../privilege-problems.js';
 import type { NamespaceName } from '../../core/model.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { listDeployedLabs, type DeployedLab } from '../../core/labs/inspect.js';
 import { readNamespace, readNamespaceNames } from '../../core/state/read.js';
 import type { HostChange, Services } from '../services.js';
-import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, routeChildren, unreachableChildren } from './children.js';
+import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, privilegeChildren, routeChildren, unreachableChildren } from './children.js';
 import { LabDriftChecks } from './lab-drift.js';
 import type { LabNode, NamespaceNode, TargetNode, TreeNode } from './nodes.js';
 import { present } from './present.js';
@@ -32,6 +34,9 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private state: ViewState = 'loading';
   private readonly permittedHosts = new WeakSet<object>();
+  /** Refusals already written to the log: a background refresh meets the same kept refusal again and again. */
+  private readonly loggedRefusals = new WeakSet<PrivilegeError>();
+  private problem: PrivilegeProblem | undefined;
 
   constructor(private readonly services: Services) {
     this.watchers = new TreeWatchers(services);
@@ -50,6 +55,7 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     item.tooltip = shown.tooltip === undefined ? undefined : new vscode.MarkdownString(shown.tooltip);
     item.iconPath = new vscode.ThemeIcon(shown.icon.id, shown.icon.color ? new vscode.ThemeColor(shown.icon.color) : undefined);
     item.contextValue = shown.contextValue;
+    if (shown.command) item.command = shown.command;
     return item;
   }
 
@@ -99,13 +105,12 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const host = this.services.host(targets[0]!.targetId);
     this.watchers.watchNamespaceList(targets[0]!.targetId);
     try {
-      // Once a host has shown it can run as root, it keeps that (hosts are made anew when settings change):
-      // a whole-view refresh, which every namespace added or deleted causes, then costs no process start.
-      if (!this.permittedHosts.has(host)) await host.run(['true']);
-      this.permittedHosts.add(host);
+      await this.checkRoot(targets[0]!, host);
     } catch (error) {
-      if (error instanceof PrivilegeError) return this.setState('notPermitted', []);
-      throw error;
+      if (!(error instanceof PrivilegeError)) throw error;
+      // The problem first: the welcome area that tells of it must be the one that shows with the state.
+      this.setProblem(error.problem);
+      return this.setState('notPermitted', []);
     }
     const names = await readNamespaceNames(host);
     return this.setState(names.length === 0 ? 'empty' : 'ready', targets);
@@ -117,11 +122,12 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     let labs: LabNode[];
     try {
       const host = this.services.host(target.targetId);
+      await this.checkRoot(target, host);
       names = await readNamespaceNames(host);
       labs = await this.labsOf(target, names);
     } catch (error) {
-      // An unreachable target says so under its own node; the other targets load as usual.
-      return unreachableChildren(target, error);
+      // Root refused or the target unreachable: it says so under its own node; the other targets load as usual.
+      return error instanceof PrivilegeError ? privilegeChildren(target, error) : unreachableChildren(target, error);
     }
     this.watchers.forgetMissing(target.targetId, names);
     const nodes = namespaceChildren(target, names, this.services.settings, labs);
@@ -157,6 +163,32 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private fireLab(targetId: string, lab: string): void {
     const node = this.labNodes.get(labKey(targetId, lab));
     if (node) this.changeEmitter.fire(node);
+  }
+
+  /**
+   * Throws the PrivilegeError of a host where root is refused, and logs it once. Once a host has shown it can run as
+   * root, it keeps that (hosts are made anew when settings change): a whole-view refresh, which every namespace
+   * added or deleted causes, then costs no process start.
+   */
+  private async checkRoot(target: TargetNode, host: Host): Promise<void> {
+    if (this.permittedHosts.has(host)) return;
+    try {
+      await host.run(['true']);
+    } catch (error) {
+      if (error instanceof PrivilegeError && !this.loggedRefusals.has(error)) {
+        this.loggedRefusals.add(error);
+        const action = privilegeProblemShown(error.problem, target.targetId).action.title;
+        this.services.log.warn(`No root on ${this.services.where(target.targetId).label}: ${error.message} (in the Netns Lab view: ${action})`);
+      }
+      throw error;
+    }
+    this.permittedHosts.add(host);
+  }
+
+  private setProblem(problem: PrivilegeProblem): void {
+    if (problem === this.problem) return;
+    this.problem = problem;
+    void vscode.commands.executeCommand('setContext', 'netnsLab.privilegeProblem', problem);
   }
 
   private setState(state: ViewState, nodes: TreeNode[]): TreeNode[] {

@@ -4,6 +4,7 @@
  * a `notifyChanged` naming just what changed.
  */
 import type * as vscode from 'vscode';
+import { NetnsLabError } from '../../core/errors.js';
 import type { NamespaceName } from '../../core/model.js';
 import { watchNamespaceChanges, type Watch } from '../../core/state/watch.js';
 import type { Services } from '../services.js';
@@ -67,6 +68,13 @@ export class TreeWatchers implements vscode.Disposable {
     this.targets.clear();
   }
 
+  /** A refusal (no root, a target gone) is one line in the log; only a fault of ours keeps its stack trace there. */
+  private monitorStopped(targetId: string, error: unknown): void {
+    const message = `Change monitor on ${this.services.where(targetId).label} stopped; use Refresh to see changes`;
+    if (error instanceof NetnsLabError) this.services.log.warn(`${message}: ${error.message}`);
+    else this.services.log.error(message, error);
+  }
+
   private target(targetId: string): TargetWatch {
     let watch = this.targets.get(targetId);
     if (!watch) {
@@ -91,7 +99,7 @@ export class TreeWatchers implements vscode.Disposable {
       namespaces,
       (namespace) => this.services.notifyChanged({ targetId, namespaces: [namespace] }),
       {
-        onStopped: (error) => this.services.log.error(`Change monitor on ${targetId} stopped; use Refresh to see changes`, error),
+        onStopped: (error) => this.monitorStopped(targetId, error),
         // What changed between the first read and the monitors listening would go unseen: read once more.
         onReady: () => this.services.notifyChanged({ targetId, namespaces }),
       },

@@ -1,0 +1,44 @@
+/**
+ * What the editor shows for each way root can be refused: a short line for the view (its welcome area, or the row
+ * under an SSH target) and the one action that fixes it. Pure: no vscode import, so it is tested under plain Node.
+ * The welcome texts themselves are in package.json (`viewsWelcome`, one per problem); the log gets the core's
+ * whole message, which names the user, the machine and what sudo said.
+ */
+import type { PrivilegeProblem } from '../core/errors.js';
+
+/** A command link: what a button or a clickable row runs. */
+export interface ProblemAction {
+  title: string;
+  command: string;
+  arguments: unknown[];
+}
+
+export interface ProblemShown {
+  /** One line, for a row of the view. */
+  text: string;
+  action: ProblemAction;
+}
+
+export const RETRY_COMMAND = 'netnsLab.privilege.retry';
+
+/** The short line and the fixing action of a problem on a target. */
+export function privilegeProblemShown(problem: PrivilegeProblem, targetId: string): ProblemShown {
+  const retry = (title: string): ProblemAction => ({ title, command: RETRY_COMMAND, arguments: [{ targetId }] });
+  const settings = (title: string, setting: string): ProblemAction => ({ title, command: 'workbench.action.openSettings', arguments: [setting] });
+  switch (problem) {
+    case 'passwordRefused':
+      return { text: 'No root: sudo did not accept the password', action: retry('Try Again') };
+    case 'passwordNotGiven':
+      return { text: 'No root: the sudo password box was closed', action: retry('Enter the Password') };
+    case 'passwordNeeded':
+      return { text: 'No root: sudo wants a password and the password box is off', action: settings('Open Settings', 'netnsLab.askForSudoPassword') };
+    case 'notAllowed':
+      return { text: 'No root: this user may not use sudo', action: retry('Try Again') };
+    case 'sudoMissing':
+      return { text: 'No root: sudo is not installed', action: retry('Try Again') };
+    case 'capabilitiesMissing':
+      return { text: 'No root: privilege "none" lacks the capabilities', action: settings('Open Settings', 'netnsLab.privilege') };
+    case 'sudoRefused':
+      return { text: 'No root: sudo refused', action: retry('Try Again') };
+  }
+}
