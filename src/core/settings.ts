@@ -5,6 +5,7 @@
 import type { PrivilegeMode } from './host/privilege.js';
 
 export type RootNamespaceDisplay = 'first' | 'hidden';
+export type TerminalUser = 'root' | 'user';
 
 export interface Settings {
   /** How commands get root: auto (root, else sudo), always sudo, or as the user (capabilities). */
@@ -17,6 +18,8 @@ export interface Settings {
   showLinkLocalAddresses: boolean;
   /** The shell a namespace terminal starts; empty: $SHELL, else /bin/bash, else /bin/sh. */
   terminalShell: string;
+  /** Whom a namespace terminal's shell runs as: root, or the user VS Code runs as. */
+  terminalUser: TerminalUser;
   /** SSH targets shown beside this machine: ssh config aliases, USER@HOST or ssh://USER@HOST:PORT. */
   targets: string[];
   /** An ssh config file to use instead of ~/.ssh/config; empty: the default. */
@@ -29,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rootNamespace: 'first',
   showLinkLocalAddresses: false,
   terminalShell: '',
+  terminalUser: 'root',
   targets: [],
   sshConfigFile: '',
 };
@@ -41,6 +45,7 @@ export function normalizeSettings(read: (key: keyof Settings) => unknown): Setti
     rootNamespace: oneOf(read('rootNamespace'), ['first', 'hidden'] as const, DEFAULT_SETTINGS.rootNamespace),
     showLinkLocalAddresses: read('showLinkLocalAddresses') === true,
     terminalShell: typeof read('terminalShell') === 'string' ? (read('terminalShell') as string).trim() : '',
+    terminalUser: oneOf(read('terminalUser'), ['root', 'user'] as const, DEFAULT_SETTINGS.terminalUser),
     targets: targetList(read('targets')),
     sshConfigFile: typeof read('sshConfigFile') === 'string' ? (read('sshConfigFile') as string).trim() : '',
   };

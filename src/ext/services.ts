@@ -45,6 +45,11 @@ export class Services implements vscode.Disposable {
   passwordBoxesShown = 0;
   /** The password box in view, if any: a second one waits for it to close, so two never show at once. */
   private passwordBox: Promise<unknown> = Promise.resolve();
+  /**
+   * The last sudo password given for each place (`this machine`, a target's label), in memory only, for the
+   * terminals that share the session's root (sudo -A); it goes with the hosts.
+   */
+  private readonly passwords = new Map<string, string>();
 
   constructor() {
     vscode.workspace.onDidChangeConfiguration(this.onConfigurationChanged, this, this.disposables);
@@ -73,6 +78,11 @@ export class Services implements vscode.Disposable {
     for (const [id, host] of this.hosts) if (targetId === undefined || id === targetId) host.allowAsking();
   }
 
+  /** The sudo password this session was given for a target, if it needed one. */
+  sudoPassword(targetId: string): string | undefined {
+    return this.passwords.get(this.where(targetId).label);
+  }
+
   /** The host of a target, made on first use. */
   host(targetId: string): Host {
     let host = this.hosts.get(targetId);
@@ -97,10 +107,12 @@ export class Services implements vscode.Disposable {
    * One box at a time: a second target's box opens once the first is closed.
    */
   private askSudoPassword(message: string, where: string): Promise<string | undefined> {
-    const asked = this.passwordBox.then(() => {
+    const asked = this.passwordBox.then(async () => {
       this.passwordBoxesShown++;
       this.log.info(`Asking for the sudo password for ${where}`);
-      return vscode.window.showInputBox({ prompt: message, password: true, ignoreFocusOut: true, title: `Netns Lab: sudo password for ${where}` });
+      const answer = await vscode.window.showInputBox({ prompt: message, password: true, ignoreFocusOut: true, title: `Netns Lab: sudo password for ${where}` });
+      if (answer !== undefined) this.passwords.set(where, answer);
+      return answer;
     });
     this.passwordBox = asked.catch(() => undefined);
     return asked;

@@ -84,7 +84,7 @@ describe('an SSH target in the Namespaces view', function () {
     const answer = join(folder, 'ns');
     const terminal = await vscode.commands.executeCommand<vscode.Terminal>('netnsLab.namespace.openTerminal', { namespace: name, targetId: server!.alias });
     try {
-      assert.match(terminal.name, new RegExp(`@ ${server!.alias}$`, 'u'));
+      assert.equal(terminal.name, `netns: ${name} @ ${server!.alias} (root shell)`);
       terminal.sendText(`readlink /proc/self/ns/net > ${answer}.tmp && mv ${answer}.tmp ${answer}`);
       const said = await eventually(() => (existsSync(answer) ? readFileSync(answer, 'utf8').trim() : undefined), { what: 'the remote shell to write its namespace', timeoutMs: 20_000 });
       assert.equal(said, `net:[${namespaceInode(`/run/netns/${name}`)}]`);

@@ -1,7 +1,7 @@
 /** A namespace terminal's shell runs inside the namespace, and goes when the terminal is disposed. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension } from './support/extension.js';
@@ -32,8 +32,11 @@ describe('namespace terminals', () => {
     const pid = await terminal.processId;
     assert.ok(pid, 'the terminal has no process');
     const expected = namespaceInode(`/run/netns/${namespace}`);
-    assert.equal(namespaceInode(`/proc/${pid}/ns/net`), expected, 'the shell process is not in the namespace');
+    // The process is ip netns exec until it has entered the namespace and started the shell: wait for that.
+    await eventually(() => (namespaceInode(`/proc/${pid}/ns/net`) === expected ? true : undefined), { what: 'the shell process to be in the namespace', timeoutMs: 10_000 });
     assert.notEqual(namespaceInode('/proc/self/ns/net'), expected, 'test bug: the extension host is in the namespace');
+    assert.equal(terminal.name, `netns: ${namespace} (root shell)`);
+    assert.equal(readlinkSync(`/proc/${pid}/cwd`), homedir(), 'the shell does not start in the home folder');
 
     // What the shell itself says: its commands run in the namespace too.
     const answer = join(folder, 'ns');

@@ -29,6 +29,7 @@ interface ChildReport {
   uid: number;
   asked: string[];
   results: StepResult[];
+  askpass?: { exitCode: number; stdout: string; stderr: string; folderWhileOpen: boolean; folderAfter: boolean };
 }
 
 describe('root refused on this machine, as real users', { skip }, () => {
@@ -82,6 +83,13 @@ describe('root refused on this machine, as real users', { skip }, () => {
     assert.deepEqual(report.results.map((result) => [result.outcome, result.exitCode]), [['ran', 0], ['ran', 0], ['ran', 0]]);
     assert.equal(report.asked.length, 1);
     assert.ok(namespaceExists(namespace));
+  });
+
+  test("a one-time askpass helper gives sudo the session's password, so a terminal's sudo does not ask again", () => {
+    const report = runAs(users.withPassword.name, { privilege: 'auto', namespace: lab.namespaceName('askpass'), steps: [], askpass: users.withPassword.password });
+    assert.deepEqual([report.askpass?.exitCode, report.askpass?.stdout], [0, '0'], report.askpass?.stderr);
+    assert.equal(report.askpass?.folderWhileOpen, true);
+    assert.equal(report.askpass?.folderAfter, false, 'the helper and its FIFO are gone once disposed');
   });
 
   test('a closed password box says the password was not given', () => {

@@ -147,7 +147,7 @@ describe('children', () => {
 
 describe('settings', () => {
   test('unknown or malformed values fall back to the defaults', () => {
-    const raw: Record<string, unknown> = { privilege: 'root!', askForSudoPassword: 'yes', rootNamespace: 42, showLinkLocalAddresses: 'true', terminalShell: 7 };
+    const raw: Record<string, unknown> = { privilege: 'root!', askForSudoPassword: 'yes', rootNamespace: 42, showLinkLocalAddresses: 'true', terminalShell: 7, terminalUser: 'admin' };
     assert.deepEqual(normalizeSettings((key) => raw[key]), DEFAULT_SETTINGS);
   });
 
@@ -158,6 +158,7 @@ describe('settings', () => {
       rootNamespace: 'hidden',
       showLinkLocalAddresses: true,
       terminalShell: ' /bin/zsh ',
+      terminalUser: 'user',
       targets: [' lab1 ', 'ssh://root@10.0.0.2:2222', 'lab1', '', 'local', 7],
       sshConfigFile: '/etc/ssh/lab_config',
     };
@@ -167,6 +168,7 @@ describe('settings', () => {
       rootNamespace: 'hidden',
       showLinkLocalAddresses: true,
       terminalShell: '/bin/zsh',
+      terminalUser: 'user',
       targets: ['lab1', 'ssh://root@10.0.0.2:2222'],
       sshConfigFile: '/etc/ssh/lab_config',
     });

@@ -1,6 +1,11 @@
 // Run by privilege tests as a throwaway user: a LocalHost (kept behind a GuardedHost, as the editor keeps it) takes
 // the steps given as JSON in argv[2] and prints one JSON line with what each did and how often it asked for the
-// password. Steps: "run" (ip netns add NAME), "read" (ip -n NAME link show), "allow" (a user's action).
+// password. Steps: "run" (ip netns add NAME), "read" (ip -n NAME link show), "allow" (a user's action). With
+// `askpass`, it then runs `sudo -A id -u` with a one-time askpass helper holding that password, as a terminal would.
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { execa } from 'execa';
+import { oneTimeAskpass } from '../../../src/core/host/askpass.js';
 import { GuardedHost } from '../../../src/core/host/guarded-host.js';
 import { LocalHost } from '../../../src/core/index.js';
 import type { PrivilegeMode } from '../../../src/core/index.js';
@@ -11,6 +16,7 @@ interface Spec {
   answers?: Array<string | null>;
   namespace: string;
   steps: Array<'run' | 'read' | 'allow'>;
+  askpass?: string;
 }
 
 const spec = JSON.parse(process.argv[2] ?? '') as Spec;
@@ -37,4 +43,13 @@ try {
 } finally {
   await host.dispose();
 }
-console.log(JSON.stringify({ uid: process.getuid?.(), asked, results }));
+let askpass: unknown;
+if (spec.askpass !== undefined) {
+  const helper = await oneTimeAskpass(spec.askpass);
+  // -k: whatever sudo may have kept from the steps above, it must take the password from the helper.
+  const sudo = await execa('sudo', ['-k', '-A', '-p', 'unused: ', '--', 'id', '-u'], { reject: false, stdin: 'ignore', env: { SUDO_ASKPASS: helper.helper }, timeout: 20_000 });
+  const folderWhileOpen = existsSync(dirname(helper.helper));
+  await helper.dispose();
+  askpass = { exitCode: sudo.exitCode, stdout: sudo.stdout, stderr: sudo.stderr, folderWhileOpen, folderAfter: existsSync(dirname(helper.helper)) };
+}
+console.log(JSON.stringify({ uid: process.getuid?.(), asked, results, askpass }));
