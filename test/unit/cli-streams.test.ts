@@ -199,4 +199,16 @@ describe('netns-lab exec and run: streams, signals and leftovers', () => {
       assert.deepEqual(await waitUntilGone(pids), []);
     });
   }
+
+  test('run: after SIGKILL of netns-lab, the cell, its background process and a daemon it left all end', async () => {
+    const pidFile = join(scratch, 'killed.pid');
+    const file = join(scratch, 'killed.netns.md');
+    writeFileSync(file, notebook(`setsid sleep 300 </dev/null >/dev/null 2>&1 & echo $! > ${pidFile}; sleep 300 & echo $! >> ${pidFile}; echo $$ >> ${pidFile}; wait`));
+    const { child, done } = startRaw(['run', file]);
+    const pids = await waitForPids(pidFile, 3);
+    pidsSeen.push(...pids);
+    child.kill('SIGKILL');
+    await done;
+    assert.deepEqual(await waitUntilGone(pids, 6000), []);
+  });
 });

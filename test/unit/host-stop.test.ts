@@ -3,13 +3,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { buildSync } from 'esbuild';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CancelledError, LocalHost, TimeoutError } from '../../src/core/index.js';
+import { bundleForAnyone } from './support/child-bundle.js';
 import { createLab, namespaceExists } from './support/lab.js';
 import { isRunning, killIfRunning, waitForPids, waitUntilGone } from './support/processes.js';
 
@@ -160,22 +160,6 @@ describe('dispose', () => {
   });
 });
 
-/**
- * The unprivileged child bundled into one file in a folder anyone may read: the checkout itself may sit in a
- * private (0700) folder, where nobody could not read the compiled files.
- */
-function bundleChildForNobody(): { file: string; folder: string } {
-  const folder = mkdtempSync(join(tmpdir(), 'netns-lab-nobody-'));
-  chmodSync(folder, 0o755);
-  const file = join(folder, 'unprivileged-child.mjs');
-  const entry = fileURLToPath(new URL('./support/unprivileged-child.js', import.meta.url));
-  // execa's CommonJS dependencies call require, which an ES module bundle only has when it makes one.
-  const banner = { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" };
-  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: file, banner, logLevel: 'error' });
-  chmodSync(file, 0o644);
-  return { file, folder };
-}
-
 /** Runs the unprivileged child as nobody with the environment such a user would have; returns its report. */
 function runAsNobody(child: string, name: string, path: string): { outcome: string; name?: string; message?: string; uid?: number } {
   const env = { PATH: path, HOME: '/nonexistent', USER: 'nobody', LOGNAME: 'nobody' };
@@ -196,7 +180,7 @@ describe('without root', () => {
   /** A PATH on which there is no sudo: a folder of nobody's own with nothing in it. */
   let pathWithoutSudo: string;
   before(() => {
-    child = bundleChildForNobody();
+    child = bundleForAnyone(fileURLToPath(new URL('./support/unprivileged-child.js', import.meta.url)));
     pathWithoutSudo = join(child.folder, 'empty-bin');
     mkdirSync(pathWithoutSudo, { mode: 0o755 });
     report = runAsNobody(child.file, name, CLEAN_PATH);

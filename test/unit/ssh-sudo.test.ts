@@ -83,7 +83,7 @@ describe('SshHost as a user other than root', { skip }, () => {
     // Read once the command has started, so its shell (and the sudo that started it) is surely running.
     await host.run(['sh', '-c', 'echo started; sleep 2'], { onStdout: () => (processList ||= spawnSync('ps', ['-e', '-ww', '-o', 'args='], { encoding: 'utf8' }).stdout) });
     assert.equal(asked.messages.length, 1, 'the password was asked for (and so used)');
-    assert.match(processList, /sudo -S -k -p {2}-- bash/u, 'ps was read while the shell started through sudo was running');
+    assert.match(processList, /sudo -S -k -p {2}-- env NETNS_LAB_OWNER=\w+ bash/u, 'ps was read while the shell started through sudo was running');
     assert.ok(!processList.includes(password), 'the password shows in ps');
     assert.ok(records.length > 0);
     assert.ok(!JSON.stringify(records).includes(password), 'the password is in a command record');

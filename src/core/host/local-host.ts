@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { HostError, NetnsLabError } from '../errors.js';
 import { newNonce, wrapperArguments } from './command-wrapper.js';
 import { observedRun, observeStarted, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
+import { Lifeline, newOwnerToken, ownerAssignment, OWNER_VARIABLE, watchdogArguments } from './lifeline.js';
 import { watchNetnsDirectory } from './netns-directory-watch.js';
 import { LOCAL_SHELL_HAS_JOB_CONTROL, localRootShell, type PasswordPrompt, type PrivilegeMode, type RootShellCommand } from './privilege.js';
 import { checkTimeout, RunningCommand, type StartOptions } from './running-command.js';
@@ -25,11 +26,18 @@ export interface LocalHostOptions {
   maxSessions?: number;
 }
 
+/** How this host starts its root shells, with the owner mark of its lifeline (see lifeline.ts). */
+interface OwnedShell extends RootShellCommand {
+  /** The environment the shell (and sudo, when it is started through sudo) is started with. */
+  env: Record<string, string>;
+}
+
 export class LocalHost implements Host {
   readonly label = 'this machine';
   private readonly pool: SessionPool;
-  private rootShell: Promise<RootShellCommand> | undefined;
-  private readonly started = new StartedCommands();
+  private rootShell: Promise<OwnedShell> | undefined;
+  private lifeline: Lifeline | undefined;
+  private readonly started = new StartedCommands((group) => group !== undefined && this.lifeline?.spare(group));
 
   constructor(private readonly options: LocalHostOptions = {}) {
     this.pool = new SessionPool(() => this.startSession(), options.maxSessions ?? 4);
@@ -60,7 +68,7 @@ export class LocalHost implements Host {
       marksOnFd3: marks === 'fd3',
     };
     const args = [...shell.args, ...wrapperArguments(nonce, LOCAL_SHELL_HAS_JOB_CONTROL, argv, marks)];
-    const carrier = startCarrier(shell.file, args, stdio, () => new HostError(`Could not start ${shell.file} on this machine: it is not installed or not on PATH`), { BASH_ENV: '' });
+    const carrier = startCarrier(shell.file, args, stdio, () => new HostError(`Could not start ${shell.file} on this machine: it is not installed or not on PATH`), shell.env);
     const wiring = { argv, nonce, prelude: shell.prelude, where: this.label, stopGroup: (group: number, signal: 'TERM' | 'KILL') => this.signalGroup(group, signal), probeGroup: (group: number) => this.groupAlive(group) };
     return this.started.follow(observeStarted(this.options.observer, this.label, new RunningCommand(carrier, wiring, options)));
   }
@@ -98,20 +106,38 @@ export class LocalHost implements Host {
   async dispose(): Promise<void> {
     await this.started.stopAll();
     await this.pool.dispose();
+    // Everything was ended above, in order; the lifeline only guards against this process dying without a close.
+    await this.lifeline?.close();
+    this.lifeline = undefined;
+    this.rootShell = undefined;
   }
 
   private async startSession(): Promise<ShellSession> {
     const shell = await this.resolveRootShell();
-    // A non-interactive bash would source $BASH_ENV; the shell must start clean.
-    const { process } = startShellProcess(shell.file, shell.args, { BASH_ENV: '' });
+    const { process } = startShellProcess(shell.file, shell.args, shell.env);
     return ShellSession.start(process, this.label, { prelude: shell.prelude, jobControl: LOCAL_SHELL_HAS_JOB_CONTROL });
   }
 
   /** Resolved once; a failure is not kept, so fixing sudo or the settings helps without a restart. */
-  private resolveRootShell(): Promise<RootShellCommand> {
-    this.rootShell ??= localRootShell(this.options.privilege ?? 'auto', this.options.askPassword);
+  private resolveRootShell(): Promise<OwnedShell> {
+    this.rootShell ??= localRootShell(this.options.privilege ?? 'auto', this.options.askPassword).then((root) => this.withLifeline(root));
     this.rootShell.catch(() => (this.rootShell = undefined));
     return this.rootShell;
+  }
+
+  /**
+   * Starts the lifeline (see lifeline.ts) with the same privilege as the shells, and marks the shells with its
+   * token: through sudo, which clears the environment, with `env` after sudo; sudo itself is marked too.
+   */
+  private withLifeline(root: RootShellCommand): OwnedShell {
+    const token = newOwnerToken();
+    // A non-interactive bash would source $BASH_ENV; the shell must start clean.
+    const env = { BASH_ENV: '', [OWNER_VARIABLE]: token };
+    const [file, ...args] = [...root.prefix, 'sh', ...watchdogArguments(token)];
+    this.lifeline = new Lifeline(file!, args, root.prelude);
+    if (root.prefix.length === 0) return { ...root, env };
+    const marked = ['env', 'BASH_ENV=', ownerAssignment(token), ...root.shell];
+    return { ...root, args: [...root.prefix.slice(1), ...marked], env };
   }
 
   private async groupAlive(group: number): Promise<boolean> {

@@ -21,6 +21,10 @@ export type PasswordPrompt = (message: string, where: string) => Promise<string 
 export interface RootShellCommand {
   file: string;
   args: string[];
+  /** What comes before the shell's own argv: sudo and its options, or nothing when the shell runs directly. */
+  prefix: string[];
+  /** The shell's own argv (`bash --noprofile --norc`, or `sh`). */
+  shell: string[];
   /** Written to the shell's standard input before anything else (the sudo password line, when one is needed). */
   prelude: string;
   /** True when commands run through sudo, so signals to them must be sent through a root shell too. */
@@ -33,7 +37,7 @@ const SHELL_ARGV = existsSync('/bin/bash') ? ['bash', '--noprofile', '--norc'] :
 /** True when the shell started here has job control (bash). */
 export const LOCAL_SHELL_HAS_JOB_CONTROL = SHELL_ARGV[0] === 'bash';
 
-const PLAIN_SHELL: RootShellCommand = { file: SHELL_ARGV[0]!, args: SHELL_ARGV.slice(1), prelude: '', throughSudo: false };
+const PLAIN_SHELL: RootShellCommand = { file: SHELL_ARGV[0]!, args: SHELL_ARGV.slice(1), prefix: [], shell: SHELL_ARGV, prelude: '', throughSudo: false };
 
 /** Decides how to start a root shell here, asking for a password only when sudo needs one. */
 export async function localRootShell(mode: PrivilegeMode, askPassword?: PasswordPrompt): Promise<RootShellCommand> {
@@ -41,7 +45,7 @@ export async function localRootShell(mode: PrivilegeMode, askPassword?: Password
   if (mode === 'auto' && process.getuid?.() === 0) return PLAIN_SHELL;
   const user = userInfo().username;
   const withoutPassword = await execa('sudo', ['-n', '--', 'true'], { reject: false, stdin: 'ignore' });
-  if (withoutPassword.exitCode === 0) return { file: 'sudo', args: ['-n', '--', ...SHELL_ARGV], prelude: '', throughSudo: true };
+  if (withoutPassword.exitCode === 0) return throughSudo(['sudo', '-n', '--'], '');
   if (couldNotStart(withoutPassword)) throw noSudoError(user);
   if (!/password/iu.test(String(withoutPassword.stderr)) || !askPassword) {
     throw sudoRefusedError(user, String(withoutPassword.stderr));
@@ -52,7 +56,12 @@ export async function localRootShell(mode: PrivilegeMode, askPassword?: Password
   // -k makes sudo read the password even when it has cached credentials, so the shell never sees the password line.
   const check = await execa('sudo', ['-S', '-k', '-p', '', '--', 'true'], { reject: false, input: prelude });
   if (check.exitCode !== 0) throw passwordRefusedError(`user ${user}`, String(check.stderr));
-  return { file: 'sudo', args: ['-S', '-k', '-p', '', '--', ...SHELL_ARGV], prelude, throughSudo: true };
+  return throughSudo(['sudo', '-S', '-k', '-p', '', '--'], prelude);
+}
+
+/** A root shell through sudo started with `prefix` (sudo and its options). */
+function throughSudo(prefix: string[], prelude: string): RootShellCommand {
+  return { file: prefix[0]!, args: [...prefix.slice(1), ...SHELL_ARGV], prefix, shell: SHELL_ARGV, prelude, throughSudo: true };
 }
 
 /** `none`: the plain shell, once it is known that its commands have the capabilities namespace work needs. */

@@ -21,8 +21,10 @@ export interface SshConnectionSettings {
 
 /** How each pooled shell is started on the remote side. */
 export interface RemoteShell {
-  /** The remote command line given to ssh (run by the remote login shell once per session). */
-  command: string;
+  /** What comes before the shell on the remote command line: sudo and its options, or nothing. */
+  privilegeArgv: string[];
+  /** The remote shell's own argv (`bash --noprofile --norc`, or `sh`). */
+  shellArgv: string[];
   /** Written to the shell's standard input first (the sudo password line, when one is needed). */
   prelude: string;
   /** bash: commands become process groups through `set -m`; sh: through setsid. */
@@ -98,14 +100,14 @@ export async function connectRemoteShell(settings: SshConnectionSettings, mode: 
     const missing = missingCapabilities(effective ?? '');
     if (missing.length > 0) throw capabilitiesMissingError(`the remote user on ${settings.target.label}`, missing);
   }
-  if (mode === 'none' || (mode === 'auto' && uid === '0')) return { command: shellCommand(['exec', ...shellArgv]), prelude: '', jobControl, throughSudo: false };
+  if (mode === 'none' || (mode === 'auto' && uid === '0')) return { privilegeArgv: [], shellArgv, prelude: '', jobControl, throughSudo: false };
   return sudoShell(settings, shellArgv, jobControl, askPassword);
 }
 
 async function sudoShell(settings: SshConnectionSettings, shellArgv: string[], jobControl: boolean, askPassword?: PasswordPrompt): Promise<RemoteShell> {
   const label = settings.target.label;
   const check = await runSsh(settings, shellCommand(['sudo', '-n', '--', 'true']));
-  if (check.exitCode === 0) return { command: shellCommand(['exec', 'sudo', '-n', '--', ...shellArgv]), prelude: '', jobControl, throughSudo: true };
+  if (check.exitCode === 0) return { privilegeArgv: ['sudo', '-n', '--'], shellArgv, prelude: '', jobControl, throughSudo: true };
   if (check.exitCode === 255 && !/sudo/u.test(check.stderr)) throw await sshFailure(settings, check.stderr);
   const reason = check.stderr.trim().split('\n')[0] ?? '';
   if (/not found/u.test(check.stderr)) {
@@ -128,7 +130,7 @@ async function sudoShell(settings: SshConnectionSettings, shellArgv: string[], j
   const sudoArgv = ['sudo', '-S', '-k', '-p', '', '--'];
   const verify = await runSsh(settings, shellCommand([...sudoArgv, 'true']), prelude);
   if (verify.exitCode !== 0) throw passwordRefusedError(`the remote user on ${label}`, verify.stderr);
-  return { command: shellCommand(['exec', ...sudoArgv, ...shellArgv]), prelude, jobControl, throughSudo: true };
+  return { privilegeArgv: sudoArgv, shellArgv, prelude, jobControl, throughSudo: true };
 }
 
 /** ssh's failure explained; host-key advice names the known_hosts file the configuration uses (`ssh -G`). */

@@ -12,6 +12,7 @@ import { CommandError, HostError } from '../errors.js';
 import { parseJsonValues } from '../iproute2/json-values.js';
 import { parseNetnsList } from '../iproute2/parse.js';
 import { newNonce, wrapperArguments } from './command-wrapper.js';
+import { Lifeline, localCleanupArgv, newOwnerToken, ownerAssignment, watchdogArguments } from './lifeline.js';
 import { observedRun, observeStarted, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
 import type { PasswordPrompt, PrivilegeMode } from './privilege.js';
 import { shellCommand } from '../quote.js';
@@ -54,6 +55,12 @@ while :; do
 done
 `;
 
+/** How remote shells are started over the current connection: marked with its owner token, tied to its lifeline. */
+interface ConnectedShell extends RemoteShell {
+  /** The remote command line given to ssh for a shell (run by the remote login shell once per session). */
+  command: string;
+}
+
 /** One remote shell's ssh process, and a way to end it from here. */
 interface SessionLink {
   abandon(): void;
@@ -64,11 +71,17 @@ export class SshHost implements Host {
   private readonly target: SshTarget;
   private readonly pool: SessionPool;
   private controlFolder: string | undefined;
-  private remoteShell: Promise<RemoteShell> | undefined;
+  /** Ends the shared connection and removes its folder if this process dies without closing the host. */
+  private localCleanup: Lifeline | undefined;
+  private remoteShell: Promise<ConnectedShell> | undefined;
+  /** The remote lifeline of the current connection (a new connection gets a new one, with a new token). */
+  private lifeline: Lifeline | undefined;
+  /** Lifelines of earlier connections: one that still stands keeps guarding what was started over it. */
+  private readonly earlierLifelines: Lifeline[] = [];
   private readonly links = new Map<ShellSession, SessionLink>();
   private readonly busy = new Set<ShellSession>();
   private disposed = false;
-  private readonly started = new StartedCommands();
+  private readonly started = new StartedCommands((group) => group !== undefined && this.lifeline?.spare(group));
 
   /** @throws InvalidArgumentError when `target` is not an alias, USER@HOST or ssh://USER@HOST:PORT. */
   constructor(target: string, private readonly options: SshHostOptions = {}) {
@@ -155,10 +168,16 @@ export class SshHost implements Host {
     this.disposed = true;
     await this.started.stopAll();
     await this.pool.dispose();
+    // Everything was ended above; the lifelines are told so before the connection goes, whose end would read as
+    // this process's death.
+    await Promise.all([this.lifeline, ...this.earlierLifelines].map((lifeline) => lifeline?.close()));
+    this.lifeline = undefined;
     const folder = this.controlFolder;
     if (!folder) return;
     await execa('ssh', [...sshArguments(this.settings(), ['-O', 'exit'])], { reject: false, stdin: 'ignore', timeout: 5000, cleanup: false });
     rmSync(folder, { recursive: true, force: true });
+    await this.localCleanup?.close();
+    this.localCleanup = undefined;
     this.controlFolder = undefined;
   }
 
@@ -174,8 +193,11 @@ export class SshHost implements Host {
   }
 
   private settings(): SshConnectionSettings {
-    // mkdtemp makes the folder with mode 700: nobody else can reach the control socket.
-    this.controlFolder ??= mkdtempSync(join(tmpdir(), 'netns-lab-ssh-'));
+    if (!this.controlFolder) {
+      // mkdtemp makes the folder with mode 700: nobody else can reach the control socket.
+      this.controlFolder = mkdtempSync(join(tmpdir(), 'netns-lab-ssh-'));
+      this.localCleanup = this.startLocalCleanup(this.controlFolder);
+    }
     const settings: SshConnectionSettings = {
       target: this.target,
       // %C: a hash of local host, remote host, port and user, short enough for a socket path.
@@ -186,10 +208,34 @@ export class SshHost implements Host {
     return settings;
   }
 
+  /**
+   * The shared connection's master runs on by itself (ControlPersist): if this process dies, a local lifeline
+   * ends it and removes its folder.
+   */
+  private startLocalCleanup(folder: string): Lifeline {
+    const settings: SshConnectionSettings = { target: this.target, controlPath: join(folder, '%C'), connectTimeoutSeconds: 5 };
+    if (this.options.sshConfigFile !== undefined) settings.sshConfigFile = this.options.sshConfigFile;
+    const [file, ...args] = localCleanupArgv(folder, ['ssh', ...sshArguments(settings, ['-O', 'exit'])]);
+    return new Lifeline(file!, args);
+  }
+
+  /**
+   * Starts the remote lifeline (see lifeline.ts) as one more session over the connection, with the shells'
+   * privilege, and marks the shells with its token: after sudo, which clears the environment, through `env`.
+   */
+  private withLifeline(shell: RemoteShell): ConnectedShell {
+    const token = newOwnerToken();
+    const watchdog = shellCommand(['exec', ...shell.privilegeArgv, 'sh', ...watchdogArguments(token)]);
+    if (this.lifeline) this.earlierLifelines.push(this.lifeline);
+    this.lifeline = new Lifeline('ssh', [...sshArguments(this.settings(), ['-T']), watchdog], shell.prelude);
+    const command = shellCommand(['exec', ...shell.privilegeArgv, 'env', ownerAssignment(token), ...shell.shellArgv]);
+    return { ...shell, command };
+  }
+
   /** Connects and looks at the remote side once; a failure is not kept, so the next command tries again. */
-  private resolveRemoteShell(): Promise<RemoteShell> {
+  private resolveRemoteShell(): Promise<ConnectedShell> {
     if (!this.remoteShell) {
-      const attempt = connectRemoteShell(this.settings(), this.options.privilege ?? 'auto', this.options.askPassword);
+      const attempt = connectRemoteShell(this.settings(), this.options.privilege ?? 'auto', this.options.askPassword).then((shell) => this.withLifeline(shell));
       this.remoteShell = attempt;
       attempt.catch(() => {
         if (this.remoteShell === attempt) this.remoteShell = undefined;

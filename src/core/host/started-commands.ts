@@ -13,10 +13,15 @@ const RECHECK_MS = 10_000;
 export class StartedCommands {
   private readonly commands = new Set<RunningCommand>();
   private timer: NodeJS.Timeout | undefined;
+  /** `onKept` hears of each command let go, with its process group when known (for the host's lifeline). */
+  constructor(private readonly onKept: (group: number | undefined) => void = () => undefined) {}
 
   follow(command: RunningCommand): RunningCommand {
     this.commands.add(command);
-    command.onRelease(() => this.commands.delete(command));
+    command.onRelease(() => {
+      this.commands.delete(command);
+      this.onKept(command.processGroup);
+    });
     // Once it has exited and nothing holds its output, only a daemon without output could be left: checked then.
     void Promise.allSettled([command.exit, command.released]).then(() => this.recheck(command));
     this.timer ??= setInterval(() => void this.recheckEnded(), RECHECK_MS).unref();

@@ -1,5 +1,5 @@
 // Watching processes a test started: whether they still run, and waiting for them to go.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** True while the process exists and is not a zombie (a zombie has ended; it only waits to be reaped). */
@@ -50,4 +50,44 @@ export function killIfRunning(pids: readonly number[]): void {
       // already gone
     }
   }
+}
+
+/** Pids of the running processes whose environment carries `NAME=VALUE` (read as root: any process's environment). */
+export function processesWithEnvironment(assignment: string): number[] {
+  return allPids().filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(assignment) && isRunning(pid);
+    } catch {
+      return false; // gone meanwhile, or a kernel thread
+    }
+  });
+}
+
+/** Pids of the running processes inside the network namespace with inode `inode` (what keeps it alive). */
+export function processesInNetworkNamespace(inode: number): number[] {
+  return allPids().filter((pid) => {
+    try {
+      return readlinkSync(`/proc/${pid}/ns/net`) === `net:[${inode}]` && isRunning(pid);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function allPids(): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/u.test(name))
+    .map(Number);
+}
+
+/** Pids of the running children of `parent`. */
+export function childrenOf(parent: number): number[] {
+  return allPids().filter((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent && isRunning(pid);
+    } catch {
+      return false;
+    }
+  });
 }

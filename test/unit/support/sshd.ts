@@ -36,6 +36,8 @@ export interface TestSshServer {
   readonly deadAlias: string;
   /** A folder for the test's own files, removed by stop(). */
   readonly folder: string;
+  /** The listening sshd's pid: each connection is served by a child of it. */
+  readonly pid: number;
   /** Lets a local user log in with the test key and returns a client alias that logs in as that user. */
   authorize(user: string): string;
   stop(): Promise<void>;
@@ -76,6 +78,7 @@ export async function startTestSshServer(): Promise<TestSshServer> {
       wrongUserAlias: 'netnslab-wrong-user',
       deadAlias: 'netnslab-dead',
       folder,
+      pid: child.pid!,
       authorize(user) {
         writeFileSync(join(folder, 'keys', user), publicKey, { mode: 0o644 });
         const alias = `netnslab-as-${user}`;
