@@ -2,9 +2,13 @@
 // as the extension under development, and exits with their status.
 //   default:     the offline code-server host (scripts/vscode-host); screenshots and logs in test-artifacts/editor
 //   --electron:  desktop VS Code downloaded by @vscode/test-electron (needs internet access)
+// The code-server host runs twice: the suite as root, then the suite for users without root as a throwaway user.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createTestUser, testUserMissingReason } from './vscode-host/test-user.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const workspace = resolve(root, 'test/integration/workspace');
@@ -20,10 +24,52 @@ if (process.argv.includes('--electron')) {
     process.exit(1);
   }
 } else {
+  // NETNS_LAB_EDITOR_RUNS: `root` (the suite, as root), `user` (the suite for users without root, as a throwaway user
+  // whose sudo asks for a password), or both (the default).
+  const runs = (process.env.NETNS_LAB_EDITOR_RUNS ?? 'root,user').split(',');
+  let status = 0;
+  if (runs.includes('root')) {
+    status = runEditorTests(['--workspace', workspace, '--artifacts', resolve(root, 'test-artifacts/editor')]);
+  }
+  if (runs.includes('user')) {
+    status = runAsTestUser() || status;
+  }
+  process.exit(status);
+}
+
+function runEditorTests(extra) {
   const runner = resolve(root, 'scripts/vscode-host/run-tests.mjs');
-  const artifacts = resolve(root, 'test-artifacts/editor');
-  const result = spawnSync(process.execPath, [runner, '--extension', root, '--tests', tests, '--workspace', workspace, '--artifacts', artifacts], {
-    stdio: 'inherit',
-  });
-  process.exit(result.status ?? 1);
+  const result = spawnSync(process.execPath, [runner, '--extension', root, '--tests', tests, ...extra], { stdio: 'inherit' });
+  return result.status ?? 1;
+}
+
+/**
+ * The suite for users without root (test/integration/as-user.test.ts), in code-server run as a throwaway user whose
+ * sudo asks for a password; the user, its namespaces (under a prefix of the run), its workspace and its processes go
+ * afterwards, whatever the tests did. Screenshots in test-artifacts/editor/as-user.
+ */
+function runAsTestUser() {
+  const missing = testUserMissingReason();
+  if (missing) {
+    console.log(`[editor] the run as a user without root is skipped: ${missing}`);
+    return 0;
+  }
+  const tag = randomBytes(3).toString('hex');
+  const prefix = `u${tag}`;
+  const user = createTestUser(tag);
+  const userWorkspace = mkdtempSync(join(tmpdir(), 'netns-lab-user-workspace-'));
+  try {
+    spawnSync('chown', [`${user.name}:${user.name}`, userWorkspace]);
+    const environment = { NETNS_LAB_EDITOR_SUITE: 'user', NETNS_LAB_TEST_SUDO_PASSWORD: user.password, NETNS_LAB_TEST_PREFIX: prefix };
+    if (process.env.NETNS_LAB_EDITOR_GREP) environment.NETNS_LAB_EDITOR_GREP = process.env.NETNS_LAB_EDITOR_GREP;
+    const env = Object.entries(environment).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
+    return runEditorTests(['--workspace', userWorkspace, '--artifacts', resolve(root, 'test-artifacts/editor/as-user'), '--as-user', user.name, ...env]);
+  } finally {
+    // Namespaces the tests made (through sudo) carry the run's prefix; the tests remove them, this makes sure.
+    for (const name of existsSync('/run/netns') ? readdirSync('/run/netns') : []) {
+      if (name.startsWith(prefix)) spawnSync('ip', ['netns', 'delete', name]);
+    }
+    user.remove();
+    rmSync(userWorkspace, { recursive: true, force: true });
+  }
 }

@@ -69,7 +69,7 @@ export async function makeSessionFolders(prefix) {
 }
 
 /** The environment code-server (and so the extension host) gets: ours, minus an outer VS Code's variables. */
-function codeServerEnvironment(folders) {
+function codeServerEnvironment(folders, runAs) {
   const environment = { ...process.env };
   for (const name of Object.keys(environment)) {
     if (name.startsWith('VSCODE_') || name === 'ELECTRON_RUN_AS_NODE') {
@@ -80,17 +80,41 @@ function codeServerEnvironment(folders) {
   environment.XDG_CONFIG_HOME = folders.xdgConfig;
   environment.XDG_DATA_HOME = folders.xdgData;
   environment.XDG_CACHE_HOME = folders.xdgCache;
+  if (runAs) {
+    // What a login of that user would have, not root's.
+    Object.assign(environment, { HOME: runAs.home, USER: runAs.name, LOGNAME: runAs.name });
+    for (const name of Object.keys(environment)) {
+      if (name.startsWith('SUDO_')) {
+        delete environment[name];
+      }
+    }
+  }
   return environment;
+}
+
+/**
+ * The account to run code-server as (`--as-user NAME`): its name, ids and home, from the system's user database.
+ * @param {string} name
+ */
+export function userAccount(name) {
+  const entry = spawnSync('getent', ['passwd', name], { encoding: 'utf8' });
+  const fields = entry.status === 0 ? entry.stdout.trim().split(':') : [];
+  if (fields.length < 7) {
+    throw new Error(`there is no user ${name} on this machine`);
+  }
+  return { name, uid: Number(fields[2]), gid: Number(fields[3]), home: fields[5] };
 }
 
 /**
  * Starts code-server detached (its own session and process group) on 127.0.0.1:port. `extensionsDir`: where
  * installed extensions are read from (default: the session's own, empty, folder).
+ * `runAs`: another user's account (userAccount) to run it, and so the extension host, as; `paths`: where the host is
+ * installed (hostPaths), by default the cache folder of this user.
  * @param {{ port: number, workspace: string, folders: Awaited<ReturnType<typeof makeSessionFolders>>,
- *           logFile?: string, extensionsDir?: string }} options
+ *           logFile?: string, extensionsDir?: string, runAs?: ReturnType<typeof userAccount>,
+ *           paths?: ReturnType<typeof hostPaths> }} options
  */
-export function startCodeServer({ port, workspace, folders, logFile, extensionsDir }) {
-  const paths = requireInstalledHost();
+export function startCodeServer({ port, workspace, folders, logFile, extensionsDir, runAs, paths = requireInstalledHost() }) {
   const argv = [
     paths.codeServerEntry,
     '--bind-addr', `${host}:${port}`,
@@ -107,7 +131,8 @@ export function startCodeServer({ port, workspace, folders, logFile, extensionsD
   ];
   const logDescriptor = logFile ? openSync(logFile, 'a') : undefined;
   const stdio = logDescriptor === undefined ? 'inherit' : ['ignore', logDescriptor, logDescriptor];
-  const child = spawn(paths.nodeBinary, argv, { detached: true, stdio, env: codeServerEnvironment(folders) });
+  const ids = runAs ? { uid: runAs.uid, gid: runAs.gid } : {};
+  const child = spawn(paths.nodeBinary, argv, { detached: true, stdio, env: codeServerEnvironment(folders, runAs), cwd: runAs?.home, ...ids });
   if (logDescriptor !== undefined) {
     closeSync(logDescriptor);
   }

@@ -8,19 +8,24 @@
 //
 // --extensions-dir: code-server loads installed extensions from there (to test an installed .vsix, with a stub as
 // the extension under development); by default from an empty folder of the session.
+// --as-user NAME (as root): code-server, and so the extension host under test, runs as that user, as most people run
+// VS Code; the browser stays ours. The session's folders become the user's, and when the user cannot read the
+// installed host (a cache folder under a private home), it runs from a hard-linked copy removed afterwards.
 //
 // The tests file is CommonJS and exports run(): Promise<void>; exit code 0 when it resolves, 1 when it rejects
 // or the run times out. Artifacts: final.png, code-server.log, extension-host.log, browser-console.log, logs/.
-import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { letTestsShowDialogs, servePageRequests } from './page-requests.mjs';
-import { chromiumPath } from './paths.mjs';
+import { chromiumPath, hostPaths } from './paths.mjs';
 import {
   findFreePort, makeSessionFolders, remoteUri, requireInstalledHost, signalGroup, startCodeServer,
-  stopProcessGroup, waitForHealth, workbenchUrl,
+  stopProcessGroup, userAccount, waitForHealth, workbenchUrl,
 } from './code-server.mjs';
 
 const browserArgs = [
@@ -30,7 +35,7 @@ const browserArgs = [
 const signalExitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
 /** What one run holds, so that cleanup can release it whatever state the run stopped in. */
-const session = { codeServer: undefined, browser: undefined, page: undefined, folders: undefined, artifacts: '' };
+const session = { codeServer: undefined, browser: undefined, page: undefined, folders: undefined, artifacts: '', runAs: undefined, hostCopy: undefined };
 
 function say(message) {
   console.log(`[vscode-host] ${message}`);
@@ -48,6 +53,7 @@ function parseOptions(argv) {
       artifacts: { type: 'string', default: 'test-artifacts/vscode-host' },
       timeout: { type: 'string', default: '600' },
       'extensions-dir': { type: 'string' },
+      'as-user': { type: 'string' },
     },
   });
   for (const name of ['extension', 'tests', 'workspace']) {
@@ -75,6 +81,7 @@ function parseOptions(argv) {
     artifacts: resolve(values.artifacts),
     timeoutSeconds,
     extensionsDir: values['extensions-dir'] === undefined ? undefined : resolve(values['extensions-dir']),
+    asUser: values['as-user'],
   };
 }
 
@@ -157,6 +164,9 @@ async function runInBrowser(options, port) {
   // (or type into its page for) this run's requests.
   const screenshotRequests = join(session.folders.root, 'page-requests');
   servePageRequests(page, screenshotRequests, { artifacts: session.artifacts, say });
+  if (session.runAs) {
+    giveTo(screenshotRequests, session.runAs);
+  }
   await letTestsShowDialogs(page, say);
   options.environment = { ...options.environment, NETNS_LAB_SCREENSHOT_REQUESTS: screenshotRequests };
   const payload = [
@@ -182,9 +192,17 @@ async function runSession(options) {
   rmSync(join(options.artifacts, 'logs'), { recursive: true, force: true });
   const port = await findFreePort();
   session.folders = await makeSessionFolders('netns-lab-vscode-host-');
+  let paths;
+  if (options.asUser) {
+    session.runAs = userAccount(options.asUser);
+    paths = hostPathsReadableBy(session.runAs);
+    giveTo(session.folders.root, session.runAs);
+    say(`code-server runs as ${session.runAs.name} (uid ${session.runAs.uid})`);
+  }
   session.codeServer = startCodeServer({
     port, workspace: options.workspace, folders: session.folders,
     logFile: join(options.artifacts, 'code-server.log'), extensionsDir: options.extensionsDir,
+    runAs: session.runAs, paths,
   });
   await waitForHealth(port, session.codeServer);
   say(`code-server (pid ${session.codeServer.pid}) ready on 127.0.0.1:${port}`);
@@ -192,6 +210,35 @@ async function runSession(options) {
     throw new Error(`code-server exited during the run (code ${code}, signal ${signal})`);
   });
   return Promise.race([runInBrowser(options, port), died]);
+}
+
+/** Makes a folder (and all inside) the user's. */
+function giveTo(folder, account) {
+  const result = spawnSync('chown', ['-R', `${account.uid}:${account.gid}`, folder], { encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`chown -R ${account.name} ${folder} failed: ${result.stderr}`);
+  }
+}
+
+/**
+ * The installed host's paths as `account` can reach them: ours when it can read them, else those of a hard-linked
+ * copy (same files, read-only to that user; about a second) in a folder of this session.
+ */
+function hostPathsReadableBy(account) {
+  const paths = requireInstalledHost();
+  const probe = spawnSync('setpriv', [`--reuid=${account.uid}`, `--regid=${account.gid}`, '--clear-groups', 'test', '-r', paths.codeServerEntry]);
+  if (probe.status === 0) {
+    return paths;
+  }
+  session.hostCopy = mkdtempSync(join(tmpdir(), 'netns-lab-vscode-host-copy-'));
+  chmodSync(session.hostCopy, 0o755);
+  const copy = hostPaths({ XDG_CACHE_HOME: session.hostCopy });
+  mkdirSync(dirname(copy.cacheFolder), { recursive: true, mode: 0o755 });
+  const copied = spawnSync('cp', ['-al', paths.cacheFolder, copy.cacheFolder], { encoding: 'utf8' });
+  if (copied.status !== 0) {
+    throw new Error(`could not link the installed host for ${account.name}: ${copied.stderr}`);
+  }
+  return copy;
 }
 
 /** Rejects after the timeout or on a signal, so that the run stops and cleanup happens. */
@@ -225,6 +272,10 @@ async function cleanup() {
     await rm(session.folders.root, { recursive: true, force: true, maxRetries: 3 });
     session.folders = undefined;
   }
+  if (session.hostCopy) {
+    await rm(session.hostCopy, { recursive: true, force: true, maxRetries: 3 });
+    session.hostCopy = undefined;
+  }
 }
 
 // Last resort if the process ends without reaching cleanup (an uncaught error, process.exit elsewhere).
@@ -234,6 +285,9 @@ process.on('exit', () => {
   }
   if (session.folders) {
     rmSync(session.folders.root, { recursive: true, force: true });
+  }
+  if (session.hostCopy) {
+    rmSync(session.hostCopy, { recursive: true, force: true });
   }
 });
 

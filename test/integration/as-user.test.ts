@@ -1,0 +1,194 @@
+/**
+ * Netns Lab as most people run it: VS Code as an ordinary user whose sudo asks for a password. Run only in the
+ * editor run as a throwaway user (scripts/test-editor.mjs makes it; NETNS_LAB_EDITOR_SUITE=user), which passes the
+ * user's password and a namespace prefix of the run. What the user does is done in the page (typing into the
+ * password box, clicking); what "someone else" does on the machine goes through `sudo -k -S` from here, which keeps
+ * no credentials that could let Netns Lab's own sudo skip the password. Screenshots: wrong-password-view.png,
+ * privilege-none-view.png and user-two-target-confirmation.png in test-artifacts/editor/as-user.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as vscode from 'vscode';
+import type { NetnsLabApi } from '../../src/extension.js';
+import type { NamespaceNode } from '../../src/ext/tree/nodes.js';
+import { activateExtension, TreeReader } from './support/extension.js';
+import { actInPage, screenshot, shownElements } from './support/screenshot.js';
+import { eventually } from './support/wait.js';
+
+const PASSWORD = process.env.NETNS_LAB_TEST_SUDO_PASSWORD ?? '';
+const PREFIX = process.env.NETNS_LAB_TEST_PREFIX ?? '';
+const KERNEL = { id: 'netns-lab-kernel', extension: 'netns-lab.netns-lab' };
+const STDOUT_MIME = 'application/vnd.code.notebook.stdout';
+const DIALOG = '.monaco-dialog-box';
+const PASSWORD_BOX_TITLE = 'Netns Lab: sudo password for this machine';
+
+/** Runs a command as root the way another user on the machine would, through sudo with the password. */
+function asRoot(...argv: string[]): string {
+  const result = spawnSync('sudo', ['-k', '-S', '-p', '', '--', ...argv], { input: `${PASSWORD}\n`, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`sudo ${argv.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+function namespaceExists(name: string): boolean {
+  return existsSync(`/run/netns/${name}`);
+}
+
+describe('as a user whose sudo asks for a password', function () {
+  this.timeout(120_000);
+  let api: NetnsLabApi;
+  let tree: TreeReader;
+  let folder = '';
+  const made: string[] = [];
+  const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('netnsLab');
+
+  before(async function () {
+    if (!PASSWORD || !PREFIX) this.skip();
+    assert.notEqual(process.getuid?.(), 0, 'test bug: this suite must run as a user without root');
+    folder = mkdtempSync(join(tmpdir(), 'netns-lab-as-user-'));
+    api = await activateExtension();
+    tree = new TreeReader(api);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const terminal of vscode.window.terminals) terminal.dispose();
+    await settings().update('privilege', undefined, vscode.ConfigurationTarget.Global);
+    await settings().update('targets', undefined, vscode.ConfigurationTarget.Global);
+    for (const name of made) if (namespaceExists(name)) asRoot('ip', 'netns', 'delete', name);
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** The title of the quick input in view, if one is. */
+  async function quickInputTitle(): Promise<string | undefined> {
+    const shown = await shownElements('quick-input-title', '.quick-input-widget:not([style*="display: none"]) .quick-input-title');
+    return shown.map((element) => element.text).find((text) => text.trim() !== '');
+  }
+
+  async function answerPasswordBox(password: string): Promise<void> {
+    await eventually(async () => ((await quickInputTitle())?.includes(PASSWORD_BOX_TITLE) ? true : undefined), { what: 'the password box', timeoutMs: 15_000 });
+    await actInPage('type-password', { type: password });
+    await actInPage('enter-password', { press: 'Enter' });
+  }
+
+  /** The text of the Namespaces view's welcome area, once it contains `text`. */
+  function welcomeSaying(text: string): Promise<string> {
+    let last = '';
+    return eventually(async () => {
+      last = (await shownElements('welcome', '.welcome-view-content')).map((element) => element.text).join(' | ');
+      return last.includes(text) ? last : undefined;
+    }, { what: `the view to say "${text}"`, timeoutMs: 20_000, lastSeen: () => last });
+  }
+
+  it('asks for the password once in a box, and a wrong one is said to be wrong in the view, with Try Again', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.netnsLab');
+    await answerPasswordBox(`${PASSWORD}-wrong`);
+    const welcome = await welcomeSaying('sudo did not accept the password');
+    assert.ok(welcome.includes('Try Again'), welcome);
+    assert.equal(api.services.passwordBoxesShown, 1);
+    await sleep(300);
+    await screenshot('wrong-password-view');
+  });
+
+  it('does not open the password box again when someone else adds or deletes a namespace', async () => {
+    const name = `${PREFIX}-other`;
+    made.push(name);
+    const refreshed = new Promise<void>((resolve) => {
+      const listener = api.tree.provider.onDidChangeTreeData(() => (listener.dispose(), resolve()));
+    });
+    asRoot('ip', 'netns', 'add', name);
+    await refreshed;
+    // What a visible view does on that change: read its top level again.
+    assert.deepEqual(await tree.children(), []);
+    asRoot('ip', 'netns', 'delete', name);
+    await sleep(1500);
+    assert.equal(await quickInputTitle(), undefined, 'a password box opened');
+    assert.equal(api.services.passwordBoxesShown, 1);
+    await welcomeSaying('sudo did not accept the password');
+  });
+
+  it('Try Again asks once more, and with the right password the view shows the namespaces', async () => {
+    const name = `${PREFIX}-seen`;
+    made.push(name);
+    asRoot('ip', 'netns', 'add', name);
+    await vscode.commands.executeCommand('netnsLab.privilege.retry');
+    await answerPasswordBox(PASSWORD);
+    await eventually(async () => ((await tree.namespaceNames()).includes(name) ? true : undefined), { what: `${name} in the view`, timeoutMs: 15_000 });
+    assert.equal(api.services.passwordBoxesShown, 2);
+  });
+
+  it('commands and cells run as root through sudo without asking again', async () => {
+    const name = `${PREFIX}-cmd`;
+    made.push(name);
+    await vscode.commands.executeCommand('netnsLab.namespace.create', { name });
+    assert.ok(namespaceExists(name), `${name} was not made`);
+    const file = join(folder, 'cell.netns.md');
+    writeFileSync(file, `\`\`\`sh {netns=${name}}\necho "uid $(id -u) in $(ip -br link show lo | cut -d' ' -f1)"\n\`\`\`\n`);
+    const document = await vscode.workspace.openNotebookDocument(vscode.Uri.file(file));
+    await vscode.window.showNotebookDocument(document);
+    await vscode.commands.executeCommand('notebook.selectKernel', KERNEL);
+    await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 1 }], document: document.uri });
+    const cell = document.cellAt(0);
+    await eventually(() => cell.executionSummary?.success, { what: 'the cell to succeed', timeoutMs: 30_000 });
+    const stdout = cell.outputs.flatMap((output) => output.items.filter((item) => item.mime === STDOUT_MIME)).map((item) => new TextDecoder().decode(item.data)).join('');
+    assert.equal(stdout.trim(), 'uid 0 in lo');
+    assert.equal(api.services.passwordBoxesShown, 2);
+  });
+
+  it('a namespace terminal is a root shell in the home folder that takes the session\'s password, without asking', async () => {
+    const name = `${PREFIX}-cmd`;
+    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('netnsLab.namespace.openTerminal', { namespace: name });
+    assert.equal(terminal.name, `netns: ${name} (root shell)`);
+    const answer = join(folder, 'terminal');
+    terminal.sendText(`echo "$(id -u) $(pwd) $(readlink /proc/self/ns/net)" > ${answer}.tmp && mv ${answer}.tmp ${answer}`);
+    const said = await eventually(() => (existsSync(answer) ? readFileSync(answer, 'utf8').trim() : undefined), { what: 'the terminal\'s root shell to answer', timeoutMs: 20_000 });
+    const expected = asRoot('readlink', `/proc/${asRoot('ip', 'netns', 'pids', name).split('\n')[0]}/ns/net`).trim();
+    assert.equal(said, `0 ${homedir()} ${expected}`);
+    assert.equal(api.services.passwordBoxesShown, 2);
+    terminal.dispose();
+  });
+
+  it('asks which machine is meant and names it in the delete confirmation once a second target is configured', async () => {
+    const name = `${PREFIX}-del`;
+    made.push(name);
+    asRoot('ip', 'netns', 'add', name);
+    // A target that cannot be reached is enough to have two: the confirmation must say which machine.
+    await settings().update('targets', ['ssh://nobody@127.0.0.1:1'], vscode.ConfigurationTarget.Global);
+    const node = await eventually(async () => {
+      const local = (await tree.children()).find((child) => child.kind === 'target' && child.targetId === 'local');
+      return local && (await tree.children(local)).find((child): child is NamespaceNode => child.kind === 'namespace' && child.namespace === name);
+    }, { what: `${name} under This machine`, timeoutMs: 20_000 });
+    await actInPage('show-dialogs', { dialogs: true });
+    try {
+      const deleting = Promise.resolve(vscode.commands.executeCommand('netnsLab.namespace.delete', node));
+      const [question] = await eventually(async () => {
+        const found = await shownElements('dialog-message', `${DIALOG} .dialog-message-text`);
+        return found.length > 0 ? found : undefined;
+      }, { what: 'the confirmation' });
+      assert.ok(question!.text.includes(name) && question!.text.includes('on this machine'), question!.text);
+      await sleep(500); // the dialog's entrance animation, for the picture
+      await screenshot('user-two-target-confirmation');
+      await actInPage('dialog-delete', { click: `${DIALOG} .dialog-buttons .monaco-button:has-text("Delete")` });
+      await deleting;
+      assert.equal(namespaceExists(name), false, `${name} is still there`);
+    } finally {
+      if ((await shownElements('dialog-left-open', DIALOG)).length > 0) await actInPage('close-dialog', { press: 'Escape' });
+      await actInPage('skip-dialogs-again', { dialogs: false });
+      await settings().update('targets', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.equal(api.services.passwordBoxesShown, 2);
+  });
+
+  it('privilege "none" says in the view which capabilities are missing, and offers the setting', async () => {
+    await settings().update('privilege', 'none', vscode.ConfigurationTarget.Global);
+    const welcome = await welcomeSaying('netnsLab.privilege is "none"');
+    assert.ok(welcome.includes('CAP_SYS_ADMIN') && welcome.includes('Open Settings'), welcome);
+    await sleep(300);
+    await screenshot('privilege-none-view');
+    assert.equal(api.services.passwordBoxesShown, 2, 'privilege "none" asked for a password');
+    assert.equal(userInfo().username.startsWith('nl'), true);
+  });
+});
