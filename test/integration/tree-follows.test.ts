@@ -3,6 +3,8 @@
  * the /run/netns watch, an expanded namespace's contents through `ip monitor`. No test calls refresh.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readlinkSync } from 'node:fs';
 import type { NetnsLabApi } from '../../src/extension.js';
 import type { TreeNode } from '../../src/ext/tree/nodes.js';
 import { activateExtension, isNamespaceNode, TreeReader } from './support/extension.js';
@@ -121,6 +123,22 @@ describe('the Namespaces view follows changes made outside VS Code', () => {
       assert.match(tree.description(shown), /^10\.232\.0\.1\/24/u);
     });
 
+    // What ends the monitor if this extension host is killed: the core tests kill an owner process and watch the
+    // sweep; this checks that the editor's monitor is wired the same way.
+    it('marks its monitor with an owner token whose watchdog, started by this extension host, reads from it', async () => {
+      const node = await eventually(() => tree.namespace(watched), { what: `${watched} in the tree` });
+      await tree.children(node);
+      await monitorRunning(watched);
+      const monitor = pidsMentioning(`ip -n ${watched} monitor`)[0]!;
+      const token = readFileSync(`/proc/${monitor}/environ`, 'latin1').split('\0').find((entry) => entry.startsWith('NETNS_LAB_OWNER='));
+      assert.ok(token, 'the monitor carries an owner mark');
+      const watchdogs = pidsMentioning(`netns-lab-lifeline ${token.slice('NETNS_LAB_OWNER='.length)}`);
+      assert.equal(watchdogs.length, 1, 'one watchdog for the token');
+      // Node gives a child's standard input as a socket pair: its other end closes when this process dies.
+      assert.match(readlinkSync(`/proc/${watchdogs[0]}/fd/0`), /^(pipe|socket):/u);
+      assert.ok(ancestorsOf(watchdogs[0]!).includes(process.pid), 'the watchdog was started by this extension host');
+    });
+
     // A namespace's `ip monitor` starts only after its children were first read (80-150 ms later here): a change in
     // that window must still reach the view, by the re-read once the monitor listens.
     it('reloads the namespace node for a change made right after the namespace was first expanded', async () => {
@@ -172,3 +190,23 @@ describe('the Namespaces view follows changes made outside VS Code', () => {
     });
   });
 });
+
+/** Pids of running processes whose argv contains `text`. */
+function pidsMentioning(text: string): number[] {
+  const listing = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout;
+  return listing
+    .split('\n')
+    .filter((line) => line.includes(text))
+    .map((line) => Number(line.trim().split(' ')[0]));
+}
+
+/** The parent, grandparent, … of a process, up to pid 1. */
+function ancestorsOf(pid: number): number[] {
+  const ancestors: number[] = [];
+  for (let current = pid; current > 1; ) {
+    const stat = readFileSync(`/proc/${current}/stat`, 'utf8');
+    current = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    ancestors.push(current);
+  }
+  return ancestors;
+}
