@@ -46,8 +46,9 @@ export class Services implements vscode.Disposable {
   /** The password box in view, if any: a second one waits for it to close, so two never show at once. */
   private passwordBox: Promise<unknown> = Promise.resolve();
   /**
-   * The last sudo password given for each place (`this machine`, a target's label), in memory only, for the
-   * terminals that share the session's root (sudo -A); it goes with the hosts.
+   * The sudo password given for each target, in memory only (never written anywhere): handed to sudo again when a
+   * dropped SSH connection is made anew in the background (so no box opens uninvited), and to the terminals that
+   * share the session's root (sudo -A). Forgotten once sudo refused it.
    */
   private readonly passwords = new Map<string, string>();
 
@@ -75,12 +76,17 @@ export class Services implements vscode.Disposable {
    * there, the next need may ask for the password again. Background work never calls this, so it never asks twice.
    */
   allowPasswordPrompt(targetId?: string): void {
-    for (const [id, host] of this.hosts) if (targetId === undefined || id === targetId) host.allowAsking();
+    for (const [id, host] of this.hosts) {
+      if (targetId !== undefined && id !== targetId) continue;
+      // A password sudo did not accept must be typed again, not handed over again.
+      if (host.refused?.problem === 'passwordRefused') this.passwords.delete(id);
+      host.allowAsking();
+    }
   }
 
   /** The sudo password this session was given for a target, if it needed one. */
   sudoPassword(targetId: string): string | undefined {
-    return this.passwords.get(this.where(targetId).label);
+    return this.passwords.get(targetId);
   }
 
   /** The host of a target, made on first use. */
@@ -95,7 +101,7 @@ export class Services implements vscode.Disposable {
 
   private makeHost(targetId: string): GuardedHost {
     const settings = this.currentSettings;
-    const askPassword = settings.askForSudoPassword ? (message: string, where: string) => this.askSudoPassword(message, where) : undefined;
+    const askPassword = settings.askForSudoPassword ? (message: string, where: string) => this.askSudoPassword(targetId, message, where) : undefined;
     const common = { privilege: settings.privilege, askPassword, observer: this.log.recordCommand };
     if (targetId === LOCAL_TARGET_ID) return new GuardedHost(new LocalHost(common));
     if (!settings.targets.includes(targetId)) throw new Error(`Unknown target ${JSON.stringify(targetId)}`);
@@ -103,15 +109,22 @@ export class Services implements vscode.Disposable {
   }
 
   /**
-   * Asks for the sudo password in a password box; it goes to sudo on standard input and is never logged or stored.
-   * One box at a time: a second target's box opens once the first is closed.
+   * Asks for the sudo password in a password box; it goes to sudo on standard input and is never logged or written
+   * anywhere. One box at a time: a second target's box opens once the first is closed. A target whose password was
+   * given before (and not refused since) gets it again without a box: a dropped SSH connection made anew by a
+   * watcher must not open one.
    */
-  private askSudoPassword(message: string, where: string): Promise<string | undefined> {
+  private askSudoPassword(targetId: string, message: string, where: string): Promise<string | undefined> {
+    const known = this.passwords.get(targetId);
+    if (known !== undefined) {
+      this.log.info(`Handing sudo on ${where} the password given earlier this session`);
+      return Promise.resolve(known);
+    }
     const asked = this.passwordBox.then(async () => {
       this.passwordBoxesShown++;
       this.log.info(`Asking for the sudo password for ${where}`);
       const answer = await vscode.window.showInputBox({ prompt: message, password: true, ignoreFocusOut: true, title: `Netns Lab: sudo password for ${where}` });
-      if (answer !== undefined) this.passwords.set(where, answer);
+      if (answer !== undefined) this.passwords.set(targetId, answer);
       return answer;
     });
     this.passwordBox = asked.catch(() => undefined);

@@ -3,7 +3,8 @@
  * editor run as a throwaway user (scripts/test-editor.mjs makes it; NETNS_LAB_EDITOR_SUITE=user), which passes the
  * user's password and a namespace prefix of the run. What the user does is done in the page (typing into the
  * password box, clicking); what "someone else" does on the machine goes through `sudo -k -S` from here, which keeps
- * no credentials that could let Netns Lab's own sudo skip the password. Screenshots: wrong-password-view.png,
+ * no credentials that could let Netns Lab's own sudo skip the password. A host made anew (a setting changed, and
+ * likewise an SSH connection made again) gets the password given earlier, without a box. Screenshots: wrong-password-view.png,
  * privilege-none-view.png and user-two-target-confirmation.png in test-artifacts/editor/as-user.
  */
 import assert from 'node:assert/strict';
@@ -190,5 +191,13 @@ describe('as a user whose sudo asks for a password', function () {
     await screenshot('privilege-none-view');
     assert.equal(api.services.passwordBoxesShown, 2, 'privilege "none" asked for a password');
     assert.equal(userInfo().username.startsWith('nl'), true);
+  });
+
+  it('a host made anew (privilege back to "auto") gets the password given earlier, without a box', async () => {
+    const name = `${PREFIX}-seen`;
+    await settings().update('privilege', undefined, vscode.ConfigurationTarget.Global);
+    await eventually(async () => ((await tree.namespaceNames()).includes(name) ? true : undefined), { what: `${name} in the view again`, timeoutMs: 15_000 });
+    assert.equal(await quickInputTitle(), undefined, 'a password box opened');
+    assert.equal(api.services.passwordBoxesShown, 2);
   });
 });
