@@ -68,11 +68,15 @@ export type PrivilegeProblem =
   | 'sudoRefused'
   | 'capabilitiesMissing';
 
-/** Namespace work needs root, and it could not be had; `problem` says why, the message what to do. */
+/**
+ * Namespace work needs root, and it could not be had; `problem` says why, the message what to do. For
+ * `capabilitiesMissing`, `missingCapabilities` names them (`CAP_SYS_ADMIN`, `CAP_NET_ADMIN`).
+ */
 export class PrivilegeError extends NetnsLabError {
   constructor(
     message: string,
     readonly problem: PrivilegeProblem = 'sudoRefused',
+    readonly missingCapabilities: readonly string[] = [],
   ) {
     super(message);
   }

@@ -21,9 +21,9 @@ export interface ProblemShown {
 
 export const RETRY_COMMAND = 'netnsLab.privilege.retry';
 
-/** The short line and the fixing action of a problem on a target. */
-export function privilegeProblemShown(problem: PrivilegeProblem, targetId: string): ProblemShown {
-  const retry = (title: string): ProblemAction => ({ title, command: RETRY_COMMAND, arguments: [{ targetId }] });
+/** The short line and the fixing action of a problem on a target (undefined: not known which; Try Again tries all). */
+export function privilegeProblemShown(problem: PrivilegeProblem, targetId: string | undefined): ProblemShown {
+  const retry = (title: string): ProblemAction => ({ title, command: RETRY_COMMAND, arguments: targetId === undefined ? [] : [{ targetId }] });
   const settings = (title: string, setting: string): ProblemAction => ({ title, command: 'workbench.action.openSettings', arguments: [setting] });
   switch (problem) {
     case 'passwordRefused':

@@ -186,7 +186,7 @@ describe('as a user whose sudo asks for a password', function () {
   it('privilege "none" says in the view which capabilities are missing, and offers the setting', async () => {
     await settings().update('privilege', 'none', vscode.ConfigurationTarget.Global);
     const welcome = await welcomeSaying('netnsLab.privilege is "none"');
-    assert.ok(welcome.includes('CAP_SYS_ADMIN') && welcome.includes('Open Settings'), welcome);
+    assert.ok(welcome.includes('they lack CAP_SYS_ADMIN and CAP_NET_ADMIN') && welcome.includes('Open Settings'), welcome);
     await sleep(300);
     await screenshot('privilege-none-view');
     assert.equal(api.services.passwordBoxesShown, 2, 'privilege "none" asked for a password');

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,7 @@ interface StepResult {
   name?: string;
   problem?: string;
   message?: string;
+  missing?: string[];
 }
 
 interface ChildReport {
@@ -37,6 +38,7 @@ describe('root refused on this machine, as real users', { skip }, () => {
   let users: RemoteUsers;
   let child: { file: string; folder: string };
   let pathWithoutSudo: string;
+  const ttyRuleFile = `/etc/sudoers.d/netns-lab-test-${lab.prefix}-tty`;
 
   before(() => {
     users = createRemoteUsers(undefined, lab.prefix);
@@ -46,6 +48,7 @@ describe('root refused on this machine, as real users', { skip }, () => {
   });
 
   after(() => {
+    rmSync(ttyRuleFile, { force: true });
     lab.cleanup();
     users?.remove();
     if (child) rmSync(child.folder, { recursive: true, force: true });
@@ -118,6 +121,22 @@ describe('root refused on this machine, as real users', { skip }, () => {
     assert.equal(report.asked.length, 0);
   });
 
+  test('sudo refusing for another reason (a rule that wants a terminal) is sudoRefused, with sudo\'s own words', () => {
+    const rule = `Defaults:${users.passwordless.name} requiretty\n`;
+    const scratch = join(child.folder, 'sudoers-tty');
+    writeFileSync(scratch, rule, { mode: 0o440 });
+    assert.equal(spawnSync('visudo', ['-c', '-q', '-f', scratch]).status, 0, 'test bug: the rule does not parse');
+    writeFileSync(ttyRuleFile, rule, { mode: 0o440 });
+    try {
+      const report = runAs(users.passwordless.name, { privilege: 'auto', answers: ['unused'], namespace: lab.namespaceName('tty'), steps: ['run'] });
+      assert.equal(report.results[0]!.problem, 'sudoRefused');
+      assert.match(report.results[0]!.message!, /sudo refused \(sudo: sorry, you must have a tty to run sudo\)/u);
+      assert.equal(report.asked.length, 0);
+    } finally {
+      rmSync(ttyRuleFile, { force: true });
+    }
+  });
+
   test('privilege "none" without the capabilities names the missing ones before anything runs', () => {
     const namespace = lab.namespaceName('none');
     const report = runAs(users.withPassword.name, { privilege: 'none', answers: ['unused'], namespace, steps: ['run', 'read'] });
@@ -130,6 +149,7 @@ describe('root refused on this machine, as real users', { skip }, () => {
   test('privilege "none" lacking only one capability names just that one', () => {
     const report = runAs(users.withPassword.name, { privilege: 'none', namespace: lab.namespaceName('half'), steps: ['read'] }, { capabilities: '+net_admin' });
     assert.match(report.results[0]!.message!, /they lack CAP_SYS_ADMIN, which/u);
+    assert.deepEqual(report.results[0]!.missing, ['CAP_SYS_ADMIN']);
   });
 
   test('privilege "none" with the capabilities as ambient ones reads a namespace as the user', () => {

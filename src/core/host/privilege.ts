@@ -94,6 +94,7 @@ export function capabilitiesMissingError(who: string, missing: readonly string[]
       'which entering, making and changing network namespaces needs. Set privilege to "auto" (root or sudo), ' +
       'or give the process these capabilities as ambient ones (e.g. AmbientCapabilities=CAP_SYS_ADMIN CAP_NET_ADMIN).',
     'capabilitiesMissing',
+    missing,
   );
 }
 

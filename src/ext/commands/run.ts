@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import { InvalidArgumentError, InvalidNameError, PrivilegeError } from '../../core/errors.js';
 import { privilegeProblemShown } from '../privilege-problems.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
 import type { Host } from '../../core/host/host.js';
 import { LabRefusedError } from '../../core/labs/lab-errors.js';
 import type { NamespaceName } from '../../core/model.js';
@@ -98,7 +97,7 @@ function report(services: Services, commandId: string, error: unknown, where: Wh
   } else if (error instanceof PrivilegeError) {
     // No fault of the extension either: one line in the log, and the button that fixes it.
     services.log.warn(`${commandId} refused${where?.suffix ?? ''}: ${message}`);
-    const action = privilegeProblemShown(error.problem, where?.targetId ?? LOCAL_TARGET_ID).action;
+    const action = privilegeProblemShown(error.problem, where?.targetId).action;
     void vscode.window.showErrorMessage(message, action.title, 'Show Log').then((choice) => {
       if (choice === action.title) void vscode.commands.executeCommand(action.command, ...action.arguments);
       else if (choice) services.log.show();

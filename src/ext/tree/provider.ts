@@ -37,6 +37,7 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   /** Refusals already written to the log: a background refresh meets the same kept refusal again and again. */
   private readonly loggedRefusals = new WeakSet<PrivilegeError>();
   private problem: PrivilegeProblem | undefined;
+  private missingCapabilities = '';
 
   constructor(private readonly services: Services) {
     this.watchers = new TreeWatchers(services);
@@ -109,7 +110,7 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     } catch (error) {
       if (!(error instanceof PrivilegeError)) throw error;
       // The problem first: the welcome area that tells of it must be the one that shows with the state.
-      this.setProblem(error.problem);
+      this.setProblem(error);
       return this.setState('notPermitted', []);
     }
     const names = await readNamespaceNames(host);
@@ -185,10 +186,14 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     this.permittedHosts.add(host);
   }
 
-  private setProblem(problem: PrivilegeProblem): void {
-    if (problem === this.problem) return;
-    this.problem = problem;
-    void vscode.commands.executeCommand('setContext', 'netnsLab.privilegeProblem', problem);
+  /** The context keys of the welcome area that tells of a refusal (for privilege "none": which capabilities lack). */
+  private setProblem(error: PrivilegeError): void {
+    const missing = error.missingCapabilities.join(' ');
+    if (error.problem === this.problem && missing === this.missingCapabilities) return;
+    this.problem = error.problem;
+    this.missingCapabilities = missing;
+    void vscode.commands.executeCommand('setContext', 'netnsLab.missingCapabilities', missing);
+    void vscode.commands.executeCommand('setContext', 'netnsLab.privilegeProblem', error.problem);
   }
 
   private setState(state: ViewState, nodes: TreeNode[]): TreeNode[] {

@@ -36,8 +36,8 @@ try {
       const result = await host.run(argv);
       results.push({ outcome: 'ran', exitCode: result.exitCode, stderr: result.stderr });
     } catch (error) {
-      const failure = error as Error & { problem?: string };
-      results.push({ outcome: 'threw', name: failure.name, problem: failure.problem, message: failure.message });
+      const failure = error as Error & { problem?: string; missingCapabilities?: string[] };
+      results.push({ outcome: 'threw', name: failure.name, problem: failure.problem, message: failure.message, missing: failure.missingCapabilities });
     }
   }
 } finally {
