@@ -58,6 +58,7 @@ describe('as a user whose sudo asks for a password', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const terminal of vscode.window.terminals) terminal.dispose();
     await settings().update('privilege', undefined, vscode.ConfigurationTarget.Global);
+    await settings().update('askForSudoPassword', undefined, vscode.ConfigurationTarget.Global);
     await settings().update('targets', undefined, vscode.ConfigurationTarget.Global);
     for (const name of made) if (namespaceExists(name)) asRoot('ip', 'netns', 'delete', name);
     if (folder) rmSync(folder, { recursive: true, force: true });
@@ -111,14 +112,23 @@ describe('as a user whose sudo asks for a password', function () {
     await welcomeSaying('sudo did not accept the password');
   });
 
-  it('Try Again asks once more, and with the right password the view shows the namespaces', async () => {
+  it('Try Again (clicked) asks once more, and a closed box is said to be closed, with a button to enter the password', async () => {
+    await actInPage('click-try-again', { click: '.welcome-view-content .monaco-button:has-text("Try Again")' });
+    await eventually(async () => ((await quickInputTitle())?.includes(PASSWORD_BOX_TITLE) ? true : undefined), { what: 'the password box', timeoutMs: 15_000 });
+    await actInPage('close-password-box', { press: 'Escape' });
+    const welcome = await welcomeSaying('The sudo password box was closed');
+    assert.ok(welcome.includes('Enter the Sudo Password'), welcome);
+    assert.equal(api.services.passwordBoxesShown, 2);
+  });
+
+  it('Enter the Sudo Password asks once more, and with the right password the view shows the namespaces', async () => {
     const name = `${PREFIX}-seen`;
     made.push(name);
     asRoot('ip', 'netns', 'add', name);
-    await vscode.commands.executeCommand('netnsLab.privilege.retry');
+    await actInPage('click-enter-password', { click: '.welcome-view-content .monaco-button:has-text("Enter the Sudo Password")' });
     await answerPasswordBox(PASSWORD);
     await eventually(async () => ((await tree.namespaceNames()).includes(name) ? true : undefined), { what: `${name} in the view`, timeoutMs: 15_000 });
-    assert.equal(api.services.passwordBoxesShown, 2);
+    assert.equal(api.services.passwordBoxesShown, 3);
   });
 
   it('commands and cells run as root through sudo without asking again', async () => {
@@ -136,7 +146,7 @@ describe('as a user whose sudo asks for a password', function () {
     await eventually(() => cell.executionSummary?.success, { what: 'the cell to succeed', timeoutMs: 30_000 });
     const stdout = cell.outputs.flatMap((output) => output.items.filter((item) => item.mime === STDOUT_MIME)).map((item) => new TextDecoder().decode(item.data)).join('');
     assert.equal(stdout.trim(), 'uid 0 in lo');
-    assert.equal(api.services.passwordBoxesShown, 2);
+    assert.equal(api.services.passwordBoxesShown, 3);
   });
 
   it('a namespace terminal is a root shell in the home folder that takes the session\'s password, without asking', async () => {
@@ -148,7 +158,7 @@ describe('as a user whose sudo asks for a password', function () {
     const said = await eventually(() => (existsSync(answer) ? readFileSync(answer, 'utf8').trim() : undefined), { what: 'the terminal\'s root shell to answer', timeoutMs: 20_000 });
     const expected = asRoot('readlink', `/proc/${asRoot('ip', 'netns', 'pids', name).split('\n')[0]}/ns/net`).trim();
     assert.equal(said, `0 ${homedir()} ${expected}`);
-    assert.equal(api.services.passwordBoxesShown, 2);
+    assert.equal(api.services.passwordBoxesShown, 3);
     terminal.dispose();
   });
 
@@ -180,7 +190,7 @@ describe('as a user whose sudo asks for a password', function () {
       await actInPage('skip-dialogs-again', { dialogs: false });
       await settings().update('targets', undefined, vscode.ConfigurationTarget.Global);
     }
-    assert.equal(api.services.passwordBoxesShown, 2);
+    assert.equal(api.services.passwordBoxesShown, 3);
   });
 
   it('privilege "none" says in the view which capabilities are missing, and offers the setting', async () => {
@@ -189,8 +199,20 @@ describe('as a user whose sudo asks for a password', function () {
     assert.ok(welcome.includes('they lack CAP_SYS_ADMIN and CAP_NET_ADMIN') && welcome.includes('Open Settings'), welcome);
     await sleep(300);
     await screenshot('privilege-none-view');
-    assert.equal(api.services.passwordBoxesShown, 2, 'privilege "none" asked for a password');
+    assert.equal(api.services.passwordBoxesShown, 3, 'privilege "none" asked for a password');
     assert.equal(userInfo().username.startsWith('nl'), true);
+  });
+
+  it('with the password box turned off, the view says sudo wants a password and offers the setting', async () => {
+    await settings().update('askForSudoPassword', false, vscode.ConfigurationTarget.Global);
+    try {
+      await settings().update('privilege', undefined, vscode.ConfigurationTarget.Global);
+      const welcome = await welcomeSaying('sudo wants a password, and Netns Lab\'s password box is turned off');
+      assert.ok(welcome.includes('Open Settings'), welcome);
+      assert.equal(api.services.passwordBoxesShown, 3);
+    } finally {
+      await settings().update('askForSudoPassword', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('a host made anew (privilege back to "auto") gets the password given earlier, without a box', async () => {
@@ -198,6 +220,6 @@ describe('as a user whose sudo asks for a password', function () {
     await settings().update('privilege', undefined, vscode.ConfigurationTarget.Global);
     await eventually(async () => ((await tree.namespaceNames()).includes(name) ? true : undefined), { what: `${name} in the view again`, timeoutMs: 15_000 });
     assert.equal(await quickInputTitle(), undefined, 'a password box opened');
-    assert.equal(api.services.passwordBoxesShown, 2);
+    assert.equal(api.services.passwordBoxesShown, 3);
   });
 });
