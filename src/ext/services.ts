@@ -12,6 +12,7 @@ import type { Settings } from '../core/settings.js';
 import { readSettings, SETTINGS_SECTION } from './config.js';
 import { whereOf, type Where } from './commands/where.js';
 import { Log } from './log.js';
+import { OneAtATime } from './one-at-a-time.js';
 import { NotebookBackground } from './notebook/background-status.js';
 import { LOCAL_TARGET_ID } from './targets.js';
 import type { TargetNode } from './tree/nodes.js';
@@ -44,7 +45,7 @@ export class Services implements vscode.Disposable {
   /** How many sudo password boxes were opened, on every target together (for the log and the tests). */
   passwordBoxesShown = 0;
   /** The password box in view, if any: a second one waits for it to close, so two never show at once. */
-  private passwordBox: Promise<unknown> = Promise.resolve();
+  private readonly passwordBoxes = new OneAtATime();
   /**
    * The sudo password given for each target, in memory only (never written anywhere): handed to sudo again when a
    * dropped SSH connection is made anew in the background (so no box opens uninvited), and to the terminals that
@@ -120,15 +121,13 @@ export class Services implements vscode.Disposable {
       this.log.info(`Handing sudo on ${where} the password given earlier this session`);
       return Promise.resolve(known);
     }
-    const asked = this.passwordBox.then(async () => {
+    return this.passwordBoxes.run(async () => {
       this.passwordBoxesShown++;
       this.log.info(`Asking for the sudo password for ${where}`);
       const answer = await vscode.window.showInputBox({ prompt: message, password: true, ignoreFocusOut: true, title: `Netns Lab: sudo password for ${where}` });
       if (answer !== undefined) this.passwords.set(targetId, answer);
       return answer;
     });
-    this.passwordBox = asked.catch(() => undefined);
-    return asked;
   }
 
   /** Tells the tree (and anyone listening) that something changed on a target. */

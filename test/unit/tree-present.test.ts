@@ -5,6 +5,7 @@ import type { LinkInfo, NamespaceState } from '../../src/core/model.js';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/core/settings.js';
 import { PrivilegeError } from '../../src/core/errors.js';
 import { missingCapabilities } from '../../src/core/host/privilege.js';
+import { OneAtATime } from '../../src/ext/one-at-a-time.js';
 import { addressAndPortChildren, interfaceChildren, namespaceChildren, privilegeChildren, unreachableChildren } from '../../src/ext/tree/children.js';
 import type { InterfaceNode } from '../../src/ext/tree/nodes.js';
 import { interfaceContext, interfaceDescription, present } from '../../src/ext/tree/present.js';
@@ -120,6 +121,24 @@ describe('children', () => {
     assert.ok(shown.tooltip?.startsWith(error.message), shown.tooltip);
     const none = present(privilegeChildren(target, new PrivilegeError('lacks CAP_SYS_ADMIN', 'capabilitiesMissing'))[0]!);
     assert.deepEqual(none.command, { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['netnsLab.privilege'] });
+  });
+
+  test('password boxes open one at a time: the second waits until the first is answered, even when it failed', async () => {
+    const boxes = new OneAtATime();
+    const events: string[] = [];
+    let answerFirst!: (answer: string) => void;
+    const first = boxes.run(() => (events.push('first opens'), new Promise<string>((resolve) => (answerFirst = resolve))));
+    const second = boxes.run(async () => (events.push('second opens'), 'two'));
+    const failing = boxes.run(async () => {
+      events.push('third opens');
+      throw new Error('closed');
+    });
+    const fourth = boxes.run(async () => (events.push('fourth opens'), 'four'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(events, ['first opens'], 'a second box opened while the first was open');
+    answerFirst('one');
+    assert.deepEqual(await Promise.all([first, second, failing.catch((error: Error) => error.message), fourth]), ['one', 'two', 'closed', 'four']);
+    assert.deepEqual(events, ['first opens', 'second opens', 'third opens', 'fourth opens']);
   });
 
   test('the capabilities namespace work needs are read from an effective set', () => {
