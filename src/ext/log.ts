@@ -1,5 +1,6 @@
 /** The extension's one log: a LogOutputChannel, wrapped once. Every command run is recorded at debug level. */
 import * as vscode from 'vscode';
+import { PrivilegeError } from '../core/errors.js';
 import { shortenScripts, type CommandRecord } from '../core/host/host.js';
 
 export class Log implements vscode.Disposable {
@@ -14,7 +15,9 @@ export class Log implements vscode.Disposable {
     this.channel.warn(message);
   }
 
+  /** A fault, with its stack; root refused (a PrivilegeError) is no fault of ours: one warning line, no stack. */
   error(message: string, error?: unknown): void {
+    if (error instanceof PrivilegeError) return this.warn(`${message}: ${error.message}`);
     this.channel.error(error instanceof Error ? `${message}: ${error.stack ?? error.message}` : message);
   }
 

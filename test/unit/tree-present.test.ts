@@ -6,6 +6,8 @@ import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/core/settings.js'
 import { PrivilegeError } from '../../src/core/errors.js';
 import { missingCapabilities } from '../../src/core/host/privilege.js';
 import { OneAtATime } from '../../src/ext/one-at-a-time.js';
+import { PRIVILEGE_PROBLEMS, privilegeProblemShown } from '../../src/ext/privilege-problems.js';
+import { readFileSync } from 'node:fs';
 import { addressAndPortChildren, interfaceChildren, namespaceChildren, privilegeChildren, unreachableChildren } from '../../src/ext/tree/children.js';
 import type { InterfaceNode } from '../../src/ext/tree/nodes.js';
 import { interfaceContext, interfaceDescription, present } from '../../src/ext/tree/present.js';
@@ -121,6 +123,19 @@ describe('children', () => {
     assert.ok(shown.tooltip?.startsWith(error.message), shown.tooltip);
     const none = present(privilegeChildren(target, new PrivilegeError('lacks CAP_SYS_ADMIN', 'capabilitiesMissing'))[0]!);
     assert.deepEqual(none.command, { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['netnsLab.privilege'] });
+  });
+
+  test('every way root can be refused has its own welcome text with a command link, and its own row action', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { contributes: { viewsWelcome: Array<{ when: string; contents: string }> } };
+    for (const problem of PRIVILEGE_PROBLEMS) {
+      const entries = manifest.contributes.viewsWelcome.filter((entry) => entry.when.includes(`netnsLab.privilegeProblem == ${problem}`));
+      assert.ok(entries.length > 0, `no welcome text for ${problem}`);
+      for (const entry of entries) assert.match(entry.contents, /\n\[[^\]]+\]\(command:[\w.]+/u, `${problem} offers no button`);
+      const shown = privilegeProblemShown(problem, 'local');
+      assert.ok(shown.text.startsWith('No root: ') && shown.action.command !== '', problem);
+    }
+    const texts = manifest.contributes.viewsWelcome.filter((entry) => entry.when.includes('netnsLab.privilegeProblem')).map((entry) => entry.contents);
+    assert.equal(new Set(texts).size, texts.length, 'two problems share a text');
   });
 
   test('password boxes open one at a time: the second waits until the first is answered, even when it failed', async () => {
