@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createTestUser, testUserMissingReason } from './vscode-host/test-user.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const workspace = resolve(root, 'test/integration/workspace');
@@ -32,7 +31,7 @@ if (process.argv.includes('--electron')) {
     status = runEditorTests(['--workspace', workspace, '--artifacts', resolve(root, 'test-artifacts/editor')]);
   }
   if (runs.includes('user')) {
-    status = runAsTestUser() || status;
+    status = (await runAsTestUser()) || status;
   }
   process.exit(status);
 }
@@ -48,15 +47,18 @@ function runEditorTests(extra) {
  * sudo asks for a password; the user, its namespaces (under a prefix of the run), its workspace and its processes go
  * afterwards, whatever the tests did. Screenshots in test-artifacts/editor/as-user.
  */
-function runAsTestUser() {
-  const missing = testUserMissingReason();
+async function runAsTestUser() {
+  // The SSH tests' throwaway users (test/unit/support/remote-users.ts, bundled by build.mjs --with-tests).
+  const { createRemoteUsers, remoteUsersMissingReason } = await import(resolve(root, 'out/test-users.mjs'));
+  const missing = remoteUsersMissingReason();
   if (missing) {
     console.log(`[editor] the run as a user without root is skipped: ${missing}`);
     return 0;
   }
   const tag = randomBytes(3).toString('hex');
   const prefix = `u${tag}`;
-  const user = createTestUser(tag);
+  const users = createRemoteUsers(undefined, `e${tag}`);
+  const user = users.withPassword;
   const userWorkspace = mkdtempSync(join(tmpdir(), 'netns-lab-user-workspace-'));
   try {
     spawnSync('chown', [`${user.name}:${user.name}`, userWorkspace]);
@@ -69,7 +71,7 @@ function runAsTestUser() {
     for (const name of existsSync('/run/netns') ? readdirSync('/run/netns') : []) {
       if (name.startsWith(prefix)) spawnSync('ip', ['netns', 'delete', name]);
     }
-    user.remove();
+    users.remove();
     rmSync(userWorkspace, { recursive: true, force: true });
   }
 }
