@@ -14,7 +14,7 @@ export interface ProblemAction {
 }
 
 export interface ProblemShown {
-  /** One line, for a row of the view. */
+  /** A few words, for a row of the narrow side bar (the whole message is in its tooltip and the log). */
   text: string;
   action: ProblemAction;
 }
@@ -38,18 +38,18 @@ export function privilegeProblemShown(problem: PrivilegeProblem, targetId: strin
   const settings = (title: string, setting: string): ProblemAction => ({ title, command: 'workbench.action.openSettings', arguments: [setting] });
   switch (problem) {
     case 'passwordRefused':
-      return { text: 'No root: sudo did not accept the password', action: retry('Try Again') };
+      return { text: 'Wrong sudo password', action: retry('Try Again') };
     case 'passwordNotGiven':
-      return { text: 'No root: the sudo password box was closed', action: retry('Enter the Password') };
+      return { text: 'No sudo password given', action: retry('Enter the Password') };
     case 'passwordNeeded':
-      return { text: 'No root: sudo wants a password and the password box is off', action: settings('Open Settings', 'netnsLab.askForSudoPassword') };
+      return { text: 'sudo wants a password, box off', action: settings('Open Settings', 'netnsLab.askForSudoPassword') };
     case 'notAllowed':
-      return { text: 'No root: this user may not use sudo', action: retry('Try Again') };
+      return { text: 'User may not use sudo', action: retry('Try Again') };
     case 'sudoMissing':
-      return { text: 'No root: sudo is not installed', action: retry('Try Again') };
+      return { text: 'sudo is not installed', action: retry('Try Again') };
     case 'capabilitiesMissing':
-      return { text: 'No root: privilege "none" lacks the capabilities', action: settings('Open Settings', 'netnsLab.privilege') };
+      return { text: 'Missing capabilities', action: settings('Open Settings', 'netnsLab.privilege') };
     case 'sudoRefused':
-      return { text: 'No root: sudo refused', action: retry('Try Again') };
+      return { text: 'sudo refused', action: retry('Try Again') };
   }
 }

@@ -47,4 +47,5 @@ async function loadRootSuites(): Promise<void> {
   await import('./ssh-target.test.js');
   await import('./notebook-target-picker.test.js');
   await import('./two-targets.test.js');
+  await import('./ssh-privilege.test.js');
 }

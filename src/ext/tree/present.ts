@@ -72,6 +72,8 @@ export function present(node: TreeNode, drift?: LabDrift): Presentation {
       return {
         id: key('message', node.targetId, node.text),
         label: node.text,
+        // The action a click runs, beside the reason: "Wrong sudo password  Try Again".
+        description: node.action?.title,
         tooltip: node.action ? `${node.detail ?? node.text}\n\nClick: ${node.action.title}` : node.detail,
         icon: { id: node.isError ? 'error' : 'info', color: node.isError ? 'errorForeground' : undefined },
         contextValue: CONTEXT.message,
