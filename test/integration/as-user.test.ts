@@ -59,6 +59,7 @@ describe('as a user whose sudo asks for a password', function () {
     for (const terminal of vscode.window.terminals) terminal.dispose();
     await settings().update('privilege', undefined, vscode.ConfigurationTarget.Global);
     await settings().update('askForSudoPassword', undefined, vscode.ConfigurationTarget.Global);
+    await settings().update('terminalUser', undefined, vscode.ConfigurationTarget.Global);
     await settings().update('targets', undefined, vscode.ConfigurationTarget.Global);
     for (const name of made) if (namespaceExists(name)) asRoot('ip', 'netns', 'delete', name);
     if (folder) rmSync(folder, { recursive: true, force: true });
@@ -160,6 +161,24 @@ describe('as a user whose sudo asks for a password', function () {
     assert.equal(said, `0 ${homedir()} ${expected}`);
     assert.equal(api.services.passwordBoxesShown, 3);
     terminal.dispose();
+  });
+
+  it('with terminalUser "user", a namespace terminal runs the shell as the user, in the namespace, and says so', async () => {
+    const name = `${PREFIX}-cmd`;
+    await settings().update('terminalUser', 'user', vscode.ConfigurationTarget.Global);
+    try {
+      const terminal = await vscode.commands.executeCommand<vscode.Terminal>('netnsLab.namespace.openTerminal', { namespace: name });
+      assert.equal(terminal.name, `netns: ${name} (as ${userInfo().username})`);
+      const answer = join(folder, 'user-terminal');
+      terminal.sendText(`echo "$(id -u) $HOME $(readlink /proc/self/ns/net)" > ${answer}.tmp && mv ${answer}.tmp ${answer}`);
+      const said = await eventually(() => (existsSync(answer) ? readFileSync(answer, 'utf8').trim() : undefined), { what: 'the terminal\'s shell to answer', timeoutMs: 20_000 });
+      const expected = asRoot('readlink', `/proc/${asRoot('ip', 'netns', 'pids', name).split('\n')[0]}/ns/net`).trim();
+      assert.equal(said, `${process.getuid?.()} ${homedir()} ${expected}`);
+      assert.equal(api.services.passwordBoxesShown, 3);
+      terminal.dispose();
+    } finally {
+      await settings().update('terminalUser', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('asks which machine is meant and names it in the delete confirmation once a second target is configured', async () => {
