@@ -5,7 +5,7 @@
 // The code-server host runs twice: the suite as root, then the suite for users without root as a throwaway user.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -61,8 +61,11 @@ async function runAsTestUser() {
   const user = users.withPassword;
   const userWorkspace = mkdtempSync(join(tmpdir(), 'netns-lab-user-workspace-'));
   try {
-    spawnSync('chown', [`${user.name}:${user.name}`, userWorkspace]);
-    const environment = { NETNS_LAB_EDITOR_SUITE: 'user', NETNS_LAB_TEST_SUDO_PASSWORD: user.password, NETNS_LAB_TEST_PREFIX: prefix };
+    // The password in a file only that user can read, not in the test payload (which the run prints).
+    const passwordFile = join(userWorkspace, '.sudo-password');
+    writeFileSync(passwordFile, user.password, { mode: 0o600 });
+    spawnSync('chown', ['-R', `${user.name}:${user.name}`, userWorkspace]);
+    const environment = { NETNS_LAB_EDITOR_SUITE: 'user', NETNS_LAB_TEST_SUDO_PASSWORD_FILE: passwordFile, NETNS_LAB_TEST_PREFIX: prefix };
     if (process.env.NETNS_LAB_EDITOR_GREP) environment.NETNS_LAB_EDITOR_GREP = process.env.NETNS_LAB_EDITOR_GREP;
     const env = Object.entries(environment).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
     return runEditorTests(['--workspace', userWorkspace, '--artifacts', resolve(root, 'test-artifacts/editor/as-user'), '--as-user', user.name, ...env]);

@@ -1,11 +1,12 @@
 /**
  * Netns Lab as most people run it: VS Code as an ordinary user whose sudo asks for a password. Run only in the
  * editor run as a throwaway user (scripts/test-editor.mjs makes it; NETNS_LAB_EDITOR_SUITE=user), which passes the
- * user's password and a namespace prefix of the run. What the user does is done in the page (typing into the
- * password box, clicking); what "someone else" does on the machine goes through `sudo -k -S` from here, which keeps
- * no credentials that could let Netns Lab's own sudo skip the password. A host made anew (a setting changed, and
- * likewise an SSH connection made again) gets the password given earlier, without a box. Screenshots: wrong-password-view.png,
- * privilege-none-view.png and user-two-target-confirmation.png in test-artifacts/editor/as-user.
+ * user's password (in a file only that user can read) and a namespace prefix of the run. What the user does is done
+ * in the page (typing into the password box, clicking); what "someone else" does on the machine goes through
+ * `sudo -k -S` from here, which keeps no credentials that could let Netns Lab's own sudo skip the password. A host
+ * made anew (a setting changed, and likewise an SSH connection made again) gets the password given earlier, without
+ * a box. Screenshots: wrong-password-view.png, privilege-none-view.png and user-two-target-confirmation.png in
+ * test-artifacts/editor/as-user.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,8 @@ import { activateExtension, TreeReader } from './support/extension.js';
 import { actInPage, screenshot, shownElements } from './support/screenshot.js';
 import { eventually } from './support/wait.js';
 
-const PASSWORD = process.env.NETNS_LAB_TEST_SUDO_PASSWORD ?? '';
+const PASSWORD_FILE = process.env.NETNS_LAB_TEST_SUDO_PASSWORD_FILE;
+const PASSWORD = PASSWORD_FILE && existsSync(PASSWORD_FILE) ? readFileSync(PASSWORD_FILE, 'utf8') : '';
 const PREFIX = process.env.NETNS_LAB_TEST_PREFIX ?? '';
 const KERNEL = { id: 'netns-lab-kernel', extension: 'netns-lab.netns-lab' };
 const STDOUT_MIME = 'application/vnd.code.notebook.stdout';
