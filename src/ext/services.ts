@@ -156,6 +156,8 @@ export class Services implements vscode.Disposable {
   private closeHostsChangedBy(previous: Settings, current: Settings): void {
     const privilegeChanged = previous.privilege !== current.privilege || previous.askForSudoPassword !== current.askForSudoPassword;
     const sshChanged = privilegeChanged || previous.sshConfigFile !== current.sshConfigFile;
+    // A target taken out of the settings takes its password along.
+    for (const targetId of this.passwords.keys()) if (targetId !== LOCAL_TARGET_ID && !current.targets.includes(targetId)) this.passwords.delete(targetId);
     for (const [targetId, host] of this.hosts) {
       const changed = targetId === LOCAL_TARGET_ID ? privilegeChanged : sshChanged || !current.targets.includes(targetId);
       if (!changed) continue;

@@ -26,7 +26,9 @@ export async function openTerminalCommand(services: Services, argument: unknown)
   await host.run(['true']);
   const settings = services.settings;
   const password = services.sudoPassword(request.targetId);
-  const askpass = !remote && password !== undefined ? await oneTimeAskpass(password) : undefined;
+  // Only where the terminal goes through sudo: not as root, not with privilege "none".
+  const throughSudo = process.getuid?.() !== 0 && settings.privilege !== 'none';
+  const askpass = !remote && throughSudo && password !== undefined ? await oneTimeAskpass(password) : undefined;
   const launch = remote
     ? await remoteTerminalLaunch(remote, namespace, settings.terminalShell, password !== undefined)
     : namespaceTerminalLaunch(namespace, {
