@@ -222,7 +222,7 @@ function giveTo(folder, account) {
 
 /**
  * The installed host's paths as `account` can reach them: ours when it can read them, else those of a hard-linked
- * copy (same files, read-only to that user; about a second) in a folder of this session.
+ * copy (same files, read-only to that user; about a second; a plain copy across file systems) removed at cleanup.
  */
 function hostPathsReadableBy(account) {
   const paths = requireInstalledHost();
@@ -234,9 +234,15 @@ function hostPathsReadableBy(account) {
   chmodSync(session.hostCopy, 0o755);
   const copy = hostPaths({ XDG_CACHE_HOME: session.hostCopy });
   mkdirSync(dirname(copy.cacheFolder), { recursive: true, mode: 0o755 });
-  const copied = spawnSync('cp', ['-al', paths.cacheFolder, copy.cacheFolder], { encoding: 'utf8' });
+  let copied = spawnSync('cp', ['-al', paths.cacheFolder, copy.cacheFolder], { encoding: 'utf8' });
   if (copied.status !== 0) {
-    throw new Error(`could not link the installed host for ${account.name}: ${copied.stderr}`);
+    // Another file system (a tmpfs /tmp, say) takes no hard links: copy it (some 800 MB).
+    say(`hard links failed (${copied.stderr.trim().split('\n')[0]}); copying the installed host for ${account.name}`);
+    rmSync(copy.cacheFolder, { recursive: true, force: true });
+    copied = spawnSync('cp', ['-a', paths.cacheFolder, copy.cacheFolder], { encoding: 'utf8' });
+  }
+  if (copied.status !== 0) {
+    throw new Error(`could not copy the installed host for ${account.name}: ${copied.stderr}`);
   }
   return copy;
 }
