@@ -126,10 +126,11 @@ describe('dispose', () => {
   test('ends the process group of a command still running', async () => {
     const own = new LocalHost();
     const { argv, pidFile } = groupOfSleepers();
-    const running = own.run(argv);
+    // Handled from the start: the command may fail while dispose runs, before the race below would look at it.
+    const settled = own.run(argv).then(() => 'settled', () => 'settled');
     const pids = await startedPids(pidFile);
     await own.dispose();
-    const outcome = await Promise.race([running.then(() => 'settled', () => 'settled'), sleep(5000).then(() => 'pending')]);
+    const outcome = await Promise.race([settled, sleep(5000).then(() => 'pending')]);
     assert.equal(outcome, 'settled');
     assert.deepEqual(await waitUntilGone(pids), []);
   });
