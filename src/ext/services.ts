@@ -9,11 +9,11 @@ import { SshHost } from '../core/host/ssh-host.js';
 import type { NamespaceName } from '../core/model.js';
 import type { Settings } from '../core/settings.js';
 import { readSettings, SETTINGS_SECTION } from './config.js';
-import { whereOf, type Where } from './commands/where.js';
+import { whereOf, type Where } from './view-model/where.js';
 import { Log } from './log.js';
-import { NotebookBackground } from './notebook/background-status.js';
-import { LOCAL_TARGET_ID } from './targets.js';
-import type { TargetNode } from './tree/nodes.js';
+import { NotebookBackground } from './notebook-background.js';
+import { LOCAL_TARGET_ID } from './view-model/targets.js';
+import type { TargetNode } from './view-model/tree-nodes.js';
 
 export { LOCAL_TARGET_ID };
 

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../src/extension.js';
-import type { TargetNode } from '../../src/ext/tree/nodes.js';
+import type { TargetNode } from '../../src/ext/view-model/tree-nodes.js';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../unit/support/sshd.js';
 import { activateExtension, LOCAL_TARGET_ID, TreeReader } from './support/extension.js';
 import { ip, lab, linksIn, namespaceExists } from './support/lab.js';

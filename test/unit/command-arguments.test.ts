@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, InvalidNameError, type LinkInfo, type NamespaceState, type RouteInfo } from '../../src/core/index.js';
-import { CommandArgumentError, invocationOrigin } from '../../src/ext/commands/argument-fields.js';
+import { CommandArgumentError, invocationOrigin } from '../../src/ext/view-model/argument-fields.js';
 import {
   addressAddRequest,
   addressRemoveRequest,
@@ -19,11 +19,11 @@ import {
   openTerminalRequest,
   routeRequest,
   vethCreateRequest,
-} from '../../src/ext/commands/arguments.js';
-import { interfaceDeletionDetail, namespaceDeletionDetail } from '../../src/ext/commands/deletion-details.js';
-import { addressListProblem, cidrProblem, gatewayProblem, parseAddressList, pickLabel, routeDestinationProblem } from '../../src/ext/commands/input-rules.js';
-import { namespaceTerminalLaunch, terminalShell } from '../../src/ext/commands/terminal-launch.js';
-import type { AddressNode, InterfaceNode, NamespaceNode, RouteNode, TargetNode } from '../../src/ext/tree/nodes.js';
+} from '../../src/ext/view-model/arguments.js';
+import { interfaceDeletionDetail, namespaceDeletionDetail } from '../../src/ext/view-model/deletion-details.js';
+import { addressListProblem, cidrProblem, gatewayProblem, parseAddressList, pickLabel, routeDestinationProblem } from '../../src/ext/view-model/input-rules.js';
+import { namespaceTerminalLaunch, terminalShell } from '../../src/ext/view-model/terminal-launch.js';
+import type { AddressNode, InterfaceNode, NamespaceNode, RouteNode, TargetNode } from '../../src/ext/view-model/tree-nodes.js';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CommandError } from '../../src/core/errors.js';
-import { argumentTargetId, failureText, targetOrder, whereOf } from '../../src/ext/commands/where.js';
+import { argumentTargetId, failureText, targetOrder, whereOf } from '../../src/ext/view-model/where.js';
 
 const LOCAL = 'local';
 

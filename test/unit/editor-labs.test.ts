@@ -4,12 +4,12 @@ import { describe, test } from 'node:test';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/core/settings.js';
 import type { LabInspection } from '../../src/core/labs/inspect.js';
 import type { DeployPlan } from '../../src/core/labs/plan.js';
-import { CommandArgumentError, invocationOrigin } from '../../src/ext/commands/argument-fields.js';
-import { destroyDetail, firstProblem, planText } from '../../src/ext/labs/describe.js';
-import { labDestroyRequest, labFileRequest, notebookRequest } from '../../src/ext/labs/lab-arguments.js';
-import { namespaceChildren } from '../../src/ext/tree/children.js';
-import type { LabNode, TargetNode } from '../../src/ext/tree/nodes.js';
-import { present } from '../../src/ext/tree/present.js';
+import { CommandArgumentError, invocationOrigin } from '../../src/ext/view-model/argument-fields.js';
+import { destroyDetail, firstProblem, planText } from '../../src/ext/view-model/lab-describe.js';
+import { labDestroyRequest, labFileRequest, notebookRequest } from '../../src/ext/view-model/lab-arguments.js';
+import { namespaceChildren } from '../../src/ext/view-model/tree-children.js';
+import type { LabNode, TargetNode } from '../../src/ext/view-model/tree-nodes.js';
+import { present } from '../../src/ext/view-model/tree-present.js';
 
 const target: TargetNode = { kind: 'target', targetId: 'local', label: 'This machine' };
 const labNode: LabNode = { kind: 'lab', targetId: 'local', lab: 'demo', file: '/work/demo.netns.yaml', namespaces: ['demo-red', 'demo-blue'] };

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { LinkInfo, NamespaceState } from '../../src/core/model.js';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/core/settings.js';
-import { addressAndPortChildren, interfaceChildren, namespaceChildren, unreachableChildren } from '../../src/ext/tree/children.js';
-import type { InterfaceNode } from '../../src/ext/tree/nodes.js';
-import { interfaceContext, interfaceDescription, present } from '../../src/ext/tree/present.js';
+import { addressAndPortChildren, interfaceChildren, namespaceChildren, unreachableChildren } from '../../src/ext/view-model/tree-children.js';
+import type { InterfaceNode } from '../../src/ext/view-model/tree-nodes.js';
+import { interfaceContext, interfaceDescription, present } from '../../src/ext/view-model/tree-present.js';
 import { sshConfigAliases } from '../../src/core/host/ssh-config-hosts.js';
 import { sshConnectionError } from '../../src/core/host/ssh-errors.js';
 

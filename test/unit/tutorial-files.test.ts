@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { tutorialCopyFiles, tutorialNotebooks, tutorialTitle } from '../../src/ext/commands/tutorial-files.js';
+import { tutorialCopyFiles, tutorialNotebooks, tutorialTitle } from '../../src/ext/view-model/tutorial-files.js';
 
 const NOTEBOOKS = fileURLToPath(new URL('../../../notebooks/', import.meta.url));
 

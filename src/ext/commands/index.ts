@@ -41,14 +41,14 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import { deployLabCommand, destroyLabCommand, openLabFileCommand, planLabCommand } from '../labs/lab-commands.js';
-import { stopNotebookBackgroundCommand } from '../notebook/background-status.js';
+import { stopNotebookBackgroundCommand } from '../notebook-background.js';
 import { destroyNotebookLabCommand } from '../notebook/topology.js';
 import { addAddressCommand, removeAddressCommand } from './addresses.js';
 import { attachToBridgeCommand, createBridgeCommand, detachFromBridgeCommand } from './bridges.js';
 import { copyAddressCommand, copyNameCommand } from './clipboard.js';
 import { deleteInterfaceCommand, setInterfaceDownCommand, setInterfaceUpCommand } from './interfaces.js';
 import { createNamespaceCommand, deleteNamespaceCommand } from './namespaces.js';
-import { selectNotebookTargetCommand } from './notebook-target.js';
+import { selectNotebookTargetCommand } from '../notebook/notebook-target.js';
 import { addRouteCommand, removeRouteCommand } from './routes.js';
 import { commandCallback, type CommandDefinition } from './run.js';
 import { addTargetCommand, removeTargetCommand } from './targets.js';

@@ -10,10 +10,10 @@ import type { Host } from '../../core/host/host.js';
 import { LabRefusedError } from '../../core/labs/lab-errors.js';
 import type { NamespaceName } from '../../core/model.js';
 import type { Services } from '../services.js';
-import { invocationOrigin } from './argument-fields.js';
-import { NothingToChoose, PromptCancelled } from './prompts.js';
+import { invocationOrigin } from '../view-model/argument-fields.js';
+import { NothingToChoose, PromptCancelled } from '../ui/prompts.js';
 import { argumentWithTarget } from './target-pick.js';
-import { argumentTargetId, failureText, type Where } from './where.js';
+import { argumentTargetId, failureText, type Where } from '../view-model/where.js';
 import { NAMESPACES_VIEW_ID } from '../tree/register.js';
 
 

@@ -5,11 +5,11 @@
  * ended up on the wrong machine. A menu's node and a program's `targetId` already say which, and are not asked.
  */
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
-import type { TargetNode } from '../tree/nodes.js';
-import { pickLabel } from './input-rules.js';
-import { pickOne, type Choice } from './prompts.js';
-import { targetOrder } from './where.js';
+import { LOCAL_TARGET_ID } from '../view-model/targets.js';
+import type { TargetNode } from '../view-model/tree-nodes.js';
+import { pickLabel } from '../view-model/input-rules.js';
+import { pickOne, type Choice } from '../ui/prompts.js';
+import { targetOrder } from '../view-model/where.js';
 
 /**
  * The argument itself when it says where (a node or a plain object) or when there is one target; otherwise the

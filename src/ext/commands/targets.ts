@@ -7,8 +7,8 @@ import { sshConfigAliases } from '../../core/host/ssh-config-hosts.js';
 import { parseSshTarget } from '../../core/host/ssh-target.js';
 import { SETTINGS_SECTION } from '../config.js';
 import type { Services } from '../services.js';
-import { CommandArgumentError } from './argument-fields.js';
-import { PromptCancelled } from './prompts.js';
+import { CommandArgumentError } from '../view-model/argument-fields.js';
+import { PromptCancelled } from '../ui/prompts.js';
 
 /** netnsLab.target.add: `{ target }` from a program, else a pick among the ssh config's hosts (or one typed in). */
 export async function addTargetCommand(services: Services, argument: unknown): Promise<void> {

@@ -4,9 +4,9 @@
  * which.
  */
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
-import { pickOne, type Choice } from '../commands/prompts.js';
-import type { LabRequest } from './lab-arguments.js';
+import { LOCAL_TARGET_ID } from '../view-model/targets.js';
+import { pickOne, type Choice } from '../ui/prompts.js';
+import type { LabRequest } from '../view-model/lab-arguments.js';
 
 export async function labTargetId(services: Services, request: LabRequest, action: string): Promise<string> {
   if (request.origin !== 'ui' || request.lab !== undefined) return request.targetId;

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { cellNamespace } from '../../core/notebook/execute.js';
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
+import { LOCAL_TARGET_ID } from '../view-model/targets.js';
 import { frontMatterOptions, type CellMetadata } from './serializer.js';
 import { notebookTarget, notebookTargetChoices } from './target-choice.js';
 

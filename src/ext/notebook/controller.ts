@@ -10,7 +10,7 @@ import { CancelledError } from '../../core/errors.js';
 import { runCell } from '../../core/notebook/execute.js';
 import type { NotebookCell } from '../../core/notebook/model.js';
 import type { Services } from '../services.js';
-import type { NotebookBackground } from './background-status.js';
+import type { NotebookBackground } from '../notebook-background.js';
 import { CellOutputs } from './cell-output.js';
 import { CELL_LANGUAGE, NOTEBOOK_TYPE, type CellMetadata, frontMatterOptions } from './serializer.js';
 import { notebookTarget } from './target-choice.js';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { isLocalTarget } from '../../core/host/ssh-target.js';
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
+import { LOCAL_TARGET_ID } from '../view-model/targets.js';
 import type { NotebookMetadata } from './serializer.js';
 
 /** The targets picked in the notebook toolbar, by notebook, for this session. */

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
+import { LOCAL_TARGET_ID } from '../view-model/targets.js';
 import { NOTEBOOK_TYPE } from './serializer.js';
 import { frontMatterTarget, notebookTarget, notebookTargetChoices } from './target-choice.js';
 

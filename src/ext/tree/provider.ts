@@ -10,10 +10,10 @@ import { isAbsolute } from 'node:path';
 import { listDeployedLabs, type DeployedLab } from '../../core/labs/inspect.js';
 import { readNamespace, readNamespaceNames } from '../../core/state/read.js';
 import type { HostChange, Services } from '../services.js';
-import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, routeChildren, unreachableChildren } from './children.js';
+import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, routeChildren, unreachableChildren } from '../view-model/tree-children.js';
 import { LabDriftChecks } from './lab-drift.js';
-import type { LabNode, NamespaceNode, TargetNode, TreeNode } from './nodes.js';
-import { present } from './present.js';
+import type { LabNode, NamespaceNode, TargetNode, TreeNode } from '../view-model/tree-nodes.js';
+import { present } from '../view-model/tree-present.js';
 import { TreeWatchers } from './watchers.js';
 
 /** What the view as a whole shows, as the `netnsLab.state` context key for the welcome views. */

@@ -3,7 +3,7 @@
  * CodeLens, a menu) or a lab node of the tree. From a program: `{ file, targetId? }` (a path or a Uri), and for
  * destroy also `{ lab, targetId? }`. Pure: no vscode import.
  */
-import { CommandArgumentError, DEFAULT_TARGET_ID, FieldReader, isNotebookDocumentLike, isRecord, isTreeNode, isUriLike, type Origin } from '../commands/argument-fields.js';
+import { CommandArgumentError, DEFAULT_TARGET_ID, FieldReader, isNotebookDocumentLike, isRecord, isTreeNode, isUriLike, type Origin } from './argument-fields.js';
 
 /** What a lab command acts on: a topology file (undefined: the active editor's) or, for destroy, a lab by name. */
 export interface LabRequest {

@@ -4,9 +4,9 @@
  */
 import type { AddressInfo, LinkInfo, NamespaceName, RouteInfo } from '../../core/model.js';
 import type { Settings } from '../../core/settings.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
-import { driftDetails, driftSummary, namespaceCount, type LabDrift } from '../labs/describe.js';
-import { CONTEXT, type InterfaceNode, type LabNode, type TargetNode, type TreeNode } from './nodes.js';
+import { LOCAL_TARGET_ID } from './targets.js';
+import { driftDetails, driftSummary, namespaceCount, type LabDrift } from './lab-describe.js';
+import { CONTEXT, type InterfaceNode, type LabNode, type TargetNode, type TreeNode } from './tree-nodes.js';
 
 export interface Presentation {
   /** Stable across refreshes, so VS Code keeps expansion and selection. */

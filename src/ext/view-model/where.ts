@@ -4,7 +4,7 @@
  * hold a namespace of the same name. Pure: no vscode import, so it is tested under plain Node.
  */
 import { CommandError } from '../../core/errors.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
+import { LOCAL_TARGET_ID } from './targets.js';
 import { isRecord, isTreeNode } from './argument-fields.js';
 
 /** Where a command acts, and the words that say so. */

@@ -3,10 +3,10 @@
  * node (a context menu), or a plain object (another extension, a test). Pure: no vscode import, so it is tested
  * under plain Node.
  */
-import { LOCAL_TARGET_ID } from '../targets.js';
+import { LOCAL_TARGET_ID } from './targets.js';
 import { InvalidArgumentError } from '../../core/errors.js';
 import type { NamespaceName } from '../../core/model.js';
-import type { TreeNode } from '../tree/nodes.js';
+import type { TreeNode } from './tree-nodes.js';
 
 /** The target a plain object means when it names none: this machine. */
 export const DEFAULT_TARGET_ID = LOCAL_TARGET_ID;

@@ -3,7 +3,7 @@ import type { Host } from '../../core/host/host.js';
 import type { LinkInfo, NamespaceName, NamespaceState, RouteInfo } from '../../core/model.js';
 import { describeNamespace } from '../../core/changes/operations.js';
 import { readNamespace, readNamespaceNames } from '../../core/state/read.js';
-import { pickLabel, typedNamespace } from './input-rules.js';
+import { pickLabel, typedNamespace } from '../view-model/input-rules.js';
 import { pickOne, type Choice } from './prompts.js';
 
 /** What a picker says at its top. */

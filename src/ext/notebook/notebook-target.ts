@@ -6,12 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../config.js';
-import { NOTEBOOK_TYPE } from '../notebook/serializer.js';
-import { isConfiguredTarget, notebookTarget, notebookTargetChoices } from '../notebook/target-choice.js';
+import { NOTEBOOK_TYPE } from './serializer.js';
+import { isConfiguredTarget, notebookTarget, notebookTargetChoices } from './target-choice.js';
 import type { Services } from '../services.js';
-import { CommandArgumentError, FieldReader } from './argument-fields.js';
-import { NothingToChoose, pickOne } from './prompts.js';
-import { addTargetCommand } from './targets.js';
+import { CommandArgumentError, FieldReader } from '../view-model/argument-fields.js';
+import { NothingToChoose, pickOne } from '../ui/prompts.js';
+import { addTargetCommand } from '../commands/targets.js';
 import { targetChoices } from '../labs/lab-target.js';
 
 const COMMAND = 'netnsLab.notebook.selectTarget';

@@ -4,9 +4,9 @@
  * groups when the notebook is closed or the extension stops. What they print later goes to the log.
  */
 import * as vscode from 'vscode';
-import { BackgroundProcesses } from '../../core/host/background.js';
-import type { Log } from '../log.js';
-import { NOTEBOOK_TYPE } from './serializer.js';
+import { BackgroundProcesses } from '../core/host/background.js';
+import type { Log } from './log.js';
+import { NOTEBOOK_TYPE } from './notebook/serializer.js';
 
 /** The command behind the status bar item (src/ext/commands/index.ts). */
 export const STOP_BACKGROUND_COMMAND = 'netnsLab.notebook.stopBackground';

@@ -5,8 +5,8 @@
 import { SshConnectionError } from '../../core/host/ssh-errors.js';
 import type { NamespaceName, NamespaceState } from '../../core/model.js';
 import type { Settings } from '../../core/settings.js';
-import type { AddressNode, InterfaceNode, LabNode, MessageNode, NamespaceNode, RouteNode, RoutesNode, TargetNode, TreeNode } from './nodes.js';
-import { visibleAddresses } from './present.js';
+import type { AddressNode, InterfaceNode, LabNode, MessageNode, NamespaceNode, RouteNode, RoutesNode, TargetNode, TreeNode } from './tree-nodes.js';
+import { visibleAddresses } from './tree-present.js';
 
 /**
  * The namespaces of a target: the root namespace first (unless hidden), then the deployed labs (each a grouping of

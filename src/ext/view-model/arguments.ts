@@ -6,7 +6,7 @@
 import type { VethEndSpec } from '../../core/changes/operations.js';
 import type { RouteSpec } from '../../core/iproute2/commands.js';
 import type { LinkInfo, NamespaceName, RouteInfo } from '../../core/model.js';
-import type { TreeNode } from '../tree/nodes.js';
+import type { TreeNode } from './tree-nodes.js';
 import { CommandArgumentError, DEFAULT_TARGET_ID, FieldReader, invocationOrigin, type Origin } from './argument-fields.js';
 
 /** What every request carries. */
