@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { BackgroundProcesses } from '../core/host/background.js';
 import type { Log } from './log.js';
-import { NOTEBOOK_TYPE } from './notebook/serializer.js';
+import { NOTEBOOK_TYPE } from './view-model/notebook-type.js';
 
 /** The command behind the status bar item (src/ext/commands/index.ts). */
 export const STOP_BACKGROUND_COMMAND = 'netnsLab.notebook.stopBackground';

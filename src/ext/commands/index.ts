@@ -3,7 +3,7 @@
  *
  * - From the palette (no argument): it asks for what it needs, step by step; Escape anywhere cancels. Once SSH
  *   targets are configured, a command that acts on a host asks which first (the selected node's target first).
- * - From a context menu (a tree node of `../tree/nodes.ts`): it takes what the node says and asks for the rest.
+ * - From a context menu (a tree node of `../view-model/tree-nodes.ts`): it takes what the node says and asks for the rest.
  * - From a program, `vscode.commands.executeCommand(id, object)`: the object must be complete; nothing is asked,
  *   nothing destructive is confirmed, and a failure is thrown back to the caller (as well as shown and logged).
  *

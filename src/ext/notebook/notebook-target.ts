@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../config.js';
-import { NOTEBOOK_TYPE } from './serializer.js';
+import { NOTEBOOK_TYPE } from '../view-model/notebook-type.js';
 import { isConfiguredTarget, notebookTarget, notebookTargetChoices } from './target-choice.js';
 import type { Services } from '../services.js';
 import { CommandArgumentError, FieldReader } from '../view-model/argument-fields.js';

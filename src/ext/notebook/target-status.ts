@@ -5,10 +5,10 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import { LOCAL_TARGET_ID } from '../view-model/targets.js';
-import { NOTEBOOK_TYPE } from './serializer.js';
+import { NOTEBOOK_TYPE } from '../view-model/notebook-type.js';
 import { frontMatterTarget, notebookTarget, notebookTargetChoices } from './target-choice.js';
 
-/** The command that picks the active notebook's target (src/ext/commands/notebook-target.ts). */
+/** The command that picks the active notebook's target (src/ext/notebook/notebook-target.ts). */
 export const SELECT_NOTEBOOK_TARGET_COMMAND = 'netnsLab.notebook.selectTarget';
 
 export function registerTargetStatus(context: vscode.ExtensionContext, services: Services): void {

@@ -16,7 +16,8 @@ import { destroyWithConfirmation, withNotification } from '../labs/lab-commands.
 import { readTopology } from '../labs/topology-files.js';
 import type { Services } from '../services.js';
 import { frontMatterTargetId, notebookTarget } from './target-choice.js';
-import { frontMatterOptions, NOTEBOOK_TYPE } from './serializer.js';
+import { NOTEBOOK_TYPE } from '../view-model/notebook-type.js';
+import { frontMatterOptions } from './serializer.js';
 
 /** The context key that shows "Destroy Lab" in the toolbar of a notebook that names a topology. */
 const HAS_TOPOLOGY_KEY = 'netnsLab.notebookHasTopology';
