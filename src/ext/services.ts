@@ -4,18 +4,15 @@
  */
 import * as vscode from 'vscode';
 import type { Host } from '../core/host/host.js';
-import { LocalHost } from '../core/host/local-host.js';
-import { SshHost } from '../core/host/ssh-host.js';
+import { HostPool, type HostPoolSettings } from '../core/host/host-pool.js';
 import type { NamespaceName } from '../core/model.js';
 import type { Settings } from '../core/settings.js';
+import { LOCAL_TARGET } from '../core/host/ssh-target.js';
 import { readSettings, SETTINGS_SECTION } from './config.js';
 import { whereOf, type Where } from './view-model/where.js';
 import { Log } from './log.js';
 import { NotebookBackground } from './notebook-background.js';
-import { LOCAL_TARGET_ID } from './view-model/targets.js';
 import type { TargetNode } from './view-model/tree-nodes.js';
-
-export { LOCAL_TARGET_ID };
 
 /** What changed on a target: its list of namespaces, or the contents of some namespaces. */
 export interface HostChange {
@@ -31,7 +28,7 @@ export class Services implements vscode.Disposable {
   /** What notebook cells left running in the background, per notebook. */
   readonly notebookBackground = new NotebookBackground(this.log);
   private currentSettings = readSettings();
-  private readonly hosts = new Map<string, Host>();
+  private readonly hosts = new HostPool(this.hostSettings());
   private readonly changes = new vscode.EventEmitter<HostChange>();
   private readonly settingsChanges = new vscode.EventEmitter<Settings>();
   /** Fired after a command changed a host, or when a watcher saw a change. */
@@ -52,7 +49,7 @@ export class Services implements vscode.Disposable {
   /** The targets the tree shows, in order: this machine, then the SSH targets of the settings. */
   targets(): TargetNode[] {
     const remote = this.currentSettings.targets.map((target): TargetNode => ({ kind: 'target', targetId: target, label: target }));
-    return [{ kind: 'target', targetId: LOCAL_TARGET_ID, label: 'This machine' }, ...remote];
+    return [{ kind: 'target', targetId: LOCAL_TARGET, label: 'This machine' }, ...remote];
   }
 
   /** Where a target is, in the words of messages: " on lab1" once SSH targets are configured. */
@@ -60,22 +57,20 @@ export class Services implements vscode.Disposable {
     return whereOf(targetId, this.targets().map((target) => target.targetId));
   }
 
-  /** The host of a target, made on first use. */
+  /** The host of a target (this machine or a configured SSH target), made on first use. */
   host(targetId: string): Host {
-    let host = this.hosts.get(targetId);
-    if (!host) {
-      host = this.makeHost(targetId);
-      this.hosts.set(targetId, host);
-    }
-    return host;
+    if (targetId !== LOCAL_TARGET && !this.currentSettings.targets.includes(targetId)) throw new Error(`Unknown target ${JSON.stringify(targetId)}`);
+    return this.hosts.host(targetId);
   }
 
-  private makeHost(targetId: string): Host {
+  private hostSettings(): HostPoolSettings {
     const settings = this.currentSettings;
-    const common = { privilege: settings.privilege, askPassword: settings.askForSudoPassword ? askSudoPassword : undefined, observer: this.log.recordCommand };
-    if (targetId === LOCAL_TARGET_ID) return new LocalHost(common);
-    if (!settings.targets.includes(targetId)) throw new Error(`Unknown target ${JSON.stringify(targetId)}`);
-    return new SshHost(targetId, { ...common, sshConfigFile: settings.sshConfigFile || undefined });
+    return {
+      privilege: settings.privilege,
+      askPassword: settings.askForSudoPassword ? askSudoPassword : undefined,
+      observer: this.log.recordCommand,
+      sshConfigFile: settings.sshConfigFile || undefined,
+    };
   }
 
   /** Tells the tree (and anyone listening) that something changed on a target. */
@@ -85,10 +80,8 @@ export class Services implements vscode.Disposable {
 
   /** Stops what cells left in the background, then closes the hosts (which end whatever else they started). */
   async close(): Promise<void> {
-    const hosts = [...this.hosts.values()];
-    this.hosts.clear();
     await this.notebookBackground.stopEverything().catch(() => undefined);
-    await Promise.all(hosts.map((host) => host.dispose().catch(() => undefined)));
+    await this.hosts.dispose();
   }
 
   dispose(): void {
@@ -96,27 +89,12 @@ export class Services implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  /**
-   * Hosts keep the privilege and SSH settings they started with: those whose settings changed, or whose target was
-   * removed, are closed (ending what they run) and start again on next use. The others are left alone, so adding
-   * a target does not end the servers a notebook left running on this machine.
-   */
-  private closeHostsChangedBy(previous: Settings, current: Settings): void {
-    const privilegeChanged = previous.privilege !== current.privilege || previous.askForSudoPassword !== current.askForSudoPassword;
-    const sshChanged = privilegeChanged || previous.sshConfigFile !== current.sshConfigFile;
-    for (const [targetId, host] of this.hosts) {
-      const changed = targetId === LOCAL_TARGET_ID ? privilegeChanged : sshChanged || !current.targets.includes(targetId);
-      if (!changed) continue;
-      void host.dispose();
-      this.hosts.delete(targetId);
-    }
-  }
-
   private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
     if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-    const previous = this.currentSettings;
     this.currentSettings = readSettings();
-    this.closeHostsChangedBy(previous, this.currentSettings);
+    // Hosts whose settings changed, or whose target was removed, start again on next use; the others stay, so adding
+    // a target does not end the servers a notebook left running on this machine.
+    this.hosts.reset(this.hostSettings(), this.currentSettings.targets);
     // The view reloads as a whole on this event; no per-target change is needed on top.
     this.settingsChanges.fire(this.currentSettings);
   }

@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { cellNamespace } from '../../core/notebook/execute.js';
+import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../view-model/targets.js';
 import { frontMatterOptions, type CellMetadata } from './serializer.js';
 import { notebookTarget, notebookTargetChoices } from './target-choice.js';
 
@@ -32,7 +32,7 @@ export class CellWhereStatus implements vscode.NotebookCellStatusBarItemProvider
     let target: string;
     try {
       const { targetId } = notebookTarget(this.services, cell.notebook);
-      target = targetId === LOCAL_TARGET_ID ? 'this machine' : targetId;
+      target = targetId === LOCAL_TARGET ? 'this machine' : targetId;
     } catch (error) {
       return [warning(`$(warning) ${where} on an unknown target`, error instanceof Error ? error.message : String(error))];
     }

@@ -4,9 +4,8 @@
  * user's file.
  */
 import * as vscode from 'vscode';
-import { isLocalTarget } from '../../core/host/ssh-target.js';
+import { isLocalTarget, LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../view-model/targets.js';
 import type { NotebookMetadata } from './serializer.js';
 
 /** The targets picked in the notebook toolbar, by notebook, for this session. */
@@ -67,7 +66,7 @@ export function frontMatterTarget(notebook: vscode.NotebookDocument): string | u
 
 /** This machine, or one of the SSH targets of the settings. */
 export function isConfiguredTarget(services: Services, targetId: string): boolean {
-  return targetId === LOCAL_TARGET_ID || services.settings.targets.includes(targetId);
+  return targetId === LOCAL_TARGET || services.settings.targets.includes(targetId);
 }
 
 /**
@@ -75,7 +74,7 @@ export function isConfiguredTarget(services: Services, targetId: string): boolea
  * that opening a notebook never makes Netns Lab connect somewhere new by itself).
  */
 export function frontMatterTargetId(services: Services, target: string | undefined): string {
-  if (isLocalTarget(target)) return LOCAL_TARGET_ID;
+  if (isLocalTarget(target)) return LOCAL_TARGET;
   if (services.settings.targets.includes(target)) return target;
   throw new Error(
     `This notebook runs on ${JSON.stringify(target)}, which is not one of your Netns Lab targets: add it with "Netns Lab: Add SSH Target", ` +

@@ -3,13 +3,10 @@
  * node (a context menu), or a plain object (another extension, a test). Pure: no vscode import, so it is tested
  * under plain Node.
  */
-import { LOCAL_TARGET_ID } from './targets.js';
 import { InvalidArgumentError } from '../../core/errors.js';
 import type { NamespaceName } from '../../core/model.js';
+import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import type { TreeNode } from './tree-nodes.js';
-
-/** The target a plain object means when it names none: this machine. */
-export const DEFAULT_TARGET_ID = LOCAL_TARGET_ID;
 
 /** A command's argument is not what the command takes. The message says what was expected. */
 export class CommandArgumentError extends InvalidArgumentError {}
@@ -128,7 +125,7 @@ export class FieldReader {
 
   /** The `targetId` field, defaulting to this machine. */
   targetId(): string {
-    const targetId = this.optionalString('targetId') ?? DEFAULT_TARGET_ID;
+    const targetId = this.optionalString('targetId') ?? LOCAL_TARGET;
     if (targetId.length === 0) this.fail('targetId', 'must not be empty');
     return targetId;
   }

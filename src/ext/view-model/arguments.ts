@@ -6,8 +6,9 @@
 import type { VethEndSpec } from '../../core/changes/operations.js';
 import type { RouteSpec } from '../../core/iproute2/commands.js';
 import type { LinkInfo, NamespaceName, RouteInfo } from '../../core/model.js';
+import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import type { TreeNode } from './tree-nodes.js';
-import { CommandArgumentError, DEFAULT_TARGET_ID, FieldReader, invocationOrigin, type Origin } from './argument-fields.js';
+import { CommandArgumentError, FieldReader, invocationOrigin, type Origin } from './argument-fields.js';
 
 /** What every request carries. */
 export interface RequestBase {
@@ -217,7 +218,7 @@ export function routeSpecOf(route: RouteInfo): RouteSpec {
 
 /** What a node (or nothing, from the palette) says about where a command acts. */
 export function nodePlace(command: string, argument: unknown): Place {
-  if (argument === undefined) return { origin: 'ui', targetId: DEFAULT_TARGET_ID };
+  if (argument === undefined) return { origin: 'ui', targetId: LOCAL_TARGET };
   return nodePlaceOf(command, argument);
 }
 

@@ -3,7 +3,8 @@
  * CodeLens, a menu) or a lab node of the tree. From a program: `{ file, targetId? }` (a path or a Uri), and for
  * destroy also `{ lab, targetId? }`. Pure: no vscode import.
  */
-import { CommandArgumentError, DEFAULT_TARGET_ID, FieldReader, isNotebookDocumentLike, isRecord, isTreeNode, isUriLike, type Origin } from './argument-fields.js';
+import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
+import { CommandArgumentError, FieldReader, isNotebookDocumentLike, isRecord, isTreeNode, isUriLike, type Origin } from './argument-fields.js';
 
 /** What a lab command acts on: a topology file (undefined: the active editor's) or, for destroy, a lab by name. */
 export interface LabRequest {
@@ -41,8 +42,8 @@ export function labNodeFile(argument: unknown): string {
 
 /** `acceptsLab`: a program may name the lab instead of its file (destroy needs only the name). */
 function labRequest(command: string, argument: unknown, { acceptsLab }: { acceptsLab: boolean }): LabRequest {
-  if (argument === undefined) return { origin: 'ui', targetId: DEFAULT_TARGET_ID };
-  if (isUriLike(argument)) return { origin: 'ui', targetId: DEFAULT_TARGET_ID, file: fileOfUri(command, argument) };
+  if (argument === undefined) return { origin: 'ui', targetId: LOCAL_TARGET };
+  if (isUriLike(argument)) return { origin: 'ui', targetId: LOCAL_TARGET, file: fileOfUri(command, argument) };
   if (isTreeNode(argument)) {
     if (argument.kind !== 'lab') throw new CommandArgumentError(`${command} takes a lab of the Namespaces view, not a node of kind ${JSON.stringify(argument.kind)}`);
     return { origin: 'ui', targetId: argument.targetId, lab: argument.lab, ...(argument.file === undefined ? {} : { file: argument.file }) };

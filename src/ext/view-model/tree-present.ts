@@ -4,7 +4,7 @@
  */
 import type { AddressInfo, LinkInfo, NamespaceName, RouteInfo } from '../../core/model.js';
 import type { Settings } from '../../core/settings.js';
-import { LOCAL_TARGET_ID } from './targets.js';
+import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import { driftDetails, driftSummary, namespaceCount, type LabDrift } from './lab-describe.js';
 import { CONTEXT, type InterfaceNode, type LabNode, type TargetNode, type TreeNode } from './tree-nodes.js';
 
@@ -79,7 +79,7 @@ export function present(node: TreeNode, drift?: LabDrift): Presentation {
 }
 
 function presentTarget(node: TargetNode): Presentation {
-  const local = node.targetId === LOCAL_TARGET_ID;
+  const local = node.targetId === LOCAL_TARGET;
   return {
     id: key('target', node.targetId),
     label: node.label,

@@ -4,7 +4,7 @@
  * hold a namespace of the same name. Pure: no vscode import, so it is tested under plain Node.
  */
 import { CommandError } from '../../core/errors.js';
-import { LOCAL_TARGET_ID } from './targets.js';
+import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import { isRecord, isTreeNode } from './argument-fields.js';
 
 /** Where a command acts, and the words that say so. */
@@ -18,8 +18,8 @@ export interface Where {
 
 /** The Where of a target, given every configured target id (this machine's included). */
 export function whereOf(targetId: string, targetIds: readonly string[]): Where {
-  const label = targetId === LOCAL_TARGET_ID ? 'this machine' : targetId;
-  const onlyThisMachine = targetIds.every((id) => id === LOCAL_TARGET_ID) && targetId === LOCAL_TARGET_ID;
+  const label = targetId === LOCAL_TARGET ? 'this machine' : targetId;
+  const onlyThisMachine = targetIds.every((id) => id === LOCAL_TARGET) && targetId === LOCAL_TARGET;
   return { targetId, label, suffix: onlyThisMachine ? '' : ` on ${label}` };
 }
 
@@ -39,7 +39,7 @@ export function targetOrder(targetIds: readonly string[], selected: string | und
 export function argumentTargetId(argument: unknown): string {
   if (isTreeNode(argument)) return argument.targetId;
   const targetId = isRecord(argument) ? argument.targetId : undefined;
-  return typeof targetId === 'string' && targetId !== '' ? targetId : LOCAL_TARGET_ID;
+  return typeof targetId === 'string' && targetId !== '' ? targetId : LOCAL_TARGET;
 }
 
 /**
