@@ -8,10 +8,11 @@ import { HostPool, type HostPoolSettings } from '../core/host/host-pool.js';
 import type { NamespaceName } from '../core/model.js';
 import type { Settings } from '../core/settings.js';
 import { LOCAL_TARGET } from '../core/host/ssh-target.js';
-import { readSettings, SETTINGS_SECTION } from './config.js';
+import { Config } from './config.js';
 import { whereOf, type Where } from './view-model/where.js';
 import { Log } from './log.js';
 import { NotebookBackground } from './notebook-background.js';
+import { NotebookTargetChoices } from './notebook-target-choices.js';
 import type { TargetNode } from './view-model/tree-nodes.js';
 
 /** What changed on a target: its list of namespaces, or the contents of some namespaces. */
@@ -27,28 +28,31 @@ export class Services implements vscode.Disposable {
   readonly log = new Log();
   /** What notebook cells left running in the background, per notebook. */
   readonly notebookBackground = new NotebookBackground(this.log);
-  private currentSettings = readSettings();
+  /** Where each lab notebook's cells run when picked in its toolbar, for this session. */
+  readonly notebookTargets = new NotebookTargetChoices();
+  /** The settings: read and written only through here. */
+  readonly config = new Config();
   private readonly hosts = new HostPool(this.hostSettings());
   private readonly changes = new vscode.EventEmitter<HostChange>();
   private readonly settingsChanges = new vscode.EventEmitter<Settings>();
   /** Fired after a command changed a host, or when a watcher saw a change. */
   readonly onDidChangeHost = this.changes.event;
   readonly onDidChangeSettings = this.settingsChanges.event;
-  private readonly disposables: vscode.Disposable[] = [this.log, this.changes, this.settingsChanges, this.notebookBackground];
+  private readonly disposables: vscode.Disposable[] = [this.log, this.config, this.changes, this.settingsChanges, this.notebookBackground, this.notebookTargets];
   /** The target of the node selected in the Namespaces view, if any; the view sets this once it exists. */
   selectedTargetId: () => string | undefined = () => undefined;
 
   constructor() {
-    vscode.workspace.onDidChangeConfiguration(this.onConfigurationChanged, this, this.disposables);
+    this.config.onDidChange(this.onSettingsChanged, this, this.disposables);
   }
 
   get settings(): Settings {
-    return this.currentSettings;
+    return this.config.settings;
   }
 
   /** The targets the tree shows, in order: this machine, then the SSH targets of the settings. */
   targets(): TargetNode[] {
-    const remote = this.currentSettings.targets.map((target): TargetNode => ({ kind: 'target', targetId: target, label: target }));
+    const remote = this.config.settings.targets.map((target): TargetNode => ({ kind: 'target', targetId: target, label: target }));
     return [{ kind: 'target', targetId: LOCAL_TARGET, label: 'This machine' }, ...remote];
   }
 
@@ -59,12 +63,12 @@ export class Services implements vscode.Disposable {
 
   /** The host of a target (this machine or a configured SSH target), made on first use. */
   host(targetId: string): Host {
-    if (targetId !== LOCAL_TARGET && !this.currentSettings.targets.includes(targetId)) throw new Error(`Unknown target ${JSON.stringify(targetId)}`);
+    if (targetId !== LOCAL_TARGET && !this.config.settings.targets.includes(targetId)) throw new Error(`Unknown target ${JSON.stringify(targetId)}`);
     return this.hosts.host(targetId);
   }
 
   private hostSettings(): HostPoolSettings {
-    const settings = this.currentSettings;
+    const settings = this.config.settings;
     return {
       privilege: settings.privilege,
       askPassword: settings.askForSudoPassword ? askSudoPassword : undefined,
@@ -89,14 +93,12 @@ export class Services implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
-    if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-    this.currentSettings = readSettings();
+  private onSettingsChanged(settings: Settings): void {
     // Hosts whose settings changed, or whose target was removed, start again on next use; the others stay, so adding
     // a target does not end the servers a notebook left running on this machine.
-    this.hosts.reset(this.hostSettings(), this.currentSettings.targets);
+    this.hosts.reset(this.hostSettings(), settings.targets);
     // The view reloads as a whole on this event; no per-target change is needed on top.
-    this.settingsChanges.fire(this.currentSettings);
+    this.settingsChanges.fire(settings);
   }
 }
 

@@ -23,7 +23,8 @@
  * | `netnsLab.interface.setUp`, `.setDown`, `.delete` | `{ namespace, interface, targetId? }` | |
  * | `netnsLab.copyName` | a NamespaceNode (named) or an InterfaceNode | the text copied |
  * | `netnsLab.copyAddress` | an AddressNode | the text copied, `ADDRESS/PREFIX` |
- * | `netnsLab.target.add`, `netnsLab.target.remove` | `{ target: 'ALIAS' \| 'USER@HOST' \| 'ssh://USER@HOST:PORT' }` | |
+ * | `netnsLab.target.add` | `{ target: 'ALIAS' \| 'USER@HOST' \| 'ssh://USER@HOST:PORT' }` | the target |
+ * | `netnsLab.target.remove` | `{ target }` | |
  * | `netnsLab.notebook.selectTarget` | `{ targetId, notebook?: Uri }` (default: the active notebook) | the target id |
  * | `netnsLab.lab.deploy` | `{ file: string \| Uri, targetId? }` (a topology file) | `{ plan, applied }` (DeployResult) |
  * | `netnsLab.lab.plan` | `{ file: string \| Uri, targetId? }` | `{ plan, text }` |

@@ -7,7 +7,7 @@ import { cellNamespace } from '../../core/notebook/execute.js';
 import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import type { Services } from '../services.js';
 import { frontMatterOptions, type CellMetadata } from './serializer.js';
-import { notebookTarget, notebookTargetChoices } from './target-choice.js';
+import { notebookTarget } from './target-choice.js';
 
 export class CellWhereStatus implements vscode.NotebookCellStatusBarItemProvider, vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<void>();
@@ -20,7 +20,7 @@ export class CellWhereStatus implements vscode.NotebookCellStatusBarItemProvider
     const optionsChanged = (event: vscode.NotebookDocumentChangeEvent): void => {
       if (event.metadata !== undefined || event.cellChanges.some((change) => change.metadata !== undefined)) changed();
     };
-    this.disposables.push(services.onDidChangeSettings(changed), notebookTargetChoices(services).onDidChange(changed), vscode.workspace.onDidChangeNotebookDocument(optionsChanged));
+    this.disposables.push(services.onDidChangeSettings(changed), services.notebookTargets.onDidChange(changed), vscode.workspace.onDidChangeNotebookDocument(optionsChanged));
   }
 
   provideCellStatusBarItems(cell: vscode.NotebookCell): vscode.NotebookCellStatusBarItem[] {

@@ -5,13 +5,12 @@
  * target in memory only; the user's file is not changed.
  */
 import * as vscode from 'vscode';
-import { SETTINGS_SECTION } from '../config.js';
 import { NOTEBOOK_TYPE } from '../view-model/notebook-type.js';
-import { isConfiguredTarget, notebookTarget, notebookTargetChoices } from './target-choice.js';
+import { isConfiguredTarget, notebookTarget } from './target-choice.js';
 import type { Services } from '../services.js';
 import { CommandArgumentError, FieldReader } from '../view-model/argument-fields.js';
 import { NothingToChoose, pickOne } from '../ui/prompts.js';
-import { addTargetCommand } from '../commands/targets.js';
+import { askSshTarget } from '../ui/ssh-target-prompt.js';
 import { targetChoices } from '../labs/lab-target.js';
 
 const COMMAND = 'netnsLab.notebook.selectTarget';
@@ -28,7 +27,7 @@ export async function selectNotebookTargetCommand(services: Services, argument: 
   }
   // A picked target is configured: it was listed, or "Add SSH Target…" has just added it.
   const targetId = request.targetId ?? (await pickTarget(services, notebook));
-  notebookTargetChoices(services).choose(notebook.uri, targetId);
+  services.notebookTargets.choose(notebook.uri, targetId);
   services.log.info(`Cells of ${notebook.uri.fsPath} run on ${targetId} for this session`);
   return targetId;
 }
@@ -93,12 +92,10 @@ function currentTargetId(services: Services, notebook: vscode.NotebookDocument):
   }
 }
 
-/** Runs "Add SSH Target" and returns the target it added (read from the settings it wrote). */
+/** Asks for an SSH target as "Add SSH Target" does, adds it and returns it; one already listed is refused. */
 async function addAndReturnTarget(services: Services): Promise<string> {
-  const before = new Set(services.settings.targets);
-  await addTargetCommand(services, undefined);
-  const after = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('targets') ?? [];
-  const added = after.find((target) => !before.has(target));
-  if (added === undefined) throw new NothingToChoose('That target was already configured; pick it from the list.');
-  return added;
+  const target = await askSshTarget(services.settings.sshConfigFile);
+  if (services.config.targets.includes(target)) throw new NothingToChoose('That target was already configured; pick it from the list.');
+  await services.config.addTarget(target);
+  return target;
 }

@@ -8,40 +8,6 @@ import { isLocalTarget, LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import type { Services } from '../services.js';
 import type { NotebookMetadata } from './serializer.js';
 
-/** The targets picked in the notebook toolbar, by notebook, for this session. */
-export class NotebookTargetChoices implements vscode.Disposable {
-  private readonly chosen = new Map<string, string>();
-  private readonly changes = new vscode.EventEmitter<vscode.Uri>();
-  /** Fired with the notebook whose pick changed. */
-  readonly onDidChange = this.changes.event;
-
-  choose(notebook: vscode.Uri, targetId: string): void {
-    this.chosen.set(notebook.toString(), targetId);
-    this.changes.fire(notebook);
-  }
-
-  chosenFor(notebook: vscode.Uri): string | undefined {
-    return this.chosen.get(notebook.toString());
-  }
-
-  dispose(): void {
-    this.changes.dispose();
-    this.chosen.clear();
-  }
-}
-
-/** One set of picks per extension activation (per Services), disposed with the extension by registerNotebook. */
-const choicesByServices = new WeakMap<Services, NotebookTargetChoices>();
-
-export function notebookTargetChoices(services: Services): NotebookTargetChoices {
-  let choices = choicesByServices.get(services);
-  if (!choices) {
-    choices = new NotebookTargetChoices();
-    choicesByServices.set(services, choices);
-  }
-  return choices;
-}
-
 /** Where a notebook's cells run and why, for the kernel and the status bar. */
 export interface NotebookTarget {
   targetId: string;
@@ -54,7 +20,7 @@ export interface NotebookTarget {
  * matter's. @throws Error when the front matter names a target that is not configured (and nothing was picked).
  */
 export function notebookTarget(services: Services, notebook: vscode.NotebookDocument): NotebookTarget {
-  const picked = notebookTargetChoices(services).chosenFor(notebook.uri);
+  const picked = services.notebookTargets.chosenFor(notebook.uri);
   if (picked !== undefined && isConfiguredTarget(services, picked)) return { targetId: picked, source: 'picked' };
   return { targetId: frontMatterTargetId(services, frontMatterTarget(notebook)), source: 'frontMatter' };
 }

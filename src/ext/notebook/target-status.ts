@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import type { Services } from '../services.js';
 import { NOTEBOOK_TYPE } from '../view-model/notebook-type.js';
-import { frontMatterTarget, notebookTarget, notebookTargetChoices } from './target-choice.js';
+import { frontMatterTarget, notebookTarget } from './target-choice.js';
 
 /** The command that picks the active notebook's target (src/ext/notebook/notebook-target.ts). */
 export const SELECT_NOTEBOOK_TARGET_COMMAND = 'netnsLab.notebook.selectTarget';
@@ -25,7 +25,7 @@ export function registerTargetStatus(context: vscode.ExtensionContext, services:
     item,
     vscode.window.onDidChangeActiveNotebookEditor(update),
     services.onDidChangeSettings(update),
-    notebookTargetChoices(services).onDidChange(update),
+    services.notebookTargets.onDidChange(update),
   );
   update();
 }
