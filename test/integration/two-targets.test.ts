@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../src/extension.js';
 import type { TargetNode } from '../../src/ext/view-model/tree-nodes.js';
-import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../unit/support/sshd.js';
+import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../host/support/sshd.js';
 import { activateExtension, LOCAL_TARGET_ID, TreeReader } from './support/extension.js';
 import { ip, lab, linksIn, namespaceExists } from './support/lab.js';
 import { actInPage, canTakeScreenshots, screenshot, shownElements, type ShownElement } from './support/screenshot.js';
