@@ -1,5 +1,5 @@
 // The change operations against real namespaces, read back with readNamespace; and rollback: a change that fails
-// part-way leaves nothing behind and says which step failed. Hostile names are in changes-names.test.ts.
+// part-way leaves nothing behind and says which step failed. Hostile names are in operations-names.test.ts.
 // Every test runs on LocalHost and on SshHost (a real sshd on 127.0.0.1), each with its own lab prefix.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 // LocalHost against this machine: output byte for byte, real exit statuses, standard input, streaming, the pool of
-// shells, and namespace names. Stopping commands (cancel, timeout, dispose) and privilege are in host-stop.test.ts.
+// shells, and namespace names. Stopping commands (cancel, timeout, dispose) and privilege are in stop.test.ts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LocalHost, type RunResult } from '../../../../src/core/index.js';

@@ -1,5 +1,5 @@
 // The topology format: valid files give the normalized Topology, field by field; loadTopologyFile reads a file
-// and lists every problem as FILE:LINE:COL. (The broken files are in topology-parse-invalid.test.ts.)
+// and lists every problem as FILE:LINE:COL. (The broken files are in parse-invalid.test.ts.)
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

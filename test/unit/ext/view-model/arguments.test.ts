@@ -1,10 +1,7 @@
-// The editor commands' pure parts: how an argument (nothing, a tree node, a plain object) becomes a request, the
-// rules input boxes check, what a namespace terminal runs, and what deletion warnings say. No editor needed.
+// How a command's argument (nothing, a tree node, a plain object) becomes a request. No editor needed.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { InvalidArgumentError, InvalidNameError, type LinkInfo, type NamespaceState, type RouteInfo } from '../../../../src/core/index.js';
+import { InvalidArgumentError, type LinkInfo, type RouteInfo } from '../../../../src/core/index.js';
 import { CommandArgumentError, invocationOrigin } from '../../../../src/ext/view-model/argument-fields.js';
 import {
   addressAddRequest,
@@ -20,12 +17,13 @@ import {
   routeRequest,
   vethCreateRequest,
 } from '../../../../src/ext/view-model/arguments.js';
-import { interfaceDeletionDetail, namespaceDeletionDetail } from '../../../../src/ext/view-model/deletion-details.js';
-import { addressListProblem, cidrProblem, gatewayProblem, parseAddressList, pickLabel, routeDestinationProblem } from '../../../../src/ext/view-model/input-rules.js';
-import { namespaceTerminalLaunch, terminalShell } from '../../../../src/ext/view-model/terminal-launch.js';
-import type { AddressNode, InterfaceNode, NamespaceNode, RouteNode, TargetNode } from '../../../../src/ext/view-model/tree-nodes.js';
-
-const projectRoot = fileURLToPath(new URL('../../../../../', import.meta.url));
+import type {
+  AddressNode,
+  InterfaceNode,
+  NamespaceNode,
+  RouteNode,
+  TargetNode,
+} from '../../../../src/ext/view-model/tree-nodes.js';
 
 function link(name: string, extra: Partial<LinkInfo> = {}): LinkInfo {
   return { index: 2, name, kind: 'veth', flags: [], up: true, operState: 'UP', addresses: [], ...extra };
@@ -238,154 +236,3 @@ describe('copying', () => {
     assert.throws(() => addressToCopy(vethA), CommandArgumentError);
   });
 });
-
-describe('input rules', () => {
-  test('an address list splits on spaces and commas, and empty is none', () => {
-    assert.deepEqual(parseAddressList(' 10.0.0.1/24, fd00::1/64  10.0.1.1/24 '), ['10.0.0.1/24', 'fd00::1/64', '10.0.1.1/24']);
-    assert.deepEqual(parseAddressList(''), []);
-  });
-
-  test('an address list names the first bad address', () => {
-    assert.equal(addressListProblem(''), undefined);
-    assert.match(addressListProblem('10.0.0.1/24 10.0.0.2') ?? '', /"10\.0\.0\.2": expected ADDRESS\/PREFIX/);
-  });
-
-  test('an address needs its prefix', () => {
-    assert.equal(cidrProblem('10.0.0.1/24'), undefined);
-    assert.match(cidrProblem('10.0.0.1/33') ?? '', /prefix length must be a whole number from 0 to 32/);
-  });
-
-  test('a gateway may be left empty, but not be garbage', () => {
-    assert.equal(gatewayProblem(''), undefined);
-    assert.match(gatewayProblem('router') ?? '', /Invalid gateway "router"/);
-  });
-
-  test('a route destination is default, a prefix or an address', () => {
-    for (const destination of ['default', '10.1.0.0/24', '10.1.0.5', 'fd00::/64']) assert.equal(routeDestinationProblem(destination), undefined);
-    assert.match(routeDestinationProblem('everywhere') ?? '', /Invalid route destination/);
-  });
-
-  test('picker labels show $( literally instead of as an icon', () => {
-    assert.equal(pickLabel('$(touch x)'), '\\$(touch x)');
-    assert.equal(pickLabel('lab1'), 'lab1');
-  });
-});
-
-describe('namespace terminals', () => {
-  const asRoot = { shell: '/bin/zsh', runsAsRoot: true, privilege: 'auto' as const };
-
-  test('as root, the shell runs through ip netns exec', () => {
-    assert.deepEqual(namespaceTerminalLaunch('lab1', asRoot), { name: 'netns: lab1', shellPath: 'ip', shellArgs: ['netns', 'exec', 'lab1', '/bin/zsh'] });
-  });
-
-  test('as another user, it goes through sudo, which asks in the terminal', () => {
-    assert.deepEqual(namespaceTerminalLaunch('lab1', { ...asRoot, runsAsRoot: false }), {
-      name: 'netns: lab1',
-      shellPath: 'sudo',
-      shellArgs: ['ip', 'netns', 'exec', 'lab1', '/bin/zsh'],
-    });
-  });
-
-  test('with privilege "none", it runs as the user, without sudo', () => {
-    assert.equal(namespaceTerminalLaunch('lab1', { ...asRoot, runsAsRoot: false, privilege: 'none' }).shellPath, 'ip');
-  });
-
-  test('an odd namespace name stays one argument', () => {
-    assert.deepEqual(namespaceTerminalLaunch('with space; $(x)', asRoot).shellArgs, ['netns', 'exec', 'with space; $(x)', '/bin/zsh']);
-  });
-
-  test('the root namespace gets a plain shell', () => {
-    assert.deepEqual(namespaceTerminalLaunch(null, { ...asRoot, runsAsRoot: false }), { name: 'netns: root', shellPath: '/bin/zsh', shellArgs: [] });
-  });
-
-  test('an invalid namespace name is refused before a terminal opens', () => {
-    assert.throws(() => namespaceTerminalLaunch('a/b', asRoot), InvalidNameError);
-  });
-
-  test('the shell is the setting, else $SHELL, else bash', () => {
-    assert.equal(terminalShell('/usr/bin/fish', '/bin/zsh'), '/usr/bin/fish');
-    assert.equal(terminalShell('  ', '/bin/zsh'), '/bin/zsh');
-    assert.equal(terminalShell('', undefined), '/bin/bash');
-  });
-});
-
-describe('deletion warnings', () => {
-  const state: NamespaceState = {
-    name: 'lab1',
-    links: [link('lo', { kind: 'loopback' }), link('veth-a', { peer: { namespace: 'lab2', interface: 'veth-b' } }), link('veth-c', { peer: { namespace: null, interface: 'veth-d' } })],
-    routes: [],
-    neighbours: [],
-    nsids: [],
-  };
-
-  test('a namespace warning says veth peers elsewhere go too, and names them', () => {
-    const detail = namespaceDeletionDetail(state);
-    assert.match(detail, /veth peers in other namespaces go too/);
-    assert.match(detail, /Interfaces: lo, veth-a, veth-c\./);
-    assert.match(detail, /veth-b in namespace lab2, veth-d in the root namespace/);
-  });
-
-  test('a namespace that could not be read still gets the general warning', () => {
-    assert.equal(namespaceDeletionDetail(undefined), 'Its interfaces and their veth peers in other namespaces go too.');
-  });
-
-  test("a veth's warning names its peer", () => {
-    assert.match(interfaceDeletionDetail(vethA.link), /veth-b in namespace lab2 goes too/);
-  });
-
-  test("a bridge's warning names the ports it leaves", () => {
-    assert.match(interfaceDeletionDetail(bridge.link, bridge.ports), /detached: veth-a/);
-  });
-});
-
-describe('the command table', () => {
-  test('registers every command of package.json, and no other', () => {
-    const manifest = JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')) as { contributes: { commands: { command: string }[] } };
-    const source = readFileSync(`${projectRoot}src/ext/commands/index.ts`, 'utf8');
-    const registered = [...source.matchAll(/\{ id: '([^']+)'/gu)].map((match) => match[1]).sort();
-    assert.deepEqual(registered, manifest.contributes.commands.map((command) => command.command).sort());
-  });
-
-  test('package.json has no key twice in one object (JSON.parse would keep only the last)', () => {
-    assert.deepEqual(repeatedKeys(readFileSync(`${projectRoot}package.json`, 'utf8')), []);
-  });
-
-  test('the repeated-key check finds a repeated key', () => {
-    assert.deepEqual(repeatedKeys('{"menus": {"a": [1], "b": {"a": 2}, "a": [3]}}'), ['menus.a']);
-  });
-
-  test('every menu item names a command of package.json', () => {
-    const manifest = JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')) as {
-      contributes: { commands: { command: string }[]; menus: Record<string, { command?: string }[]> };
-    };
-    const commands = new Set(manifest.contributes.commands.map((command) => command.command));
-    const unknown = Object.entries(manifest.contributes.menus).flatMap(([menu, items]) =>
-      items.filter((item) => item.command !== undefined && !commands.has(item.command)).map((item) => `${menu}: ${item.command}`),
-    );
-    assert.deepEqual(unknown, []);
-  });
-});
-
-/** Dotted paths of keys that appear twice in one object of a JSON text. */
-function repeatedKeys(text: string): string[] {
-  const found: string[] = [];
-  const path: string[] = [];
-  const seen: Array<Set<string> | undefined> = [];
-  // A small scanner over the JSON: strings, and the brackets that open and close objects and arrays.
-  const tokens = text.matchAll(/"(?:[^"\\]|\\.)*"\s*:?|[{}[\]]/gu);
-  for (const [token] of tokens) {
-    if (token === '{' || token === '[') seen.push(token === '{' ? new Set() : undefined);
-    else if (token === '}' || token === ']') {
-      seen.pop();
-      if (seen.at(-1) !== undefined || seen.length === 0) path.pop();
-    } else if (token.endsWith(':') && seen.at(-1)) {
-      const key = JSON.parse(token.slice(0, -1).trim()) as string;
-      const keys = seen.at(-1)!;
-      if (keys.has(key)) found.push([...path.slice(0, seen.length - 1), key].join('.'));
-      keys.add(key);
-      path[seen.length - 1] = key;
-      path.length = seen.length;
-    }
-  }
-  return found;
-}
