@@ -6,7 +6,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applySteps, CommandError, deployLab, LabRefusedError, planDeploy, type Step } from '../../../../src/core/index.js';
 import { ip, namespaceExists, rootLinkNames } from '../../support/lab.js';
-import { eventually, inNamespace, kernelAddresses, kernelLink, kernelRoutes, labRecordExists, labTestContext, topologyOf } from '../../support/labs.js';
+import { inNamespace, kernelAddresses, kernelLink, kernelRoutes, labRecordExists, labTestContext, topologyOf } from '../../support/labs.js';
+import { eventually, holds } from '../../../support/eventually.js';
 
 const { lab, host } = labTestContext();
 
@@ -135,6 +136,7 @@ links:
     }
     await assert.rejects(deployLab(host, file), (error: Error) => error instanceof LabRefusedError && /netem qdisc \(kernel module sch_netem\)/u.test(error.message) && error.message.includes(`${name}-a:eth0`));
     assert.equal(namespaceExists(`${name}-a`), false);
-    await eventually(() => !ip('netns', 'list').includes('netns-lab-probe-'), 'the probe namespace is gone');
+    // The kernel removes the root ends of deleted namespaces a moment later.
+    await eventually(holds(() => !ip('netns', 'list').includes('netns-lab-probe-')), { what: 'the probe namespace to go', intervalMs: 25 });
   });
 });

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import { deployLab, destroyLab } from '../../../../src/core/index.js';
 import { ip, namespaceExists, rootLinkNames } from '../../support/lab.js';
-import { eventually, kernelLink, labRecordExists, labTestContext, REGISTRY, topologyOf } from '../../support/labs.js';
+import { kernelLink, labRecordExists, labTestContext, REGISTRY, topologyOf } from '../../support/labs.js';
+import { eventually, holds } from '../../../support/eventually.js';
 
 const { lab, host } = labTestContext();
 
@@ -111,6 +112,7 @@ describe('destroying a lab', () => {
     await destroyLab(host, name);
     // No waiting here: destroy itself waits for the kernel to remove the ends of deleted namespaces.
     assert.equal(rootLinkNames().includes(lab.interfaceName('jp')), false);
-    await eventually(() => !namespaceExists(`${name}-n2`), 'the namespace is gone');
+    // The kernel removes the root ends of deleted namespaces a moment later.
+    await eventually(holds(() => !namespaceExists(`${name}-n2`)), { what: 'the namespace to go', intervalMs: 25 });
   });
 });
