@@ -2,7 +2,7 @@
  * What every command shares: the workspace-trust check, which host it acts on, progress in the Namespaces view,
  * telling the tree what changed, and how success and failures are shown. A failure is logged and shown once; a
  * program that passed a plain object also gets it thrown back, while the user (palette, menu) does not, as VS Code
- * would show it a second time. Once SSH targets are configured, all of it names the host (see where.ts).
+ * would show it a second time. Once SSH targets are configured, all of it names the host (see view-model/where.ts).
  */
 import * as vscode from 'vscode';
 import { InvalidArgumentError, InvalidNameError } from '../../core/errors.js';

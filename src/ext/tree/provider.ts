@@ -1,6 +1,7 @@
 /**
  * The Namespaces view's data: targets, then namespaces, then interfaces, addresses and routes, loaded when a node
- * is expanded. It holds no logic of its own: reads come from the core, shapes from `children.ts` and `present.ts`.
+ * is expanded. It holds no logic of its own: reads come from the core, shapes from `view-model/tree-children.ts` and
+ * `view-model/tree-present.ts`.
  */
 import * as vscode from 'vscode';
 import { PrivilegeError } from '../../core/errors.js';

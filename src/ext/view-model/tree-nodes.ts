@@ -1,5 +1,5 @@
 /**
- * The Namespaces tree's nodes as plain data. The provider builds them from core reads; `present.ts` turns each
+ * The Namespaces tree's nodes as plain data. The provider builds them from core reads; `tree-present.ts` turns each
  * into what a TreeItem shows; commands receive them as arguments from context menus.
  */
 import type { AddressInfo, LinkInfo, NamespaceName, RouteInfo } from '../../core/model.js';
