@@ -29,6 +29,7 @@
  * | `netnsLab.lab.deploy` | `{ file: string \| Uri, targetId? }` (a topology file) | `{ plan, applied }` (DeployResult) |
  * | `netnsLab.lab.plan` | `{ file: string \| Uri, targetId? }` | `{ plan, text }` |
  * | `netnsLab.lab.destroy` | `{ file: string \| Uri, targetId? }` or `{ lab, targetId? }` | what was removed (DestroyPlan) |
+ * | `netnsLab.lab.openFile` | a lab node of the view, or `{ file: string \| Uri }` | |
  * | `netnsLab.notebook.destroyLab` | `{ notebook: string \| Uri }` (a `*.netns.md` naming a topology) | what was removed |
  * | `netnsLab.notebook.stopBackground` | nothing (the active notebook) | how many cells had left processes running |
  * | `netnsLab.refresh`, `netnsLab.showLog`, `netnsLab.openTutorial` | nothing | |
