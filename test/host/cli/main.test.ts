@@ -1,24 +1,19 @@
 // The `netns-lab` command line as a user meets it: a real child process (dist/cli.js) against real namespaces.
 // Labs are built with plain `ip` here, so what the CLI reads is checked against what was made, not against itself.
 // Changes made through the CLI are tested in commands/namespaces, links and addresses.test.ts.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertOneLine, createCliRunner } from '../support/cli.js';
-import { createLab, namespaceExists } from '../support/lab.js';
+import { assertOneLine, cliTestSetup } from '../support/cli.js';
+import { namespaceExists } from '../support/lab.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const COMMAND_NAMES = ['ls', 'show', 'snapshot', 'add', 'del', 'veth', 'bridge', 'addr', 'route', 'link', 'exec', 'run', 'validate', 'deploy', 'destroy', 'inspect'];
 
-const lab = createLab();
-const runner = createCliRunner();
+const { lab, runner } = cliTestSetup();
 const cli = runner.run;
-after(() => {
-  lab.cleanup();
-  runner.cleanup();
-});
 
 describe('errors', () => {
   test('an unknown command exits 2 saying "unknown command"', async () => {

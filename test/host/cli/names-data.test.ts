@@ -1,25 +1,20 @@
 // The `netns-lab` command line as a user meets it: a real child process (dist/cli.js) against real namespaces.
 // Labs are built with plain `ip` here, so what the CLI reads is checked against what was made, not against itself.
 // Changes made through the CLI are tested in commands/namespaces, links and addresses.test.ts.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertOneLine, createCliRunner } from '../support/cli.js';
-import { createLab, ip, namespaceExists } from '../support/lab.js';
+import { assertOneLine, cliTestSetup } from '../support/cli.js';
+import { ip, namespaceExists } from '../support/lab.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
-const lab = createLab();
-const runner = createCliRunner();
+const { lab, runner } = cliTestSetup();
 const { workDirectory } = runner;
 const cli = runner.run;
-after(() => {
-  lab.cleanup();
-  runner.cleanup();
-});
 
 describe('namespace names are data, never shell code', () => {
   const hostile = lab.namespaceName(`; $(touch pwned-${lab.prefix})`);

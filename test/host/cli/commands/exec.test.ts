@@ -1,23 +1,18 @@
 // The `netns-lab` command line as a user meets it: a real child process (dist/cli.js) against real namespaces.
 // Labs are built with plain `ip` here, so what the CLI reads is checked against what was made, not against itself.
 // Changes made through the CLI are tested in namespaces, links and addresses.test.ts beside this file.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertOneLine, createCliRunner } from '../../support/cli.js';
-import { createLab, ip } from '../../support/lab.js';
+import { assertOneLine, cliTestSetup } from '../../support/cli.js';
+import { ip } from '../../support/lab.js';
 import { killIfRunning, waitForPids, waitUntilGone } from '../../support/processes.js';
 
-const lab = createLab();
-const runner = createCliRunner();
+const { lab, runner } = cliTestSetup();
 const startCli = runner.start;
 const cli = runner.run;
-after(() => {
-  lab.cleanup();
-  runner.cleanup();
-});
 
 describe('exec', () => {
   const namespace = lab.namespaceName('x');

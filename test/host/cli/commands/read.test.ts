@@ -1,18 +1,13 @@
 // The `netns-lab` command line as a user meets it: a real child process (dist/cli.js) against real namespaces.
 // Labs are built with plain `ip` here, so what the CLI reads is checked against what was made, not against itself.
 // Changes made through the CLI are tested in namespaces, links and addresses.test.ts beside this file.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCliRunner, type CliResult } from '../../support/cli.js';
-import { createLab, ip } from '../../support/lab.js';
+import { cliTestSetup, type CliResult } from '../../support/cli.js';
+import { ip } from '../../support/lab.js';
 
-const lab = createLab();
-const runner = createCliRunner();
+const { lab, runner } = cliTestSetup();
 const cli = runner.run;
-after(() => {
-  lab.cleanup();
-  runner.cleanup();
-});
 
 interface JsonAddress {
   family: string;
