@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LocalHost } from '../src/core/index.js';
 import { shellCommand } from '../src/core/quote.js';
-import { sshdMissingReason, startTestSshServer } from '../test/unit/support/sshd.js';
+import { sshdMissingReason, startTestSshServer } from '../test/host/support/sshd.js';
 import { ipBatch, measure, PREFIX, removeLab, report } from './support.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));

@@ -6,7 +6,7 @@
  */
 import { execa } from 'execa';
 import { LocalHost, readSnapshot, SshHost } from '../src/core/index.js';
-import { sshdMissingReason, startTestSshServer } from '../test/unit/support/sshd.js';
+import { sshdMissingReason, startTestSshServer } from '../test/host/support/sshd.js';
 import { ipBatch, measure, PREFIX, removeLab, report } from './support.js';
 
 export async function benchmarkSsh(): Promise<void> {

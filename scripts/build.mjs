@@ -38,5 +38,5 @@ if (declarations.status !== 0) process.exit(declarations.status ?? 1);
 if (process.argv.includes('--with-tests')) {
   await build({ ...common, entryPoints: ['test/integration/index.ts'], outfile: 'out/integration.cjs', format: 'cjs', external: ['vscode', 'mocha'] });
   // The throwaway users of the SSH tests, also made for the editor run as a user without root (scripts/test-editor.mjs).
-  await build({ ...common, entryPoints: ['test/unit/support/remote-users.ts'], outfile: 'out/test-users.mjs', format: 'esm' });
+  await build({ ...common, entryPoints: ['test/host/support/remote-users.ts'], outfile: 'out/test-users.mjs', format: 'esm' });
 }

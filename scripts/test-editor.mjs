@@ -48,7 +48,7 @@ function runEditorTests(extra) {
  * afterwards, whatever the tests did. Screenshots in test-artifacts/editor/as-user.
  */
 async function runAsTestUser() {
-  // The SSH tests' throwaway users (test/unit/support/remote-users.ts, bundled by build.mjs --with-tests).
+  // The SSH tests' throwaway users (test/host/support/remote-users.ts, bundled by build.mjs --with-tests).
   const { createRemoteUsers, remoteUsersMissingReason } = await import(resolve(root, 'out/test-users.mjs'));
   const missing = remoteUsersMissingReason();
   if (missing) {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../src/extension.js';
-import type { TreeNode } from '../../src/ext/tree/nodes.js';
+import type { TreeNode } from '../../src/ext/view-model/tree-nodes.js';
 
 const EXTENSION_ID = 'netns-lab.netns-lab';
 const ACTIVATION_TARGET_MS = 50;

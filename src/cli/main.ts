@@ -9,7 +9,9 @@ import { escapeHidden } from '../core/display.js';
 import { CancelledError, NetnsLabError, TopologyFileError } from '../core/errors.js';
 import { LabRefusedError } from '../core/labs/lab-errors.js';
 import { formatDiagnostics } from '../core/topology/diagnostics.js';
+import { HostPool } from '../core/host/host-pool.js';
 import type { PrivilegeMode } from '../core/host/privilege.js';
+import { isLocalTarget, LOCAL_TARGET } from '../core/host/ssh-target.js';
 import { checkArguments, UsageError } from './args.js';
 import { addressCommand, routeCommand } from './commands/addresses.js';
 import { execCommand } from './commands/exec.js';
@@ -21,7 +23,6 @@ import { listCommand, showCommand, snapshotCommand } from './commands/read.js';
 import { runCommand } from './commands/run.js';
 import type { CliCommand, CliContext } from './context.js';
 import { globalHelp } from './help.js';
-import { HostRegistry } from './hosts.js';
 import { signalExitStatus, watchInterrupts, type HandledSignal } from './interrupt.js';
 import { terminalPasswordPrompt } from './password-prompt.js';
 import { count, oneLine } from './lab-render.js';
@@ -69,15 +70,17 @@ export async function main(argv: string[], out = writer(process.stdout), stderrW
     const command = COMMANDS.find((candidate) => candidate.name === name);
     if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
     if (options.help) return out(`${command.usage}\n`), 0;
-    const hosts = new HostRegistry({ privilege: options.privilege, sshConfigFile: options.sshConfigFile, askPassword: terminalPasswordPrompt() });
+    const hosts = new HostPool({ privilege: options.privilege, sshConfigFile: options.sshConfigFile, askPassword: terminalPasswordPrompt() });
+    // `localhost` and no --target at all are this machine too, on the command line and in a notebook's front matter.
+    const hostFor = (target: string | undefined) => hosts.host(isLocalTarget(target) ? LOCAL_TARGET : target);
     // An invalid --target is refused when its host is made: that is the command line's fault, so it is checked first.
-    const host = checkArguments(name, () => hosts.host(options.target));
+    const host = checkArguments(name, () => hostFor(options.target));
     const interrupts = watchInterrupts(command.handlesInterrupts ? undefined : (signal) => void exitNow(hosts, err, signal));
     try {
       const context: CliContext = {
         host,
         targetGiven: options.target !== undefined,
-        hostFor: (target) => hosts.host(target),
+        hostFor,
         json: options.json,
         ...(stderrIsTerminal ? { progress: (message: string) => err(`${message}…\n`) } : {}),
         out,
@@ -103,7 +106,7 @@ export async function main(argv: string[], out = writer(process.stdout), stderrW
 }
 
 /** An interrupt during a command that does not stop by itself: end what runs on the hosts, close them, exit. */
-async function exitNow(hosts: HostRegistry, err: (text: string) => void, signal: HandledSignal): Promise<never> {
+async function exitNow(hosts: HostPool, err: (text: string) => void, signal: HandledSignal): Promise<never> {
   await hosts.dispose().catch(() => undefined);
   process.exit(interrupted(err, signal));
 }

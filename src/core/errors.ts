@@ -3,7 +3,7 @@
  * command line decide how to show them. Messages say what is wrong and, where there is one, how to fix it.
  */
 import { quoteName } from './display.js';
-import type { TopologyDiagnostic } from './topology/model.js';
+import type { TopologyDiagnostic } from './diagnostic.js';
 
 /** Base class, so front ends can tell our errors from programming faults. */
 export class NetnsLabError extends Error {

@@ -14,7 +14,8 @@ export { RunningCommand, MAX_TIMEOUT_MS, type StartOptions, type CommandExit } f
 export { BackgroundProcesses } from './host/background.js';
 export { LocalHost, type LocalHostOptions } from './host/local-host.js';
 export { SshHost, type SshHostOptions } from './host/ssh-host.js';
-export { parseSshTarget, type SshTarget } from './host/ssh-target.js';
+export { parseSshTarget, isLocalTarget, LOCAL_TARGET, type SshTarget } from './host/ssh-target.js';
+export { HostPool, type HostPoolSettings } from './host/host-pool.js';
 export type { PrivilegeMode, PasswordPrompt } from './host/privilege.js';
 export * as ip from './iproute2/commands.js';
 export { parseLinks, parseRoutes, parseNeighbours, parseNetnsList } from './iproute2/parse.js';

@@ -122,3 +122,13 @@ export interface NamespaceState {
 export interface HostSnapshot {
   namespaces: NamespaceState[];
 }
+
+/** A route to add or delete: a destination (`default`, a prefix or an address) via a gateway and/or a device. */
+export interface RouteSpec {
+  destination: string;
+  via?: string;
+  device?: string;
+  metric?: number;
+  /** Needed only for `default` without a gateway, to say which family's default route is meant. */
+  family?: 'inet' | 'inet6';
+}

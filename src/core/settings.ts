@@ -3,6 +3,7 @@
  * settings.json): unknown values fall back to the defaults.
  */
 import type { PrivilegeMode } from './host/privilege.js';
+import { LOCAL_TARGET } from './host/ssh-target.js';
 
 export type RootNamespaceDisplay = 'first' | 'hidden';
 export type TerminalUser = 'root' | 'user';
@@ -59,5 +60,5 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
 function targetList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   const targets = value.filter((item): item is string => typeof item === 'string').map((item) => item.trim());
-  return [...new Set(targets.filter((target) => target !== '' && target !== 'local'))];
+  return [...new Set(targets.filter((target) => target !== '' && target !== LOCAL_TARGET))];
 }

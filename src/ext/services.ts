@@ -5,19 +5,17 @@
 import * as vscode from 'vscode';
 import type { Host } from '../core/host/host.js';
 import { GuardedHost } from '../core/host/guarded-host.js';
-import { LocalHost } from '../core/host/local-host.js';
-import { SshHost } from '../core/host/ssh-host.js';
+import { HostPool, type HostPoolSettings } from '../core/host/host-pool.js';
 import type { NamespaceName } from '../core/model.js';
 import type { Settings } from '../core/settings.js';
-import { readSettings, SETTINGS_SECTION } from './config.js';
-import { whereOf, type Where } from './commands/where.js';
+import { LOCAL_TARGET } from '../core/host/ssh-target.js';
+import { Config } from './config.js';
+import { whereOf, type Where } from './view-model/where.js';
 import { Log } from './log.js';
-import { OneAtATime } from './one-at-a-time.js';
-import { NotebookBackground } from './notebook/background-status.js';
-import { LOCAL_TARGET_ID } from './targets.js';
-import type { TargetNode } from './tree/nodes.js';
-
-export { LOCAL_TARGET_ID };
+import { NotebookBackground } from './notebook-background.js';
+import { NotebookTargetChoices } from './notebook-target-choices.js';
+import { OneAtATime } from './ui/one-at-a-time.js';
+import type { TargetNode } from './view-model/tree-nodes.js';
 
 /** What changed on a target: its list of namespaces, or the contents of some namespaces. */
 export interface HostChange {
@@ -32,14 +30,18 @@ export class Services implements vscode.Disposable {
   readonly log = new Log();
   /** What notebook cells left running in the background, per notebook. */
   readonly notebookBackground = new NotebookBackground(this.log);
-  private currentSettings = readSettings();
-  private readonly hosts = new Map<string, GuardedHost>();
+  /** Where each lab notebook's cells run when picked in its toolbar, for this session. */
+  readonly notebookTargets = new NotebookTargetChoices();
+  /** The settings: read and written only through here. */
+  readonly config = new Config();
+  /** Each host behind a guard that keeps a refusal of root until the user acts (see GuardedHost). */
+  private readonly hosts = new HostPool(this.hostSettings(), (host) => new GuardedHost(host));
   private readonly changes = new vscode.EventEmitter<HostChange>();
   private readonly settingsChanges = new vscode.EventEmitter<Settings>();
   /** Fired after a command changed a host, or when a watcher saw a change. */
   readonly onDidChangeHost = this.changes.event;
   readonly onDidChangeSettings = this.settingsChanges.event;
-  private readonly disposables: vscode.Disposable[] = [this.log, this.changes, this.settingsChanges, this.notebookBackground];
+  private readonly disposables: vscode.Disposable[] = [this.log, this.config, this.changes, this.settingsChanges, this.notebookBackground, this.notebookTargets];
   /** The target of the node selected in the Namespaces view, if any; the view sets this once it exists. */
   selectedTargetId: () => string | undefined = () => undefined;
   /** How many sudo password boxes were opened, on every target together (for the log and the tests). */
@@ -54,17 +56,17 @@ export class Services implements vscode.Disposable {
   private readonly passwords = new Map<string, string>();
 
   constructor() {
-    vscode.workspace.onDidChangeConfiguration(this.onConfigurationChanged, this, this.disposables);
+    this.config.onDidChange(this.onSettingsChanged, this, this.disposables);
   }
 
   get settings(): Settings {
-    return this.currentSettings;
+    return this.config.settings;
   }
 
   /** The targets the tree shows, in order: this machine, then the SSH targets of the settings. */
   targets(): TargetNode[] {
-    const remote = this.currentSettings.targets.map((target): TargetNode => ({ kind: 'target', targetId: target, label: target }));
-    return [{ kind: 'target', targetId: LOCAL_TARGET_ID, label: 'This machine' }, ...remote];
+    const remote = this.config.settings.targets.map((target): TargetNode => ({ kind: 'target', targetId: target, label: target }));
+    return [{ kind: 'target', targetId: LOCAL_TARGET, label: 'This machine' }, ...remote];
   }
 
   /** Where a target is, in the words of messages: " on lab1" once SSH targets are configured. */
@@ -77,7 +79,7 @@ export class Services implements vscode.Disposable {
    * there, the next need may ask for the password again. Background work never calls this, so it never asks twice.
    */
   allowPasswordPrompt(targetId?: string): void {
-    for (const [id, host] of this.hosts) {
+    for (const [id, host] of this.hosts.entries()) {
       if (targetId !== undefined && id !== targetId) continue;
       // A password sudo did not accept must be typed again, not handed over again.
       if (host.refused?.problem === 'passwordRefused') this.passwords.delete(id);
@@ -90,23 +92,20 @@ export class Services implements vscode.Disposable {
     return this.passwords.get(targetId);
   }
 
-  /** The host of a target, made on first use. */
+  /** The host of a target (this machine or a configured SSH target), made on first use. */
   host(targetId: string): Host {
-    let host = this.hosts.get(targetId);
-    if (!host) {
-      host = this.makeHost(targetId);
-      this.hosts.set(targetId, host);
-    }
-    return host;
+    if (targetId !== LOCAL_TARGET && !this.config.settings.targets.includes(targetId)) throw new Error(`Unknown target ${JSON.stringify(targetId)}`);
+    return this.hosts.host(targetId);
   }
 
-  private makeHost(targetId: string): GuardedHost {
-    const settings = this.currentSettings;
-    const askPassword = settings.askForSudoPassword ? (message: string, where: string) => this.askSudoPassword(targetId, message, where) : undefined;
-    const common = { privilege: settings.privilege, askPassword, observer: this.log.recordCommand };
-    if (targetId === LOCAL_TARGET_ID) return new GuardedHost(new LocalHost(common));
-    if (!settings.targets.includes(targetId)) throw new Error(`Unknown target ${JSON.stringify(targetId)}`);
-    return new GuardedHost(new SshHost(targetId, { ...common, sshConfigFile: settings.sshConfigFile || undefined }));
+  private hostSettings(): HostPoolSettings {
+    const settings = this.config.settings;
+    return {
+      privilege: settings.privilege,
+      passwordPromptFor: settings.askForSudoPassword ? (targetId) => (message, where) => this.askSudoPassword(targetId, message, where) : undefined,
+      observer: this.log.recordCommand,
+      sshConfigFile: settings.sshConfigFile || undefined,
+    };
   }
 
   /**
@@ -137,10 +136,8 @@ export class Services implements vscode.Disposable {
 
   /** Stops what cells left in the background, then closes the hosts (which end whatever else they started). */
   async close(): Promise<void> {
-    const hosts = [...this.hosts.values()];
-    this.hosts.clear();
     await this.notebookBackground.stopEverything().catch(() => undefined);
-    await Promise.all(hosts.map((host) => host.dispose().catch(() => undefined)));
+    await this.hosts.dispose();
   }
 
   dispose(): void {
@@ -148,30 +145,13 @@ export class Services implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  /**
-   * Hosts keep the privilege and SSH settings they started with: those whose settings changed, or whose target was
-   * removed, are closed (ending what they run) and start again on next use. The others are left alone, so adding
-   * a target does not end the servers a notebook left running on this machine.
-   */
-  private closeHostsChangedBy(previous: Settings, current: Settings): void {
-    const privilegeChanged = previous.privilege !== current.privilege || previous.askForSudoPassword !== current.askForSudoPassword;
-    const sshChanged = privilegeChanged || previous.sshConfigFile !== current.sshConfigFile;
+  private onSettingsChanged(settings: Settings): void {
     // A target taken out of the settings takes its password along.
-    for (const targetId of this.passwords.keys()) if (targetId !== LOCAL_TARGET_ID && !current.targets.includes(targetId)) this.passwords.delete(targetId);
-    for (const [targetId, host] of this.hosts) {
-      const changed = targetId === LOCAL_TARGET_ID ? privilegeChanged : sshChanged || !current.targets.includes(targetId);
-      if (!changed) continue;
-      void host.dispose();
-      this.hosts.delete(targetId);
-    }
-  }
-
-  private onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
-    if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
-    const previous = this.currentSettings;
-    this.currentSettings = readSettings();
-    this.closeHostsChangedBy(previous, this.currentSettings);
+    for (const targetId of this.passwords.keys()) if (targetId !== LOCAL_TARGET && !settings.targets.includes(targetId)) this.passwords.delete(targetId);
+    // Hosts whose settings changed, or whose target was removed, start again on next use; the others stay, so adding
+    // a target does not end the servers a notebook left running on this machine.
+    this.hosts.reset(this.hostSettings(), settings.targets);
     // The view reloads as a whole on this event; no per-target change is needed on top.
-    this.settingsChanges.fire(this.currentSettings);
+    this.settingsChanges.fire(settings);
   }
 }

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The notebook renderer `netns-lab.tables`: draws the `ip` table payloads (see IP_TABLE_MIME) as HTML tables. It runs
  * in the notebook's webview, a browser, so it imports neither `vscode` nor Node modules; the renderer API is typed by

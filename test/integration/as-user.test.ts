@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../src/extension.js';
-import type { NamespaceNode } from '../../src/ext/tree/nodes.js';
+import type { NamespaceNode } from '../../src/ext/view-model/tree-nodes.js';
 import { activateExtension, TreeReader } from './support/extension.js';
 import { actInPage, screenshot, shownElements } from './support/screenshot.js';
 import { eventually } from './support/wait.js';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../src/extension.js';
-import type { InterfaceNode, NamespaceNode } from '../../src/ext/tree/nodes.js';
+import type { InterfaceNode, NamespaceNode } from '../../src/ext/view-model/tree-nodes.js';
 import { activateExtension, TreeReader } from './support/extension.js';
 import { addressesOf, ip, lab, linksIn, routesIn, type IpLink } from './support/lab.js';
 import { eventually } from './support/wait.js';

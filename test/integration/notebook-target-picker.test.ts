@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../unit/support/sshd.js';
+import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../host/support/sshd.js';
 import { activateExtension } from './support/extension.js';
 import { ip, lab } from './support/lab.js';
 import { canTakeScreenshots, screenshot } from './support/screenshot.js';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { waitForPids, waitUntilGone } from '../unit/support/processes.js';
+import { waitForPids, waitUntilGone } from '../host/support/processes.js';
 import { activateExtension } from './support/extension.js';
 import { ip, lab } from './support/lab.js';
 import { canTakeScreenshots, screenshot } from './support/screenshot.js';

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../unit/support/sshd.js';
+import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../host/support/sshd.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NetnsLabApi } from '../../src/extension.js';
 import { activateExtension, TreeReader } from './support/extension.js';

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../src/extension.js';
-import type { LabNode } from '../../src/ext/tree/nodes.js';
+import type { LabNode } from '../../src/ext/view-model/tree-nodes.js';
 import { activateExtension, LOCAL_TARGET_ID, TreeReader } from './support/extension.js';
 import { lab } from './support/lab.js';
 import { labName, removeLabLeftovers, twoNamespaceLab, writeWorkspaceFile } from './support/labs.js';

@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../src/extension.js';
-import type { LabNode, TreeNode } from '../../src/ext/tree/nodes.js';
+import type { LabNode, TreeNode } from '../../src/ext/view-model/tree-nodes.js';
 import { activateExtension, TreeReader } from './support/extension.js';
 import { addressesOf, ip, lab } from './support/lab.js';
 import { labName, recordExists, removeLabLeftovers, twoNamespaceLab, writeWorkspaceFile } from './support/labs.js';

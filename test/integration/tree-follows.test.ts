@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readlinkSync } from 'node:fs';
 import type { NetnsLabApi } from '../../src/extension.js';
-import type { TreeNode } from '../../src/ext/tree/nodes.js';
+import type { TreeNode } from '../../src/ext/view-model/tree-nodes.js';
 import { activateExtension, isNamespaceNode, TreeReader } from './support/extension.js';
 import { ip, lab, linksIn, namespaceExists, processesMentioning } from './support/lab.js';
 import { eventually, nextEvent } from './support/wait.js';

@@ -32,13 +32,12 @@ export async function oneTimeAskpass(password: string, timeoutMs = 60_000): Prom
     // Read and write: on Linux such an open of a FIFO does not wait for a reader (a write-only one would).
     const handle = await open(fifo, constants.O_RDWR);
     await handle.write(`${password}\n`);
-    let timer: NodeJS.Timeout | undefined;
     const dispose = async (): Promise<void> => {
       clearTimeout(timer);
       await handle.close().catch(() => undefined);
       await rm(folder, { recursive: true, force: true });
     };
-    timer = setTimeout(() => void dispose(), timeoutMs);
+    const timer = setTimeout(() => void dispose(), timeoutMs);
     timer.unref();
     return { helper, dispose };
   } catch (error) {

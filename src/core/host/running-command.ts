@@ -8,8 +8,7 @@
 import { Readable, type Writable } from 'node:stream';
 import { CancelledError, HostError, TimeoutError } from '../errors.js';
 import { FrameReader, type Marker } from './frame-reader.js';
-import type { Carrier, CommandExit, StartOptions, StreamName } from './start-options.js';
-import type { GroupSignaller } from './shell-session.js';
+import type { Carrier, CommandExit, GroupSignaller, StartOptions, StreamName } from './start-options.js';
 
 /** How long a stopped command gets between TERM and KILL. */
 const KILL_GRACE_MS = 2000;

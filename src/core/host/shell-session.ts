@@ -10,6 +10,7 @@ import { CancelledError, HostError, TimeoutError } from '../errors.js';
 import { shellCommand, shellQuote } from '../quote.js';
 import { FrameReader, type Marker } from './frame-reader.js';
 import type { RunOptions, RunResult } from './host.js';
+import type { GroupSignaller } from './start-options.js';
 
 /** The streams and life of the shell process, whatever started it (a local sh, sudo, ssh). */
 export interface ShellProcess {
@@ -20,9 +21,6 @@ export interface ShellProcess {
   readonly exited: Promise<unknown>;
   kill(): void;
 }
-
-/** Sends a signal to a process group on the shell's machine. */
-export type GroupSignaller = (processGroup: number, signal: 'TERM' | 'KILL') => Promise<void>;
 
 /** How long a stopped command gets between TERM and KILL. */
 const KILL_GRACE_MS = 2000;

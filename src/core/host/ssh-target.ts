@@ -52,6 +52,9 @@ function invalid(target: string, reason: string): InvalidArgumentError {
   return new InvalidArgumentError(`Invalid SSH target ${JSON.stringify(target)}: ${reason}`);
 }
 
+/** The target id of this machine (under Remote-SSH, the machine the extension runs on). */
+export const LOCAL_TARGET = 'local';
+
 /** `local`, `localhost` (or no target at all) is this machine; anything else names an SSH target. */
 export function isLocalTarget(target: string | undefined): target is 'local' | 'localhost' | undefined {
   return target === undefined || target === 'local' || target === 'localhost';

@@ -50,6 +50,9 @@ export interface Carrier {
 
 export type StreamName = 'stdout' | 'stderr';
 
+/** Sends a signal to a process group on the shell's machine. */
+export type GroupSignaller = (processGroup: number, signal: 'TERM' | 'KILL') => Promise<void>;
+
 /** Refuses a timeout that a timer cannot hold: Node would fire it at once instead. */
 export function checkTimeout(timeoutMs: number | undefined): void {
   if (timeoutMs === undefined) return;

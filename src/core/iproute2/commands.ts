@@ -5,7 +5,7 @@
  */
 import { checkIpAddress, checkMtu, checkRouteDestination, parseCidr } from '../addresses.js';
 import { InvalidArgumentError } from '../errors.js';
-import type { NamespaceName } from '../model.js';
+import type { NamespaceName, RouteSpec } from '../model.js';
 import { checkInterfaceName, checkNamespaceName } from '../names.js';
 
 /** One `ip` command and the namespace it runs in (`null`: the root namespace). */
@@ -117,15 +117,9 @@ export function addressDelete(namespace: NamespaceName, device: string, cidr: st
   return inNamespace(namespace, ['address', 'delete', cidr, 'dev', checkInterfaceName(device)]);
 }
 
-/** A route to add or delete: a destination (`default`, a prefix or an address) via a gateway and/or a device. */
-export interface RouteSpec {
-  destination: string;
-  via?: string;
-  device?: string;
-  metric?: number;
-  /** Needed only for `default` without a gateway, to say which family's default route is meant. */
-  family?: 'inet' | 'inet6';
-}
+// RouteSpec lives with the other shared types at the bottom of the core; named here too so the library's
+// `ip.RouteSpec` stays.
+export type { RouteSpec } from '../model.js';
 
 export function routeAdd(namespace: NamespaceName, route: RouteSpec): IpCommand {
   return inNamespace(namespace, routeArgs('add', route));

@@ -3,8 +3,9 @@
  * every short form expanded and every namespace reference resolved to the kernel's name (`<lab>-<name>`).
  * `parse.ts` builds it from text; plan, apply, destroy and inspect work only from this.
  */
-import type { NamespaceName } from '../model.js';
-import type { RouteSpec } from '../iproute2/commands.js';
+import type { NamespaceName, RouteSpec } from '../model.js';
+
+export type { TopologyDiagnostic } from '../diagnostic.js';
 
 export interface Topology {
   /** The lab's name, as written: the prefix of its namespaces and the key of its ownership tag. */
@@ -63,15 +64,6 @@ export interface Impairment {
   jitter?: string;
   /** `0.5%`. */
   loss?: string;
-}
-
-/** A problem in a topology file, at its place (lines and columns count from 1). */
-export interface TopologyDiagnostic {
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
 }
 
 /** The tag every object of a lab carries as its interface alias (on `lo` for a namespace). */

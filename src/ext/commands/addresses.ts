@@ -2,10 +2,10 @@
 import { addAddress, deleteAddress, describeEnd } from '../../core/changes/operations.js';
 import { readNamespace } from '../../core/state/read.js';
 import type { Services } from '../services.js';
-import { addressAddRequest, addressRemoveRequest } from './arguments.js';
-import { cidrProblem } from './input-rules.js';
-import { givenOrPickedNamespace, pickAddress, pickInterface } from './pickers.js';
-import { inputText, stepTitles } from './prompts.js';
+import { addressAddRequest, addressRemoveRequest } from '../view-model/arguments.js';
+import { cidrProblem } from '../view-model/input-rules.js';
+import { givenOrPickedNamespace, pickAddress, pickInterface } from '../ui/pickers.js';
+import { inputText, stepTitles } from '../ui/prompts.js';
 import { applyChange } from './run.js';
 
 /** netnsLab.address.add: asks for what is missing of the namespace, the interface and the address. */

@@ -5,10 +5,10 @@ import type { LinkInfo, NamespaceName, NamespaceState } from '../../core/model.j
 import { interfaceNameProblem } from '../../core/names.js';
 import { readNamespace } from '../../core/state/read.js';
 import type { Services } from '../services.js';
-import { bridgeAttachRequest, bridgeCreateRequest, interfaceRequest } from './arguments.js';
-import { pickLabel } from './input-rules.js';
-import { givenOrPickedNamespace, namespaceReader, pickInterface } from './pickers.js';
-import { inputText, NothingToChoose, pickMany, stepTitles, type Choice } from './prompts.js';
+import { bridgeAttachRequest, bridgeCreateRequest, interfaceRequest } from '../view-model/arguments.js';
+import { pickLabel } from '../view-model/input-rules.js';
+import { givenOrPickedNamespace, namespaceReader, pickInterface } from '../ui/pickers.js';
+import { inputText, NothingToChoose, pickMany, stepTitles, type Choice } from '../ui/prompts.js';
 import { applyChange } from './run.js';
 
 /** netnsLab.bridge.create: asks for the namespace (unless known), the name and the ports. */

@@ -1,7 +1,7 @@
 /** Copying names and addresses from the tree. */
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
-import { addressToCopy, nameToCopy } from './arguments.js';
+import { addressToCopy, nameToCopy } from '../view-model/arguments.js';
 
 /** netnsLab.copyName: a namespace's or an interface's name. Returns what was copied. */
 export async function copyNameCommand(_services: Services, argument: unknown): Promise<string> {

@@ -3,7 +3,7 @@
  *
  * - From the palette (no argument): it asks for what it needs, step by step; Escape anywhere cancels. Once SSH
  *   targets are configured, a command that acts on a host asks which first (the selected node's target first).
- * - From a context menu (a tree node of `../tree/nodes.ts`): it takes what the node says and asks for the rest.
+ * - From a context menu (a tree node of `../view-model/tree-nodes.ts`): it takes what the node says and asks for the rest.
  * - From a program, `vscode.commands.executeCommand(id, object)`: the object must be complete; nothing is asked,
  *   nothing destructive is confirmed, and a failure is thrown back to the caller (as well as shown and logged).
  *
@@ -23,11 +23,13 @@
  * | `netnsLab.interface.setUp`, `.setDown`, `.delete` | `{ namespace, interface, targetId? }` | |
  * | `netnsLab.copyName` | a NamespaceNode (named) or an InterfaceNode | the text copied |
  * | `netnsLab.copyAddress` | an AddressNode | the text copied, `ADDRESS/PREFIX` |
- * | `netnsLab.target.add`, `netnsLab.target.remove` | `{ target: 'ALIAS' \| 'USER@HOST' \| 'ssh://USER@HOST:PORT' }` | |
+ * | `netnsLab.target.add` | `{ target: 'ALIAS' \| 'USER@HOST' \| 'ssh://USER@HOST:PORT' }` | the target |
+ * | `netnsLab.target.remove` | `{ target }` | |
  * | `netnsLab.notebook.selectTarget` | `{ targetId, notebook?: Uri }` (default: the active notebook) | the target id |
  * | `netnsLab.lab.deploy` | `{ file: string \| Uri, targetId? }` (a topology file) | `{ plan, applied }` (DeployResult) |
  * | `netnsLab.lab.plan` | `{ file: string \| Uri, targetId? }` | `{ plan, text }` |
  * | `netnsLab.lab.destroy` | `{ file: string \| Uri, targetId? }` or `{ lab, targetId? }` | what was removed (DestroyPlan) |
+ * | `netnsLab.lab.openFile` | a lab node of the view, or `{ file: string \| Uri }` | |
  * | `netnsLab.notebook.destroyLab` | `{ notebook: string \| Uri }` (a `*.netns.md` naming a topology) | what was removed |
  * | `netnsLab.notebook.stopBackground` | nothing (the active notebook) | how many cells had left processes running |
  * | `netnsLab.refresh`, `netnsLab.showLog`, `netnsLab.openTutorial` | nothing | |
@@ -42,14 +44,14 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import { deployLabCommand, destroyLabCommand, openLabFileCommand, planLabCommand } from '../labs/lab-commands.js';
-import { stopNotebookBackgroundCommand } from '../notebook/background-status.js';
+import { stopNotebookBackgroundCommand } from '../notebook-background.js';
 import { destroyNotebookLabCommand } from '../notebook/topology.js';
 import { addAddressCommand, removeAddressCommand } from './addresses.js';
 import { attachToBridgeCommand, createBridgeCommand, detachFromBridgeCommand } from './bridges.js';
 import { copyAddressCommand, copyNameCommand } from './clipboard.js';
 import { deleteInterfaceCommand, setInterfaceDownCommand, setInterfaceUpCommand } from './interfaces.js';
 import { createNamespaceCommand, deleteNamespaceCommand } from './namespaces.js';
-import { selectNotebookTargetCommand } from './notebook-target.js';
+import { selectNotebookTargetCommand } from '../notebook/notebook-target.js';
 import { addRouteCommand, removeRouteCommand } from './routes.js';
 import { commandCallback, type CommandDefinition } from './run.js';
 import { addTargetCommand, removeTargetCommand } from './targets.js';

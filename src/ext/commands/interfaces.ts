@@ -3,10 +3,10 @@ import { deleteLink, describeEnd, describeNamespace, setLinkUp } from '../../cor
 import type { LinkInfo, NamespaceName } from '../../core/model.js';
 import { readNamespace } from '../../core/state/read.js';
 import type { Services } from '../services.js';
-import { interfaceRequest, type Place } from './arguments.js';
-import { interfaceDeletionDetail } from './deletion-details.js';
-import { givenOrPickedNamespace, pickInterface } from './pickers.js';
-import { confirmDeletion, stepTitles } from './prompts.js';
+import { interfaceRequest, type Place } from '../view-model/arguments.js';
+import { interfaceDeletionDetail } from '../view-model/deletion-details.js';
+import { givenOrPickedNamespace, pickInterface } from '../ui/pickers.js';
+import { confirmDeletion, stepTitles } from '../ui/prompts.js';
 import { applyChange } from './run.js';
 
 /** An interface to delete, with what the warning says about it (known when it came from the tree or a picker). */

@@ -5,10 +5,10 @@ import type { NamespaceState } from '../../core/model.js';
 import { namespaceNameProblem } from '../../core/names.js';
 import { readNamespace, readNamespaceNames } from '../../core/state/read.js';
 import type { Services } from '../services.js';
-import { namespaceCreateRequest, namespaceDeleteRequest } from './arguments.js';
-import { namespaceDeletionDetail } from './deletion-details.js';
-import { pickNamedNamespace } from './pickers.js';
-import { confirmDeletion, inputText } from './prompts.js';
+import { namespaceCreateRequest, namespaceDeleteRequest } from '../view-model/arguments.js';
+import { namespaceDeletionDetail } from '../view-model/deletion-details.js';
+import { pickNamedNamespace } from '../ui/pickers.js';
+import { confirmDeletion, inputText } from '../ui/prompts.js';
 import { applyChange } from './run.js';
 
 /** netnsLab.namespace.create: asks for the name (refusing invalid and existing ones as the user types). */

@@ -4,10 +4,10 @@ import type { RouteSpec } from '../../core/iproute2/commands.js';
 import type { NamespaceState } from '../../core/model.js';
 import { readNamespace } from '../../core/state/read.js';
 import type { Services } from '../services.js';
-import { routeRequest, routeSpecOf } from './arguments.js';
-import { gatewayProblem, pickLabel, routeDestinationProblem } from './input-rules.js';
-import { givenOrPickedNamespace, pickRoute } from './pickers.js';
-import { inputText, pickOne, stepTitles, type Choice } from './prompts.js';
+import { routeRequest, routeSpecOf } from '../view-model/arguments.js';
+import { gatewayProblem, pickLabel, routeDestinationProblem } from '../view-model/input-rules.js';
+import { givenOrPickedNamespace, pickRoute } from '../ui/pickers.js';
+import { inputText, pickOne, stepTitles, type Choice } from '../ui/prompts.js';
 import { applyChange } from './run.js';
 
 /** netnsLab.route.add: asks for the destination, the gateway (optional) and the device (optional with a gateway). */

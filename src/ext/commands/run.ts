@@ -2,19 +2,19 @@
  * What every command shares: the workspace-trust check, which host it acts on, progress in the Namespaces view,
  * telling the tree what changed, and how success and failures are shown. A failure is logged and shown once; a
  * program that passed a plain object also gets it thrown back, while the user (palette, menu) does not, as VS Code
- * would show it a second time. Once SSH targets are configured, all of it names the host (see where.ts).
+ * would show it a second time. Once SSH targets are configured, all of it names the host (see view-model/where.ts).
  */
 import * as vscode from 'vscode';
 import { InvalidArgumentError, InvalidNameError, PrivilegeError } from '../../core/errors.js';
-import { privilegeProblemShown } from '../privilege-problems.js';
+import { privilegeProblemShown } from '../view-model/privilege-problems.js';
 import type { Host } from '../../core/host/host.js';
 import { LabRefusedError } from '../../core/labs/lab-errors.js';
 import type { NamespaceName } from '../../core/model.js';
 import type { Services } from '../services.js';
-import { invocationOrigin } from './argument-fields.js';
-import { NothingToChoose, PromptCancelled } from './prompts.js';
+import { invocationOrigin } from '../view-model/argument-fields.js';
+import { NothingToChoose, PromptCancelled } from '../ui/prompts.js';
 import { argumentWithTarget } from './target-pick.js';
-import { argumentTargetId, failureText, type Where } from './where.js';
+import { argumentTargetId, failureText, type Where } from '../view-model/where.js';
 import { NAMESPACES_VIEW_ID } from '../tree/register.js';
 
 

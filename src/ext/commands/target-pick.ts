@@ -4,12 +4,12 @@
  * in the Namespaces view: acting silently on the selected node's host (or on this machine) is how a namespace once
  * ended up on the wrong machine. A menu's node and a program's `targetId` already say which, and are not asked.
  */
+import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
-import type { TargetNode } from '../tree/nodes.js';
-import { pickLabel } from './input-rules.js';
-import { pickOne, type Choice } from './prompts.js';
-import { targetOrder } from './where.js';
+import type { TargetNode } from '../view-model/tree-nodes.js';
+import { pickLabel } from '../view-model/input-rules.js';
+import { pickOne, type Choice } from '../ui/prompts.js';
+import { targetOrder } from '../view-model/where.js';
 
 /**
  * The argument itself when it says where (a node or a plain object) or when there is one target; otherwise the
@@ -22,7 +22,7 @@ export async function argumentWithTarget(services: Services, argument: unknown, 
   const choices = targetOrder(targets.map((target) => target.targetId), selected).map((targetId): Choice<TargetNode> => {
     const target = targets.find((candidate) => candidate.targetId === targetId)!;
     return {
-      label: targetId === LOCAL_TARGET_ID ? '$(vm) This machine' : `$(remote) ${pickLabel(target.label)}`,
+      label: targetId === LOCAL_TARGET ? '$(vm) This machine' : `$(remote) ${pickLabel(target.label)}`,
       description: targetId === selected ? 'selected in the Namespaces view' : undefined,
       value: target,
     };

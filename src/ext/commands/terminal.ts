@@ -9,9 +9,9 @@ import type { Host } from '../../core/host/host.js';
 import { SshHost } from '../../core/host/ssh-host.js';
 import type { NamespaceName } from '../../core/model.js';
 import type { Services } from '../services.js';
-import { openTerminalRequest } from './arguments.js';
-import { givenOrPickedNamespace } from './pickers.js';
-import { namespaceTerminalLaunch, terminalShell, type TerminalLaunch } from './terminal-launch.js';
+import { openTerminalRequest } from '../view-model/arguments.js';
+import { givenOrPickedNamespace } from '../ui/pickers.js';
+import { namespaceTerminalLaunch, terminalShell, type TerminalLaunch } from '../view-model/terminal-launch.js';
 
 /** netnsLab.namespace.openTerminal: opens and shows the terminal, and returns it (for callers and tests). */
 export async function openTerminalCommand(services: Services, argument: unknown): Promise<vscode.Terminal> {

@@ -8,9 +8,9 @@ import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { pickLabel } from './input-rules.js';
-import { pickOne, type Choice } from './prompts.js';
-import { tutorialCopyFiles, tutorialNotebooks, tutorialTitle } from './tutorial-files.js';
+import { pickLabel } from '../view-model/input-rules.js';
+import { pickOne, type Choice } from '../ui/prompts.js';
+import { tutorialCopyFiles, tutorialNotebooks, tutorialTitle } from '../view-model/tutorial-files.js';
 
 const EXTENSION_ID = 'netns-lab.netns-lab';
 const COPY_FOLDER = 'netns-lab-tutorials';

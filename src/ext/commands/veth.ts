@@ -3,10 +3,10 @@ import { createNamespace, createVethPair, describeNamespace } from '../../core/c
 import type { NamespaceName } from '../../core/model.js';
 import { interfaceNameProblem } from '../../core/names.js';
 import type { Services } from '../services.js';
-import { vethCreateRequest, type VethPlan } from './arguments.js';
-import { addressListProblem, parseAddressList } from './input-rules.js';
-import { pickOrNameNamespace } from './pickers.js';
-import { confirmCreation, inputText, pickYesNo, stepTitles } from './prompts.js';
+import { vethCreateRequest, type VethPlan } from '../view-model/arguments.js';
+import { addressListProblem, parseAddressList } from '../view-model/input-rules.js';
+import { pickOrNameNamespace } from '../ui/pickers.js';
+import { confirmCreation, inputText, pickYesNo, stepTitles } from '../ui/prompts.js';
 import { applyChange } from './run.js';
 
 const TITLE = 'Create Veth Pair';

@@ -1,6 +1,6 @@
 /** Commands about the view itself: refreshing it and showing the log. */
 import type { Services } from '../services.js';
-import { isRecord } from './argument-fields.js';
+import { isRecord } from '../view-model/argument-fields.js';
 
 /**
  * netnsLab.refresh: every target is read again, and its labs checked against their files again. The user asked,

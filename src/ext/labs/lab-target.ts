@@ -3,10 +3,10 @@
  * question; otherwise the user picks this machine or a target. A lab node of the tree and a program already say
  * which.
  */
+import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
-import { pickOne, type Choice } from '../commands/prompts.js';
-import type { LabRequest } from './lab-arguments.js';
+import { pickOne, type Choice } from '../ui/prompts.js';
+import type { LabRequest } from '../view-model/lab-arguments.js';
 
 export async function labTargetId(services: Services, request: LabRequest, action: string): Promise<string> {
   if (request.origin !== 'ui' || request.lab !== undefined) return request.targetId;
@@ -18,7 +18,7 @@ export async function labTargetId(services: Services, request: LabRequest, actio
 /** This machine and each configured SSH target, as picker items whose value is the target id. */
 export function targetChoices(services: Services, describe: (targetId: string) => string | undefined = () => undefined): Choice<string>[] {
   return services.targets().map((target) => ({
-    label: target.targetId === LOCAL_TARGET_ID ? '$(vm) This machine' : `$(remote) ${target.label}`,
+    label: target.targetId === LOCAL_TARGET ? '$(vm) This machine' : `$(remote) ${target.label}`,
     description: describe(target.targetId),
     value: target.targetId,
   }));

@@ -4,8 +4,8 @@ import { InvalidArgumentError } from '../../core/errors.js';
 import { labNameOfText } from '../../core/labs/lab-name.js';
 import type { Topology } from '../../core/topology/model.js';
 import { parseTopology } from '../../core/topology/parse.js';
-import { NothingToChoose } from '../commands/prompts.js';
-import { firstProblem } from './describe.js';
+import { NothingToChoose } from '../ui/prompts.js';
+import { firstProblem } from '../view-model/lab-describe.js';
 
 /** The suffix of topology files. */
 export const TOPOLOGY_SUFFIX = '.netns.yaml';

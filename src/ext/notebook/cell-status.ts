@@ -4,10 +4,10 @@
  */
 import * as vscode from 'vscode';
 import { cellNamespace } from '../../core/notebook/execute.js';
+import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
 import { frontMatterOptions, type CellMetadata } from './serializer.js';
-import { notebookTarget, notebookTargetChoices } from './target-choice.js';
+import { notebookTarget } from './target-choice.js';
 
 export class CellWhereStatus implements vscode.NotebookCellStatusBarItemProvider, vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<void>();
@@ -20,7 +20,7 @@ export class CellWhereStatus implements vscode.NotebookCellStatusBarItemProvider
     const optionsChanged = (event: vscode.NotebookDocumentChangeEvent): void => {
       if (event.metadata !== undefined || event.cellChanges.some((change) => change.metadata !== undefined)) changed();
     };
-    this.disposables.push(services.onDidChangeSettings(changed), notebookTargetChoices(services).onDidChange(changed), vscode.workspace.onDidChangeNotebookDocument(optionsChanged));
+    this.disposables.push(services.onDidChangeSettings(changed), services.notebookTargets.onDidChange(changed), vscode.workspace.onDidChangeNotebookDocument(optionsChanged));
   }
 
   provideCellStatusBarItems(cell: vscode.NotebookCell): vscode.NotebookCellStatusBarItem[] {
@@ -32,7 +32,7 @@ export class CellWhereStatus implements vscode.NotebookCellStatusBarItemProvider
     let target: string;
     try {
       const { targetId } = notebookTarget(this.services, cell.notebook);
-      target = targetId === LOCAL_TARGET_ID ? 'this machine' : targetId;
+      target = targetId === LOCAL_TARGET ? 'this machine' : targetId;
     } catch (error) {
       return [warning(`$(warning) ${where} on an unknown target`, error instanceof Error ? error.message : String(error))];
     }

@@ -10,9 +10,10 @@ import { CancelledError } from '../../core/errors.js';
 import { runCell } from '../../core/notebook/execute.js';
 import type { NotebookCell } from '../../core/notebook/model.js';
 import type { Services } from '../services.js';
-import type { NotebookBackground } from './background-status.js';
+import type { NotebookBackground } from '../notebook-background.js';
 import { CellOutputs } from './cell-output.js';
-import { CELL_LANGUAGE, NOTEBOOK_TYPE, type CellMetadata, frontMatterOptions } from './serializer.js';
+import { CELL_LANGUAGE, NOTEBOOK_TYPE } from '../view-model/notebook-type.js';
+import { type CellMetadata, frontMatterOptions } from './serializer.js';
 import { notebookTarget } from './target-choice.js';
 import { deployNotebookLab } from './topology.js';
 

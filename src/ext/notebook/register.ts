@@ -4,8 +4,8 @@ import type { Services } from '../services.js';
 import { removeSpooledOutputs } from './cell-output.js';
 import { CellWhereStatus } from './cell-status.js';
 import { NetnsNotebookController } from './controller.js';
-import { NetnsNotebookSerializer, NOTEBOOK_TYPE } from './serializer.js';
-import { notebookTargetChoices } from './target-choice.js';
+import { NOTEBOOK_TYPE } from '../view-model/notebook-type.js';
+import { NetnsNotebookSerializer } from './serializer.js';
 import { registerTargetStatus } from './target-status.js';
 import { registerNotebookLab } from './topology.js';
 
@@ -15,7 +15,6 @@ export function registerNotebook(context: vscode.ExtensionContext, services: Ser
     { dispose: removeSpooledOutputs },
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new NetnsNotebookSerializer(), { transientOutputs: true }),
     new NetnsNotebookController(services, services.notebookBackground),
-    notebookTargetChoices(services),
     cellStatus,
     vscode.notebooks.registerNotebookCellStatusBarItemProvider(NOTEBOOK_TYPE, cellStatus),
   );

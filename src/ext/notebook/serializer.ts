@@ -8,9 +8,7 @@ import { decodeNotebookBytes, encodeNotebookText } from '../../core/notebook/enc
 import { parseNotebook } from '../../core/notebook/parse.js';
 import { serializeNotebook } from '../../core/notebook/serialize.js';
 import type { Notebook, NotebookCell, NotebookOptions } from '../../core/notebook/model.js';
-
-export const NOTEBOOK_TYPE = 'netns-lab';
-export const CELL_LANGUAGE = 'shellscript';
+import { CELL_LANGUAGE } from '../view-model/notebook-type.js';
 
 /**
  * What a cell keeps in its metadata: everything of the core's cell but its kind and text, which the editor holds.

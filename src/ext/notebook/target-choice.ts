@@ -4,44 +4,9 @@
  * user's file.
  */
 import * as vscode from 'vscode';
-import { isLocalTarget } from '../../core/host/ssh-target.js';
+import { isLocalTarget, LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
 import type { NotebookMetadata } from './serializer.js';
-
-/** The targets picked in the notebook toolbar, by notebook, for this session. */
-export class NotebookTargetChoices implements vscode.Disposable {
-  private readonly chosen = new Map<string, string>();
-  private readonly changes = new vscode.EventEmitter<vscode.Uri>();
-  /** Fired with the notebook whose pick changed. */
-  readonly onDidChange = this.changes.event;
-
-  choose(notebook: vscode.Uri, targetId: string): void {
-    this.chosen.set(notebook.toString(), targetId);
-    this.changes.fire(notebook);
-  }
-
-  chosenFor(notebook: vscode.Uri): string | undefined {
-    return this.chosen.get(notebook.toString());
-  }
-
-  dispose(): void {
-    this.changes.dispose();
-    this.chosen.clear();
-  }
-}
-
-/** One set of picks per extension activation (per Services), disposed with the extension by registerNotebook. */
-const choicesByServices = new WeakMap<Services, NotebookTargetChoices>();
-
-export function notebookTargetChoices(services: Services): NotebookTargetChoices {
-  let choices = choicesByServices.get(services);
-  if (!choices) {
-    choices = new NotebookTargetChoices();
-    choicesByServices.set(services, choices);
-  }
-  return choices;
-}
 
 /** Where a notebook's cells run and why, for the kernel and the status bar. */
 export interface NotebookTarget {
@@ -55,7 +20,7 @@ export interface NotebookTarget {
  * matter's. @throws Error when the front matter names a target that is not configured (and nothing was picked).
  */
 export function notebookTarget(services: Services, notebook: vscode.NotebookDocument): NotebookTarget {
-  const picked = notebookTargetChoices(services).chosenFor(notebook.uri);
+  const picked = services.notebookTargets.chosenFor(notebook.uri);
   if (picked !== undefined && isConfiguredTarget(services, picked)) return { targetId: picked, source: 'picked' };
   return { targetId: frontMatterTargetId(services, frontMatterTarget(notebook)), source: 'frontMatter' };
 }
@@ -67,7 +32,7 @@ export function frontMatterTarget(notebook: vscode.NotebookDocument): string | u
 
 /** This machine, or one of the SSH targets of the settings. */
 export function isConfiguredTarget(services: Services, targetId: string): boolean {
-  return targetId === LOCAL_TARGET_ID || services.settings.targets.includes(targetId);
+  return targetId === LOCAL_TARGET || services.settings.targets.includes(targetId);
 }
 
 /**
@@ -75,7 +40,7 @@ export function isConfiguredTarget(services: Services, targetId: string): boolea
  * that opening a notebook never makes Netns Lab connect somewhere new by itself).
  */
 export function frontMatterTargetId(services: Services, target: string | undefined): string {
-  if (isLocalTarget(target)) return LOCAL_TARGET_ID;
+  if (isLocalTarget(target)) return LOCAL_TARGET;
   if (services.settings.targets.includes(target)) return target;
   throw new Error(
     `This notebook runs on ${JSON.stringify(target)}, which is not one of your Netns Lab targets: add it with "Netns Lab: Add SSH Target", ` +

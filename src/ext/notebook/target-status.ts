@@ -3,12 +3,12 @@
  * (the same as "Select Target" in the notebook toolbar).
  */
 import * as vscode from 'vscode';
+import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import type { Services } from '../services.js';
-import { LOCAL_TARGET_ID } from '../targets.js';
-import { NOTEBOOK_TYPE } from './serializer.js';
-import { frontMatterTarget, notebookTarget, notebookTargetChoices } from './target-choice.js';
+import { NOTEBOOK_TYPE } from '../view-model/notebook-type.js';
+import { frontMatterTarget, notebookTarget } from './target-choice.js';
 
-/** The command that picks the active notebook's target (src/ext/commands/notebook-target.ts). */
+/** The command that picks the active notebook's target (src/ext/notebook/notebook-target.ts). */
 export const SELECT_NOTEBOOK_TARGET_COMMAND = 'netnsLab.notebook.selectTarget';
 
 export function registerTargetStatus(context: vscode.ExtensionContext, services: Services): void {
@@ -25,7 +25,7 @@ export function registerTargetStatus(context: vscode.ExtensionContext, services:
     item,
     vscode.window.onDidChangeActiveNotebookEditor(update),
     services.onDidChangeSettings(update),
-    notebookTargetChoices(services).onDidChange(update),
+    services.notebookTargets.onDidChange(update),
   );
   update();
 }
@@ -33,7 +33,7 @@ export function registerTargetStatus(context: vscode.ExtensionContext, services:
 function showTarget(item: vscode.StatusBarItem, services: Services, notebook: vscode.NotebookDocument): void {
   try {
     const { targetId, source } = notebookTarget(services, notebook);
-    item.text = targetId === LOCAL_TARGET_ID ? '$(vm) Cells run on this machine' : `$(remote) Cells run on ${targetId}`;
+    item.text = targetId === LOCAL_TARGET ? '$(vm) Cells run on this machine' : `$(remote) Cells run on ${targetId}`;
     item.tooltip =
       source === 'picked'
         ? `Picked for this notebook in this session (its front matter says ${frontMatterTarget(notebook) ?? 'nothing'}); click to pick another target`

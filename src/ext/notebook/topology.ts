@@ -10,13 +10,14 @@ import { notebookTopologyPath } from '../../core/notebook/notebook-lab.js';
 import { readNotebookFile } from '../../core/notebook/notebook-file.js';
 import type { NotebookOptions } from '../../core/notebook/model.js';
 import { InvalidArgumentError } from '../../core/errors.js';
-import { NothingToChoose } from '../commands/prompts.js';
-import { notebookRequest } from '../labs/lab-arguments.js';
+import { NothingToChoose } from '../ui/prompts.js';
+import { notebookRequest } from '../view-model/lab-arguments.js';
 import { destroyWithConfirmation, withNotification } from '../labs/lab-commands.js';
 import { readTopology } from '../labs/topology-files.js';
 import type { Services } from '../services.js';
 import { frontMatterTargetId, notebookTarget } from './target-choice.js';
-import { frontMatterOptions, NOTEBOOK_TYPE } from './serializer.js';
+import { NOTEBOOK_TYPE } from '../view-model/notebook-type.js';
+import { frontMatterOptions } from './serializer.js';
 
 /** The context key that shows "Destroy Lab" in the toolbar of a notebook that names a topology. */
 const HAS_TOPOLOGY_KEY = 'netnsLab.notebookHasTopology';

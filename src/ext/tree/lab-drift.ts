@@ -11,9 +11,9 @@ import { inspectLab, isInSync } from '../../core/labs/inspect.js';
 import { readTopologyText } from '../../core/topology/load.js';
 import { parseTopology } from '../../core/topology/parse.js';
 import type { Topology } from '../../core/topology/model.js';
-import { firstProblem, type LabDrift } from '../labs/describe.js';
+import { firstProblem, type LabDrift } from '../view-model/lab-describe.js';
 import type { Services } from '../services.js';
-import type { LabNode } from './nodes.js';
+import type { LabNode } from '../view-model/tree-nodes.js';
 
 /** How long a file's edits may pause before its labs' marks are dropped and checked again. */
 const FILE_SETTLE_MS = 250;

@@ -1,21 +1,22 @@
 /**
  * The Namespaces view's data: targets, then namespaces, then interfaces, addresses and routes, loaded when a node
- * is expanded. It holds no logic of its own: reads come from the core, shapes from `children.ts` and `present.ts`.
+ * is expanded. It holds no logic of its own: reads come from the core, shapes from `view-model/tree-children.ts` and
+ * `view-model/tree-present.ts`.
  */
 import * as vscode from 'vscode';
 import { PrivilegeError, type PrivilegeProblem } from '../../core/errors.js';
 import type { Host } from '../../core/host/host.js';
-import { privilegeProblemShown } from '../privilege-problems.js';
+import { privilegeProblemShown } from '../view-model/privilege-problems.js';
 import type { NamespaceName } from '../../core/model.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { listDeployedLabs, type DeployedLab } from '../../core/labs/inspect.js';
 import { readNamespace, readNamespaceNames } from '../../core/state/read.js';
 import type { HostChange, Services } from '../services.js';
-import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, privilegeChildren, routeChildren, unreachableChildren } from './children.js';
+import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, privilegeChildren, routeChildren, unreachableChildren } from '../view-model/tree-children.js';
 import { LabDriftChecks } from './lab-drift.js';
-import type { LabNode, NamespaceNode, TargetNode, TreeNode } from './nodes.js';
-import { present } from './present.js';
+import type { LabNode, NamespaceNode, TargetNode, TreeNode } from '../view-model/tree-nodes.js';
+import { present } from '../view-model/tree-present.js';
 import { TreeWatchers } from './watchers.js';
 
 /** What the view as a whole shows, as the `netnsLab.state` context key for the welcome views. */

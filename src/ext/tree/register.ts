@@ -4,9 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
-import type { TreeNode } from './nodes.js';
+import type { TreeNode } from '../view-model/tree-nodes.js';
 import { NamespaceTreeProvider } from './provider.js';
-import { registerWalkthroughProgress } from '../walkthrough.js';
+import { registerWalkthroughProgress } from './walkthrough.js';
 
 export const NAMESPACES_VIEW_ID = 'netnsLab.namespaces';
 

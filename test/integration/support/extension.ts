@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../../src/extension.js';
-import type { InterfaceNode, NamespaceNode, RoutesNode, TargetNode, TreeNode } from '../../../src/ext/tree/nodes.js';
+import type { InterfaceNode, NamespaceNode, RoutesNode, TargetNode, TreeNode } from '../../../src/ext/view-model/tree-nodes.js';
 
 export const EXTENSION_ID = 'netns-lab.netns-lab';
 export const LOCAL_TARGET_ID = 'local';

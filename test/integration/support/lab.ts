@@ -5,9 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createLab, ip, type Lab } from '../../unit/support/lab.js';
+import { createLab, ip, type Lab } from '../../host/support/lab.js';
 
-export { ip, namespaceExists } from '../../unit/support/lab.js';
+export { ip, namespaceExists } from '../../host/support/lab.js';
 
 /** The prefix of everything this run makes; each suite removes what it made with `lab.cleanup()` in `after`. */
 export const lab: Lab = createLab();
