@@ -12,7 +12,15 @@ import { benchmarkSnapshot } from './snapshot.bench.js';
 import { benchmarkSsh } from './ssh.bench.js';
 import { removeLab } from './support.js';
 
-const BENCHMARKS: Record<string, () => Promise<void>> = { names: benchmarkNames, snapshot: benchmarkSnapshot, create: benchmarkCreate, cell: benchmarkCell, ssh: benchmarkSsh, lab: benchmarkLab, exec: benchmarkExec };
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  names: benchmarkNames,
+  snapshot: benchmarkSnapshot,
+  create: benchmarkCreate,
+  cell: benchmarkCell,
+  ssh: benchmarkSsh,
+  lab: benchmarkLab,
+  exec: benchmarkExec,
+};
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void removeLab().finally(() => process.exit(130)));

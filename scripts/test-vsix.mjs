@@ -55,7 +55,9 @@ function expectedEntries() {
   // vsce stores the readme as readme.md and the licence as LICENSE.txt.
   // The tutorials ship too: Open a Tutorial Notebook offers copies of them, with the topology files beside them
   // (a tutorial's front matter may name one).
-  const tutorials = readdirSync(join(root, 'notebooks')).filter((file) => file.endsWith('.netns.md') || file.endsWith('.netns.yaml')).map((file) => `notebooks/${file}`);
+  const tutorials = readdirSync(join(root, 'notebooks'))
+    .filter((file) => file.endsWith('.netns.md') || file.endsWith('.netns.yaml'))
+    .map((file) => `notebooks/${file}`);
   const files = ['package.json', 'readme.md', 'LICENSE.txt', 'dist/extension.cjs', 'dist/cli.js', ...referencedFiles(manifest), ...tutorials];
   return new Set(['extension.vsixmanifest', '[Content_Types].xml', ...files.map((file) => `extension/${file}`)]);
 }
@@ -85,18 +87,32 @@ async function main() {
     if (!existsSync(installed)) fail(`the install left no ${installed}`);
     const tests = join(root, 'out', 'installed.cjs');
     await build({
-      entryPoints: [join(root, 'test/integration/installed-index.ts')], outfile: tests, bundle: true, platform: 'node',
-      target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['vscode', 'mocha'],
+      entryPoints: [join(root, 'test/integration/installed-index.ts')],
+      outfile: tests,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      sourcemap: true,
+      logLevel: 'warning',
+      external: ['vscode', 'mocha'],
     });
     runStep(process.execPath, [
       join(root, 'scripts/vscode-host/run-tests.mjs'),
-      '--extension', join(root, 'test/host-smoke'),
-      '--tests', tests,
-      '--workspace', join(root, 'test/integration/workspace'),
-      '--artifacts', join(root, 'test-artifacts/vsix'),
-      '--extensions-dir', folders.extensions,
-      '--env', `NETNS_LAB_INSTALLED_EXTENSIONS_DIR=${folders.extensions}`,
-      '--env', `NETNS_LAB_REPOSITORY=${root}`,
+      '--extension',
+      join(root, 'test/host-smoke'),
+      '--tests',
+      tests,
+      '--workspace',
+      join(root, 'test/integration/workspace'),
+      '--artifacts',
+      join(root, 'test-artifacts/vsix'),
+      '--extensions-dir',
+      folders.extensions,
+      '--env',
+      `NETNS_LAB_INSTALLED_EXTENSIONS_DIR=${folders.extensions}`,
+      '--env',
+      `NETNS_LAB_REPOSITORY=${root}`,
     ]);
     say('the installed package works');
   } finally {

@@ -42,19 +42,36 @@ try {
   if (built.status !== 0) throw new Error('the build failed');
   const suite = join(root, 'out/bench-editor.cjs');
   await build({
-    entryPoints: [join(root, 'bench/editor/suite.ts')], outfile: suite, bundle: true, platform: 'node', target: 'node20',
-    format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['vscode'],
+    entryPoints: [join(root, 'bench/editor/suite.ts')],
+    outfile: suite,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    logLevel: 'warning',
+    external: ['vscode'],
   });
   staged = stageExtension();
-  const result = spawnSync(process.execPath, [
-    join(root, 'scripts/vscode-host/run-tests.mjs'),
-    '--extension', staged,
-    '--tests', suite,
-    '--workspace', join(root, 'test/integration/workspace'),
-    '--artifacts', join(root, 'test-artifacts/bench-editor'),
-    '--env', `NETNS_LAB_BENCH_PREFIX=${prefix}`,
-    '--env', `NETNS_LAB_BENCH_COUNT=${values.count}`,
-  ], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(root, 'scripts/vscode-host/run-tests.mjs'),
+      '--extension',
+      staged,
+      '--tests',
+      suite,
+      '--workspace',
+      join(root, 'test/integration/workspace'),
+      '--artifacts',
+      join(root, 'test-artifacts/bench-editor'),
+      '--env',
+      `NETNS_LAB_BENCH_PREFIX=${prefix}`,
+      '--env',
+      `NETNS_LAB_BENCH_COUNT=${values.count}`,
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
   status = result.status ?? 1;
 } catch (error) {
   console.error(`[bench-editor] ${error instanceof Error ? error.message : String(error)}`);

@@ -64,7 +64,10 @@ export async function run(): Promise<void> {
       ],
     });
   } finally {
-    ipBatch(names.map((name) => `netns delete ${name}`), { ignoreErrors: true });
+    ipBatch(
+      names.map((name) => `netns delete ${name}`),
+      { ignoreErrors: true },
+    );
     // Reading the list once more lets the extension forget the deleted namespaces.
     await api.tree.provider.getChildren().catch(() => []);
   }
@@ -121,15 +124,7 @@ function cpuTimes(): { idle: number; total: number } {
   return { idle: fields[3]! + (fields[4] ?? 0), total: fields.slice(0, 8).reduce((sum, value) => sum + value, 0) };
 }
 
-function report(result: {
-  prefix: string;
-  count: number;
-  others: number;
-  createMs: number;
-  activeBefore: boolean;
-  quiet: string;
-  figures: Figure[];
-}): void {
+function report(result: { prefix: string; count: number; others: number; createMs: number; activeBefore: boolean; quiet: string; figures: Figure[] }): void {
   const width = Math.max(...result.figures.map((figure) => figure.label.length));
   const lines = [
     `Netns Lab editor benchmark: VS Code ${vscode.version} (code-server), ${result.count} namespaces ${result.prefix}-* ` +

@@ -117,16 +117,21 @@ export function userAccount(name) {
 export function startCodeServer({ port, workspace, folders, logFile, extensionsDir, runAs, paths = requireInstalledHost() }) {
   const argv = [
     paths.codeServerEntry,
-    '--bind-addr', `${host}:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `${host}:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--user-data-dir', folders.userData,
-    '--extensions-dir', extensionsDir ?? folders.extensions,
+    '--user-data-dir',
+    folders.userData,
+    '--extensions-dir',
+    extensionsDir ?? folders.extensions,
     // Without the smoke test driver code-server silently ignores the URL payload: not only extensionTestsPath
     // but extensionDevelopmentPath too.
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
     workspace,
   ];
   const logDescriptor = logFile ? openSync(logFile, 'a') : undefined;
@@ -160,7 +165,9 @@ export function installExtension({ vsix, extensionsDir, folders }) {
 export async function waitForHealth(port, child, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   let exited;
-  child.exited.then((status) => { exited = status; });
+  child.exited.then((status) => {
+    exited = status;
+  });
   while (Date.now() < deadline) {
     if (exited) {
       throw new Error(`code-server exited before it was ready (code ${exited.code}, signal ${exited.signal})`);

@@ -6,10 +6,7 @@
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  findFreePort, makeSessionFolders, remoteUri, requireInstalledHost, signalGroup, startCodeServer, stopProcessGroup,
-  waitForHealth, workbenchUrl,
-} from './code-server.mjs';
+import { findFreePort, makeSessionFolders, remoteUri, requireInstalledHost, signalGroup, startCodeServer, stopProcessGroup, waitForHealth, workbenchUrl } from './code-server.mjs';
 
 function parseOptions(argv) {
   const { values } = parseArgs({
@@ -55,9 +52,7 @@ async function main() {
     if (first !== 'ready') {
       return; // Stopped by a signal before code-server was up; finally cleans up.
     }
-    const url = workbenchUrl(port, options.workspace, [
-      ['extensionDevelopmentPath', remoteUri(port, options.extension)],
-    ]);
+    const url = workbenchUrl(port, options.workspace, [['extensionDevelopmentPath', remoteUri(port, options.extension)]]);
     console.log(`\n[vscode-host] VS Code (code-server) is up. Open:\n\n  ${url}\n\n[vscode-host] Ctrl-C stops it.\n`);
     const outcome = await Promise.race([stopped, codeServer.exited]);
     if (typeof outcome !== 'string') {

@@ -20,10 +20,11 @@ export function servePageRequests(page, folder, { artifacts, say }) {
     for (const request of requests) {
       const name = basename(request, '.request').replace(/[^\w.-]/g, '_');
       const query = readFileSync(join(folder, request), 'utf8').trim();
-      const answer =
-        !query ? await screenshotPage(page, join(artifacts, `${name}.png`), say)
-        : query.startsWith(ACTION) ? await actOnPage(page, query.slice(ACTION.length))
-        : await queryPage(page, query);
+      const answer = !query
+        ? await screenshotPage(page, join(artifacts, `${name}.png`), say)
+        : query.startsWith(ACTION)
+          ? await actOnPage(page, query.slice(ACTION.length))
+          : await queryPage(page, query);
       rmSync(join(folder, request), { force: true });
       // Renamed into place, so the test never reads half an answer.
       writeFileSync(join(folder, `${name}.answer`), answer);
@@ -79,11 +80,15 @@ async function actOnPage(page, json) {
 
 /** The elements matching the selector: their text, aria-label, aria-checked and class. */
 async function queryPage(page, selector) {
-  const found = await page.$$eval(selector, (elements) => elements.map((element) => ({
-    text: element.textContent ?? '',
-    ariaLabel: element.getAttribute('aria-label'),
-    ariaChecked: element.getAttribute('aria-checked'),
-    className: element.getAttribute('class'),
-  }))).catch((error) => ({ error: error.message }));
+  const found = await page
+    .$$eval(selector, (elements) =>
+      elements.map((element) => ({
+        text: element.textContent ?? '',
+        ariaLabel: element.getAttribute('aria-label'),
+        ariaChecked: element.getAttribute('aria-checked'),
+        className: element.getAttribute('class'),
+      })),
+    )
+    .catch((error) => ({ error: error.message }));
   return JSON.stringify(found);
 }

@@ -23,15 +23,9 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { letTestsShowDialogs, servePageRequests } from './page-requests.mjs';
 import { chromiumPath, hostPaths } from './paths.mjs';
-import {
-  findFreePort, makeSessionFolders, remoteUri, requireInstalledHost, signalGroup, startCodeServer,
-  stopProcessGroup, userAccount, waitForHealth, workbenchUrl,
-} from './code-server.mjs';
+import { findFreePort, makeSessionFolders, remoteUri, requireInstalledHost, signalGroup, startCodeServer, stopProcessGroup, userAccount, waitForHealth, workbenchUrl } from './code-server.mjs';
 
-const browserArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const signalExitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
 /** What one run holds, so that cleanup can release it whatever state the run stopped in. */
@@ -113,9 +107,7 @@ const noisePatterns = [
 
 /** Prints the extension host's log lines (all of them go to extension-host.log too). */
 function logFromWorkbench(type, args) {
-  const text = (Array.isArray(args) ? args : [args])
-    .map((part) => (typeof part === 'string' ? part : JSON.stringify(part)))
-    .join(' ');
+  const text = (Array.isArray(args) ? args : [args]).map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
   appendFileSync(join(session.artifacts, 'extension-host.log'), `[${type}] ${text}\n`);
   if (!noisePatterns.some((pattern) => pattern.test(text))) {
     console.log(text);
@@ -154,7 +146,9 @@ async function runInBrowser(options, port) {
     appendFileSync(join(session.artifacts, 'browser-console.log'), `[${message.type()}] ${message.text()}\n`);
   });
   let reportExit;
-  const exited = new Promise((resolveExit) => { reportExit = resolveExit; });
+  const exited = new Promise((resolveExit) => {
+    reportExit = resolveExit;
+  });
   await page.exposeFunction('codeAutomationExit', (code, logs) => {
     saveWorkbenchLogs(logs);
     reportExit(Number(code));
@@ -200,9 +194,13 @@ async function runSession(options) {
     say(`code-server runs as ${session.runAs.name} (uid ${session.runAs.uid})`);
   }
   session.codeServer = startCodeServer({
-    port, workspace: options.workspace, folders: session.folders,
-    logFile: join(options.artifacts, 'code-server.log'), extensionsDir: options.extensionsDir,
-    runAs: session.runAs, paths,
+    port,
+    workspace: options.workspace,
+    folders: session.folders,
+    logFile: join(options.artifacts, 'code-server.log'),
+    extensionsDir: options.extensionsDir,
+    runAs: session.runAs,
+    paths,
   });
   await waitForHealth(port, session.codeServer);
   say(`code-server (pid ${session.codeServer.pid}) ready on 127.0.0.1:${port}`);
@@ -267,7 +265,8 @@ function stopConditions(timeoutSeconds) {
 async function cleanup() {
   if (session.page && !session.page.isClosed()) {
     const file = join(session.artifacts, 'final.png');
-    await session.page.screenshot({ path: file, timeout: 10_000 })
+    await session.page
+      .screenshot({ path: file, timeout: 10_000 })
       .then(() => say(`screenshot: ${file}`))
       .catch((error) => say(`no final screenshot: ${error.message}`));
   }

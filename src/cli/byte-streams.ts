@@ -23,7 +23,11 @@ export async function passBytesThrough(command: RunningCommand, context: Pick<Cl
   context.stdout.on('error', onOutputError);
   if (command.stdin) context.stdin.pipe(command.stdin);
   try {
-    const [exit] = await Promise.all([command.exit.catch((error: unknown) => failUnlessReaderGone(error, () => readerGone)), copy(command.stdout, context.stdout), copy(command.stderr, context.stderr)]);
+    const [exit] = await Promise.all([
+      command.exit.catch((error: unknown) => failUnlessReaderGone(error, () => readerGone)),
+      copy(command.stdout, context.stdout),
+      copy(command.stderr, context.stderr),
+    ]);
     return readerGone ? CLOSED_PIPE_STATUS : exit!.exitCode;
   } finally {
     context.stdout.off('error', onOutputError);

@@ -51,7 +51,7 @@ export function renderInspection(inspection: LabInspection): string {
   const sections: string[] = [];
   const section = (title: string, body: string): void => void (body && sections.push(`${title}\n${body}`));
   section('missing (in the file, not on the host; a deploy creates them):', changeLines(inspection.missing, '  '));
-  section('extra (the lab\'s, no longer in the file; a deploy deletes them):', changeLines(inspection.extra, '  '));
+  section("extra (the lab's, no longer in the file; a deploy deletes them):", changeLines(inspection.extra, '  '));
   section('drifted (set differently from the file; a deploy changes them):', changeLines(inspection.drifted, '  '));
   section('conflicts (a deploy would be refused):', inspection.conflicts.map((reason) => `  ! ${oneLine(reason)}\n`).join(''));
   return sections.join('');

@@ -66,10 +66,10 @@ export async function main(argv: string[], out = writer(process.stdout), stderrW
     const [name, ...args] = options.rest;
     commandName = name;
     if (name === undefined || name === 'help') return printHelp(out, options.help || name === 'help' ? 0 : 2, args[0]);
-    if (name === '--version') return out(`${await version()}\n`), 0;
+    if (name === '--version') return (out(`${await version()}\n`), 0);
     const command = COMMANDS.find((candidate) => candidate.name === name);
     if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
-    if (options.help) return out(`${command.usage}\n`), 0;
+    if (options.help) return (out(`${command.usage}\n`), 0);
     const hosts = new HostPool({ privilege: options.privilege, sshConfigFile: options.sshConfigFile, askPassword: terminalPasswordPrompt() });
     // `localhost` and no --target at all are this machine too, on the command line and in a notebook's front matter.
     const hostFor = (target: string | undefined) => hosts.host(isLocalTarget(target) ? LOCAL_TARGET : target);

@@ -38,7 +38,12 @@ export function renderInterfaces(links: readonly LinkInfo[]): string {
 export function renderRoutes(routes: readonly RouteInfo[]): string {
   const rows = routes.map((route) => [
     route.destination,
-    route.gateway ?? route.nextHops.map((hop) => hop.gateway ?? '').filter(Boolean).join(',') ?? '',
+    route.gateway ??
+      route.nextHops
+        .map((hop) => hop.gateway ?? '')
+        .filter(Boolean)
+        .join(',') ??
+      '',
     route.device !== undefined ? printable(route.device) : route.nextHops.flatMap((hop) => (hop.device ? [printable(hop.device)] : [])).join(','),
     route.protocol ?? '',
     route.scope ?? '',

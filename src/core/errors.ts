@@ -59,14 +59,7 @@ export class NotFoundError extends NetnsLabError {}
  * a declined box), a setting (`passwordNeeded`: the box is turned off; `capabilitiesMissing`: `privilege: none`
  * without the capabilities), or the machine's sudo set-up (`notAllowed`, `sudoMissing`, `sudoRefused`).
  */
-export type PrivilegeProblem =
-  | 'passwordRefused'
-  | 'passwordNotGiven'
-  | 'passwordNeeded'
-  | 'notAllowed'
-  | 'sudoMissing'
-  | 'sudoRefused'
-  | 'capabilitiesMissing';
+export type PrivilegeProblem = 'passwordRefused' | 'passwordNotGiven' | 'passwordNeeded' | 'notAllowed' | 'sudoMissing' | 'sudoRefused' | 'capabilitiesMissing';
 
 /**
  * Namespace work needs root, and it could not be had; `problem` says why, the message what to do. For
@@ -103,7 +96,12 @@ export class CancelledError extends NetnsLabError {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '';
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line.length > 0) ?? ''
+  );
 }
 
 /** A topology file with problems; `diagnostics` holds each with its line and column, the message lists them all. */

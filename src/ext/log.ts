@@ -41,4 +41,3 @@ export class Log implements vscode.Disposable {
     this.channel.dispose();
   }
 }
-

@@ -71,7 +71,10 @@ export class Services implements vscode.Disposable {
 
   /** Where a target is, in the words of messages: " on lab1" once SSH targets are configured. */
   where(targetId: string): Where {
-    return whereOf(targetId, this.targets().map((target) => target.targetId));
+    return whereOf(
+      targetId,
+      this.targets().map((target) => target.targetId),
+    );
   }
 
   /**

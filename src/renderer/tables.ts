@@ -48,9 +48,7 @@ export function describeTable(payload: IpTablePayload): TableDescription {
  */
 export function describeLinks(links: LinkInfo[], withAddresses: boolean): TableDescription {
   const addressCount = links.reduce((count, link) => count + link.addresses.length, 0);
-  const caption = withAddresses
-    ? `${countOf(links.length, 'interface')}, ${countOf(addressCount, 'address', 'addresses')}`
-    : countOf(links.length, 'interface');
+  const caption = withAddresses ? `${countOf(links.length, 'interface')}, ${countOf(addressCount, 'address', 'addresses')}` : countOf(links.length, 'interface');
   return {
     columns: ['Interface', 'Kind', 'State', 'MTU', withAddresses ? 'Addresses' : 'MAC', 'Peer / master'],
     rows: links.map((link) => [
@@ -92,13 +90,7 @@ export function describeNeighbours(neighbours: NeighbourInfo[]): TableDescriptio
       const state: TableCell = { text: neighbour.states.join(' ') };
       const stateClass = neighbourStateClass(neighbour.states);
       if (stateClass) state.className = stateClass;
-      return [
-        { text: neighbour.address, className: 'mono' },
-        { text: neighbour.device ?? '' },
-        { text: neighbour.mac ?? '', className: 'mono' },
-        state,
-        { text: neighbour.router ? 'yes' : '' },
-      ];
+      return [{ text: neighbour.address, className: 'mono' }, { text: neighbour.device ?? '' }, { text: neighbour.mac ?? '', className: 'mono' }, state, { text: neighbour.router ? 'yes' : '' }];
     }),
     caption: countOf(neighbours.length, 'neighbour'),
   };
@@ -127,9 +119,7 @@ const NOTABLE_ADDRESS_FLAGS = ['tentative', 'dadfailed', 'deprecated'];
 
 /** "10.1.0.1/24"; "10.9.9.1 peer 10.9.9.2/32" for point-to-point (the prefix belongs to the peer, as ip prints it). */
 export function addressText(address: AddressInfo): string {
-  const base = address.peer
-    ? `${address.address} peer ${address.peer}/${address.prefixLength}`
-    : `${address.address}/${address.prefixLength}`;
+  const base = address.peer ? `${address.address} peer ${address.peer}/${address.prefixLength}` : `${address.address}/${address.prefixLength}`;
   const notable = address.flags.filter((flag) => NOTABLE_ADDRESS_FLAGS.includes(flag));
   return [base, ...notable].join(' ');
 }
@@ -150,9 +140,7 @@ export function peerAndMaster(link: LinkInfo): string {
 
 /** One path of a multipath route: "10.1.0.253 dev va0 weight 1". */
 function nextHopText(hop: NextHop): string {
-  return [hop.gateway, hop.device && `dev ${hop.device}`, hop.weight !== undefined && `weight ${hop.weight}`, ...hop.flags]
-    .filter(Boolean)
-    .join(' ');
+  return [hop.gateway, hop.device && `dev ${hop.device}`, hop.weight !== undefined && `weight ${hop.weight}`, ...hop.flags].filter(Boolean).join(' ');
 }
 
 function countOf(count: number, singular: string, plural = `${singular}s`): string {

@@ -82,10 +82,13 @@ describe('as a user whose sudo asks for a password', function () {
   /** The text of the Namespaces view's welcome area, once it contains `text`. */
   function welcomeSaying(text: string): Promise<string> {
     let last = '';
-    return eventually(async () => {
-      last = (await shownElements('welcome', '.welcome-view-content')).map((element) => element.text).join(' | ');
-      return last.includes(text) ? last : undefined;
-    }, { what: `the view to say "${text}"`, timeoutMs: 20_000, lastSeen: () => last });
+    return eventually(
+      async () => {
+        last = (await shownElements('welcome', '.welcome-view-content')).map((element) => element.text).join(' | ');
+        return last.includes(text) ? last : undefined;
+      },
+      { what: `the view to say "${text}"`, timeoutMs: 20_000, lastSeen: () => last },
+    );
   }
 
   it('asks for the password once in a box, and a wrong one is said to be wrong in the view, with Try Again', async () => {
@@ -147,18 +150,21 @@ describe('as a user whose sudo asks for a password', function () {
     await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 1 }], document: document.uri });
     const cell = document.cellAt(0);
     await eventually(() => cell.executionSummary?.success, { what: 'the cell to succeed', timeoutMs: 30_000 });
-    const stdout = cell.outputs.flatMap((output) => output.items.filter((item) => item.mime === STDOUT_MIME)).map((item) => new TextDecoder().decode(item.data)).join('');
+    const stdout = cell.outputs
+      .flatMap((output) => output.items.filter((item) => item.mime === STDOUT_MIME))
+      .map((item) => new TextDecoder().decode(item.data))
+      .join('');
     assert.equal(stdout.trim(), 'uid 0 in lo');
     assert.equal(api.services.passwordBoxesShown, 3);
   });
 
-  it('a namespace terminal is a root shell in the home folder that takes the session\'s password, without asking', async () => {
+  it("a namespace terminal is a root shell in the home folder that takes the session's password, without asking", async () => {
     const name = `${PREFIX}-cmd`;
     const terminal = await vscode.commands.executeCommand<vscode.Terminal>('netnsLab.namespace.openTerminal', { namespace: name });
     assert.equal(terminal.name, `netns: ${name} (root shell)`);
     const answer = join(folder, 'terminal');
     terminal.sendText(`echo "$(id -u) $(pwd) $(readlink /proc/self/ns/net)" > ${answer}.tmp && mv ${answer}.tmp ${answer}`);
-    const said = await eventually(() => (existsSync(answer) ? readFileSync(answer, 'utf8').trim() : undefined), { what: 'the terminal\'s root shell to answer', timeoutMs: 20_000 });
+    const said = await eventually(() => (existsSync(answer) ? readFileSync(answer, 'utf8').trim() : undefined), { what: "the terminal's root shell to answer", timeoutMs: 20_000 });
     const expected = asRoot('readlink', `/proc/${asRoot('ip', 'netns', 'pids', name).split('\n')[0]}/ns/net`).trim();
     assert.equal(said, `0 ${homedir()} ${expected}`);
     assert.equal(api.services.passwordBoxesShown, 3);
@@ -173,7 +179,7 @@ describe('as a user whose sudo asks for a password', function () {
       assert.equal(terminal.name, `netns: ${name} (as ${userInfo().username})`);
       const answer = join(folder, 'user-terminal');
       terminal.sendText(`echo "$(id -u) $HOME $(readlink /proc/self/ns/net)" > ${answer}.tmp && mv ${answer}.tmp ${answer}`);
-      const said = await eventually(() => (existsSync(answer) ? readFileSync(answer, 'utf8').trim() : undefined), { what: 'the terminal\'s shell to answer', timeoutMs: 20_000 });
+      const said = await eventually(() => (existsSync(answer) ? readFileSync(answer, 'utf8').trim() : undefined), { what: "the terminal's shell to answer", timeoutMs: 20_000 });
       const expected = asRoot('readlink', `/proc/${asRoot('ip', 'netns', 'pids', name).split('\n')[0]}/ns/net`).trim();
       assert.equal(said, `${process.getuid?.()} ${homedir()} ${expected}`);
       assert.equal(api.services.passwordBoxesShown, 3);
@@ -189,17 +195,23 @@ describe('as a user whose sudo asks for a password', function () {
     asRoot('ip', 'netns', 'add', name);
     // A target that cannot be reached is enough to have two: the confirmation must say which machine.
     await settings().update('targets', ['ssh://nobody@127.0.0.1:1'], vscode.ConfigurationTarget.Global);
-    const node = await eventually(async () => {
-      const local = (await tree.children()).find((child) => child.kind === 'target' && child.targetId === 'local');
-      return local && (await tree.children(local)).find((child): child is NamespaceNode => child.kind === 'namespace' && child.namespace === name);
-    }, { what: `${name} under This machine`, timeoutMs: 20_000 });
+    const node = await eventually(
+      async () => {
+        const local = (await tree.children()).find((child) => child.kind === 'target' && child.targetId === 'local');
+        return local && (await tree.children(local)).find((child): child is NamespaceNode => child.kind === 'namespace' && child.namespace === name);
+      },
+      { what: `${name} under This machine`, timeoutMs: 20_000 },
+    );
     await actInPage('show-dialogs', { dialogs: true });
     try {
       const deleting = Promise.resolve(vscode.commands.executeCommand('netnsLab.namespace.delete', node));
-      const [question] = await eventually(async () => {
-        const found = await shownElements('dialog-message', `${DIALOG} .dialog-message-text`);
-        return found.length > 0 ? found : undefined;
-      }, { what: 'the confirmation' });
+      const [question] = await eventually(
+        async () => {
+          const found = await shownElements('dialog-message', `${DIALOG} .dialog-message-text`);
+          return found.length > 0 ? found : undefined;
+        },
+        { what: 'the confirmation' },
+      );
       assert.ok(question!.text.includes(name) && question!.text.includes('on this machine'), question!.text);
       await sleep(500); // the dialog's entrance animation, for the picture
       await screenshot('user-two-target-confirmation');
@@ -228,7 +240,7 @@ describe('as a user whose sudo asks for a password', function () {
     await settings().update('askForSudoPassword', false, vscode.ConfigurationTarget.Global);
     try {
       await settings().update('privilege', undefined, vscode.ConfigurationTarget.Global);
-      const welcome = await welcomeSaying('sudo wants a password, and Netns Lab\'s password box is turned off');
+      const welcome = await welcomeSaying("sudo wants a password, and Netns Lab's password box is turned off");
       assert.ok(welcome.includes('Open Settings'), welcome);
       assert.equal(api.services.passwordBoxesShown, 3);
     } finally {

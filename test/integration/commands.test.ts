@@ -168,7 +168,10 @@ describe('commands given plain objects', () => {
       ip('-n', namespace, 'address', 'replace', '10.234.4.1/24', 'dev', device);
       ip('-n', namespace, 'route', 'replace', '10.236.0.0/24', 'via', '10.234.4.254');
       await run('netnsLab.route.remove', { namespace, destination: '10.236.0.0/24', via: '10.234.4.254' });
-      assert.equal(routesIn(namespace).find((route) => route.dst === '10.236.0.0/24'), undefined);
+      assert.equal(
+        routesIn(namespace).find((route) => route.dst === '10.236.0.0/24'),
+        undefined,
+      );
       const routes = await tree.children(await tree.routes(await namespaceNode(namespace)));
       assert.ok(!routes.some((route) => tree.label(route) === '10.236.0.0/24'));
     });

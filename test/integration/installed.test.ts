@@ -32,10 +32,12 @@ describe('the installed package', () => {
 
   it('activates and registers every command it contributes', async () => {
     await activateExtension();
-    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: Array<{ command: string }> } })
-      .contributes.commands.map((entry) => entry.command);
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map((entry) => entry.command);
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(contributed.filter((id) => !registered.has(id)), []);
+    assert.deepEqual(
+      contributed.filter((id) => !registered.has(id)),
+      [],
+    );
   });
 
   it('shows a namespace made with ip in the tree', async () => {

@@ -58,7 +58,10 @@ describe('the notebook target picker', function () {
       what: 'the cell to finish',
       timeoutMs: 30_000,
     });
-    const output = cell.outputs.flatMap((entry) => entry.items).map((entry) => new TextDecoder().decode(entry.data)).join('');
+    const output = cell.outputs
+      .flatMap((entry) => entry.items)
+      .map((entry) => new TextDecoder().decode(entry.data))
+      .join('');
     return { success: cell.executionSummary?.success, output };
   }
 
@@ -103,10 +106,7 @@ describe('the notebook target picker', function () {
 
   it('refuses a target that is not configured, and keeps the pick it had', async () => {
     const document = await openNotebook('refused', WHERE_CELL);
-    await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand(SELECT_TARGET, { targetId: 'ssh://nobody@203.0.113.9' })),
-      /is not one of your Netns Lab targets/u,
-    );
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand(SELECT_TARGET, { targetId: 'ssh://nobody@203.0.113.9' })), /is not one of your Netns Lab targets/u);
     assert.deepEqual(await runCell(document), { success: true, output: 'on-this-machine\n' });
   });
 });

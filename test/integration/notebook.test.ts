@@ -58,7 +58,10 @@ describe('lab notebooks', function () {
   }
 
   function stdoutOf(cell: vscode.NotebookCell): string {
-    return cell.outputs.flatMap((output) => output.items.filter((item) => item.mime === STDOUT_MIME)).map((item) => new TextDecoder().decode(item.data)).join('');
+    return cell.outputs
+      .flatMap((output) => output.items.filter((item) => item.mime === STDOUT_MIME))
+      .map((item) => new TextDecoder().decode(item.data))
+      .join('');
   }
 
   it('opens a *.netns.md file as a Netns Lab notebook with its shell fences as code cells', async () => {
@@ -77,7 +80,10 @@ describe('lab notebooks', function () {
     await eventually(() => cell.executionSummary?.success, { what: 'the cell to succeed', timeoutMs: 30_000 });
     // One item only: a second (plain text) item would let one choice of presentation stick to every later table.
     const items = cell.outputs.flatMap((output) => output.items);
-    assert.deepEqual(items.map((item) => item.mime), [ADDR_MIME]);
+    assert.deepEqual(
+      items.map((item) => item.mime),
+      [ADDR_MIME],
+    );
     const payload = JSON.parse(new TextDecoder().decode(items[0]!.data)) as { text?: string };
     assert.match(payload.text ?? '', /inet 10\.66\.0\.1\/24/u);
     if (canTakeScreenshots()) {
@@ -93,7 +99,10 @@ describe('lab notebooks', function () {
     assert.equal(document.cellAt(0).executionSummary?.success, true);
     assert.equal(document.cellAt(2).executionSummary?.success, undefined);
     assert.equal(stdoutOf(document.cellAt(2)), '');
-    assert.deepEqual(errorsOf(document.cellAt(1)).map(({ name, message, stack }) => [name, message, stack ?? '']), [['Failed', 'Exit status 3', '']]);
+    assert.deepEqual(
+      errorsOf(document.cellAt(1)).map(({ name, message, stack }) => [name, message, stack ?? '']),
+      [['Failed', 'Exit status 3', '']],
+    );
     if (canTakeScreenshots()) {
       await vscode.commands.executeCommand('notebook.focusTop');
       await new Promise((resolve) => setTimeout(resolve, 1000)); // the outputs render after the cell ends
@@ -151,10 +160,13 @@ describe('lab notebooks', function () {
   it('each code cell says in its status bar which namespace and target it runs in', async () => {
     const api = await activateExtension();
     const document = await openNotebook('where', `---\nnetns: ${red}\n---\n\n\`\`\`sh\nip address\n\`\`\`\n\n\`\`\`sh {netns=/}\nip route\n\`\`\`\n`);
-    const texts = document.getCells().filter((cell) => cell.kind === vscode.NotebookCellKind.Code).map((cell) => {
-      const items = api.cellStatus.provideCellStatusBarItems(cell) as vscode.NotebookCellStatusBarItem[];
-      return items.map((item) => item.text).join(' | ');
-    });
+    const texts = document
+      .getCells()
+      .filter((cell) => cell.kind === vscode.NotebookCellKind.Code)
+      .map((cell) => {
+        const items = api.cellStatus.provideCellStatusBarItems(cell) as vscode.NotebookCellStatusBarItem[];
+        return items.map((item) => item.text).join(' | ');
+      });
     assert.deepEqual(texts, [`$(symbol-namespace) netns ${red} · this machine`, '$(symbol-namespace) root namespace · this machine']);
     if (canTakeScreenshots()) {
       await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -29,10 +29,7 @@ describe('commands refuse invalid names', () => {
     const tooLong = `${lab.prefix}0123456789`;
     const peer = lab.interfaceName('ok');
     assert.equal(Buffer.byteLength(tooLong), 16, 'test bug: the name must be 16 bytes');
-    await assert.rejects(
-      async () => vscode.commands.executeCommand('netnsLab.veth.create', { first: { name: tooLong, namespace }, second: { name: peer, namespace: null } }),
-      /at most 15 bytes/u,
-    );
+    await assert.rejects(async () => vscode.commands.executeCommand('netnsLab.veth.create', { first: { name: tooLong, namespace }, second: { name: peer, namespace: null } }), /at most 15 bytes/u);
     const made = [...linksIn(namespace), ...linksIn(null)].map((link) => link.ifname).filter((name) => name === tooLong || name === peer);
     assert.deepEqual(made, []);
   });

@@ -57,10 +57,13 @@ describe('root refused on an SSH target', function () {
   }
 
   function rowSaying(text: string): Promise<MessageNode> {
-    return eventually(async () => {
-      const rows = await rowsUnderTarget();
-      return rows.find((row): row is MessageNode => typeof row !== 'string' && row.text === text);
-    }, { what: `the row "${text}" under ${alias}`, timeoutMs: 20_000 });
+    return eventually(
+      async () => {
+        const rows = await rowsUnderTarget();
+        return rows.find((row): row is MessageNode => typeof row !== 'string' && row.text === text);
+      },
+      { what: `the row "${text}" under ${alias}`, timeoutMs: 20_000 },
+    );
   }
 
   it('sudo wanting a password with the box turned off says so under the target, and the row opens that setting', async () => {
@@ -76,7 +79,8 @@ describe('root refused on an SSH target', function () {
     await settings().update('askForSudoPassword', true, vscode.ConfigurationTarget.Global);
     void rowsUnderTarget();
     const title = `Netns Lab: sudo password for ${alias}`;
-    const boxShown = async (): Promise<true | undefined> => ((await shownElements('quick-input-title', '.quick-input-widget .quick-input-title')).some((element) => element.text.includes(title)) ? true : undefined);
+    const boxShown = async (): Promise<true | undefined> =>
+      (await shownElements('quick-input-title', '.quick-input-widget .quick-input-title')).some((element) => element.text.includes(title)) ? true : undefined;
     await eventually(boxShown, { what: 'the password box', timeoutMs: 20_000 });
     await actInPage('type-wrong', { type: `${users!.withPassword.password}-wrong` });
     await actInPage('enter-wrong', { press: 'Enter' });

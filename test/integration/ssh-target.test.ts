@@ -61,11 +61,17 @@ describe('an SSH target in the Namespaces view', function () {
   }
 
   it('shows this machine and the SSH target side by side', async () => {
-    const roots = await eventually(async () => {
-      const nodes = await tree.children();
-      return nodes.length === 2 ? nodes : undefined;
-    }, { what: 'two roots' });
-    assert.deepEqual(roots.map((node) => (node.kind === 'target' ? node.targetId : node.kind)), ['local', server!.alias]);
+    const roots = await eventually(
+      async () => {
+        const nodes = await tree.children();
+        return nodes.length === 2 ? nodes : undefined;
+      },
+      { what: 'two roots' },
+    );
+    assert.deepEqual(
+      roots.map((node) => (node.kind === 'target' ? node.targetId : node.kind)),
+      ['local', server!.alias],
+    );
   });
 
   it('follows a namespace made with ip under both roots, without a refresh', async () => {
@@ -101,7 +107,10 @@ describe('an SSH target in the Namespaces view', function () {
     await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 1 }], document: document.uri });
     const cell = document.getCells().find((candidate) => candidate.kind === vscode.NotebookCellKind.Code)!;
     await eventually(() => cell.executionSummary?.success, { what: 'the cell to pass on the target', timeoutMs: 30_000 });
-    const output = cell.outputs.flatMap((entry) => entry.items).map((entry) => new TextDecoder().decode(entry.data)).join('');
+    const output = cell.outputs
+      .flatMap((entry) => entry.items)
+      .map((entry) => new TextDecoder().decode(entry.data))
+      .join('');
     assert.equal(output, 'over-ssh\n');
   });
 
@@ -111,7 +120,10 @@ describe('an SSH target in the Namespaces view', function () {
     await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: 0, end: 1 }], document: document.uri });
     const cell = document.getCells().find((candidate) => candidate.kind === vscode.NotebookCellKind.Code)!;
     await eventually(() => (cell.executionSummary?.success === false ? true : undefined), { what: 'the cell to be refused', timeoutMs: 30_000 });
-    const output = cell.outputs.flatMap((entry) => entry.items).map((entry) => new TextDecoder().decode(entry.data)).join('');
+    const output = cell.outputs
+      .flatMap((entry) => entry.items)
+      .map((entry) => new TextDecoder().decode(entry.data))
+      .join('');
     assert.match(output, /not one of your Netns Lab targets/u);
   });
 
@@ -130,7 +142,10 @@ describe('an SSH target in the Namespaces view', function () {
       await screenshot('unreachable-target');
     }
     const local = (await tree.children()).find((node) => node.kind === 'target' && node.targetId === 'local')!;
-    assert.ok((await tree.children(local)).some((node) => node.kind === 'namespace' && node.namespace === null), 'this machine still lists its root namespace');
+    assert.ok(
+      (await tree.children(local)).some((node) => node.kind === 'namespace' && node.namespace === null),
+      'this machine still lists its root namespace',
+    );
     await vscode.commands.executeCommand('netnsLab.target.remove', { target: server!.deadAlias });
   });
 });

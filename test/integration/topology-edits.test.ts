@@ -77,10 +77,13 @@ describe('labs while their topology file is edited', function () {
 
   it('a plan shown beside the file says "no changes" after a deploy, and shows the new plan after an edit (plan-follows.png)', async () => {
     await vscode.commands.executeCommand('netnsLab.lab.plan', file);
-    assert.match((await eventually(planShown, { what: 'the plan document' })), /A deploy would make 3 changes:/u);
+    assert.match(await eventually(planShown, { what: 'the plan document' }), /A deploy would make 3 changes:/u);
 
     await vscode.commands.executeCommand('netnsLab.lab.deploy', { file });
-    await eventually(() => (/No changes: the lab is as the file says\./u.test(planShown() ?? '') ? true : undefined), { what: 'the plan to say there are no changes', lastSeen: () => planShown() ?? '' });
+    await eventually(() => (/No changes: the lab is as the file says\./u.test(planShown() ?? '') ? true : undefined), {
+      what: 'the plan to say there are no changes',
+      lastSeen: () => planShown() ?? '',
+    });
 
     await setText(valid.replace('namespaces: [red, blue]', 'namespaces: [red, blue, green]'));
     await eventually(() => (new RegExp(`A deploy would make 1 change:\\n\\+ namespace ${name}-green\\n`, 'u').test(planShown() ?? '') ? true : undefined), {
@@ -111,7 +114,10 @@ describe('labs while their topology file is edited', function () {
     await vscode.commands.executeCommand('netnsLab.lab.deploy', { file });
     const document = await setText(`${valid}colour: blue\n`);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file);
-    assert.deepEqual(lenses.map((lens) => lens.command?.title.replace(/\$\([\w-]+\) /u, '').replace(/:.*/u, '')), ['Not deployable', 'Destroy']);
+    assert.deepEqual(
+      lenses.map((lens) => lens.command?.title.replace(/\$\([\w-]+\) /u, '').replace(/:.*/u, '')),
+      ['Not deployable', 'Destroy'],
+    );
     const destroyLens = lenses[1]!.command!;
 
     const question = `Destroy lab ${name} on ${api.services.host(LOCAL_TARGET_ID).label}?`;
@@ -128,7 +134,10 @@ describe('labs while their topology file is edited', function () {
   it('refuses Destroy when even the lab: cannot be read, and logs that in one line, without a stack trace', async () => {
     await setText(`lab: ${name}\nnamespaces: [red\n`);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file);
-    assert.deepEqual(lenses.map((lens) => lens.command?.command), ['workbench.actions.view.problems']);
+    assert.deepEqual(
+      lenses.map((lens) => lens.command?.command),
+      ['workbench.actions.view.problems'],
+    );
 
     const logged = recordLog(api);
     try {

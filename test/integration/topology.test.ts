@@ -82,7 +82,10 @@ describe('lab topologies in the editor', function () {
     await vscode.workspace.openTextDocument(invalid);
     const invalidLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', invalid);
     // Its lab: can be read, so Destroy stays (it needs only the lab's name); Deploy and Plan are gone.
-    assert.deepEqual(invalidLenses.map((lens) => lens.command?.command), ['workbench.actions.view.problems', 'netnsLab.lab.destroy']);
+    assert.deepEqual(
+      invalidLenses.map((lens) => lens.command?.command),
+      ['workbench.actions.view.problems', 'netnsLab.lab.destroy'],
+    );
     assert.match(invalidLenses[0]!.command!.title, /Not deployable: 1 problem \(line 2: /u);
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('netnsLab.lab.deploy', { file: invalid })), /line 2, column \d+: /u);
   });

@@ -130,7 +130,9 @@ describe('the Namespaces view follows changes made outside VS Code', () => {
       await tree.children(node);
       await monitorRunning(watched);
       const monitor = pidsMentioning(`ip -n ${watched} monitor`)[0]!;
-      const token = readFileSync(`/proc/${monitor}/environ`, 'latin1').split('\0').find((entry) => entry.startsWith('NETNS_LAB_OWNER='));
+      const token = readFileSync(`/proc/${monitor}/environ`, 'latin1')
+        .split('\0')
+        .find((entry) => entry.startsWith('NETNS_LAB_OWNER='));
       assert.ok(token, 'the monitor carries an owner mark');
       const watchdogs = pidsMentioning(`netns-lab-lifeline ${token.slice('NETNS_LAB_OWNER='.length)}`);
       assert.equal(watchdogs.length, 1, 'one watchdog for the token');
@@ -203,7 +205,7 @@ function pidsMentioning(text: string): number[] {
 /** The parent, grandparent, … of a process, up to pid 1. */
 function ancestorsOf(pid: number): number[] {
   const ancestors: number[] = [];
-  for (let current = pid; current > 1; ) {
+  for (let current = pid; current > 1;) {
     const stat = readFileSync(`/proc/${current}/stat`, 'utf8');
     current = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     ancestors.push(current);

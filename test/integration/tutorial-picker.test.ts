@@ -17,7 +17,9 @@ const ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
 describe('Open Tutorial', function () {
   this.timeout(60_000);
   const shipped = join(vscode.extensions.getExtension('netns-lab.netns-lab')!.extensionUri.fsPath, 'notebooks');
-  const tutorials = readdirSync(shipped).filter((file) => file.endsWith('.netns.md')).sort();
+  const tutorials = readdirSync(shipped)
+    .filter((file) => file.endsWith('.netns.md'))
+    .sort();
   const workspace = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
   /** The user's own notebooks: one of theirs, and a copy of the first tutorial in a folder of theirs. */
   const userFolder = join(workspace, `${lab.prefix}-mine`);
@@ -39,7 +41,7 @@ describe('Open Tutorial', function () {
     if (!copiesFolderWasThere) rmSync(copies, { recursive: true, force: true });
   });
 
-  it('lists each tutorial once and none of the user\'s notebooks; picking one opens a copy with its topology file', async function () {
+  it("lists each tutorial once and none of the user's notebooks; picking one opens a copy with its topology file", async function () {
     if (!canTakeScreenshots()) this.skip(); // The picker is read through the test host's page.
     const first = tutorials[0]!;
     const expectedCopies = [first, first.replace(/\.netns\.md$/u, '.netns.yaml')].map((file) => join(copies, file));
@@ -47,10 +49,13 @@ describe('Open Tutorial', function () {
     made.push(...expectedCopies.filter((file) => !existsSync(file)));
 
     const opened = Promise.resolve(vscode.commands.executeCommand('netnsLab.openTutorial'));
-    const rows = await eventually(async () => {
-      const shown = await shownElements('tutorial-picker-rows', ROWS);
-      return shown.length >= tutorials.length ? shown : undefined;
-    }, { what: 'the picker to list the tutorials' });
+    const rows = await eventually(
+      async () => {
+        const shown = await shownElements('tutorial-picker-rows', ROWS);
+        return shown.length >= tutorials.length ? shown : undefined;
+      },
+      { what: 'the picker to list the tutorials' },
+    );
     const texts = rows.map((row) => row.ariaLabel ?? row.text);
     assert.equal(rows.length, tutorials.length, texts.join('\n'));
     for (const tutorial of tutorials) assert.equal(texts.filter((text) => text.includes(tutorial)).length, 1, `${tutorial} in:\n${texts.join('\n')}`);

@@ -15,7 +15,9 @@ const KERNEL = { id: 'netns-lab-kernel', extension: 'netns-lab.netns-lab' };
 describe('tutorial notebooks by Run All', function () {
   this.timeout(180_000);
   const repository = vscode.extensions.getExtension('netns-lab.netns-lab')!.extensionUri.fsPath;
-  const tutorials = readdirSync(join(repository, 'notebooks')).filter((file) => file.endsWith('.netns.md')).sort();
+  const tutorials = readdirSync(join(repository, 'notebooks'))
+    .filter((file) => file.endsWith('.netns.md'))
+    .sort();
   const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
   const copies: string[] = [];
   /** Topology files of tutorials that declare their lab: the lab Run All deployed is destroyed afterwards. */

@@ -61,7 +61,14 @@ describe('commands with this machine and an SSH target', function () {
    * target added a moment ago only once it has read the settings again: until then reveal does not find it.
    */
   async function select(node: TargetNode): Promise<void> {
-    await eventually(() => Promise.resolve(api.tree.view.reveal(node, { select: true, focus: true })).then(() => true, () => undefined), { what: `${node.targetId} shown in the view` });
+    await eventually(
+      () =>
+        Promise.resolve(api.tree.view.reveal(node, { select: true, focus: true })).then(
+          () => true,
+          () => undefined,
+        ),
+      { what: `${node.targetId} shown in the view` },
+    );
     await eventually(() => (api.tree.view.selection[0]?.targetId === node.targetId ? true : undefined), { what: `${node.targetId} selected` });
   }
 
@@ -91,10 +98,13 @@ describe('commands with this machine and an SSH target', function () {
 
   /** The text of the modal dialog, once one shows. */
   async function dialogText(): Promise<string> {
-    const [shown] = await eventually(async () => {
-      const found = await shownElements('dialog-message', `${DIALOG} .dialog-message-text`);
-      return found.length > 0 ? found : undefined;
-    }, { what: 'a modal dialog' });
+    const [shown] = await eventually(
+      async () => {
+        const found = await shownElements('dialog-message', `${DIALOG} .dialog-message-text`);
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'a modal dialog' },
+    );
     return shown!.text;
   }
 
@@ -163,10 +173,13 @@ describe('commands with this machine and an SSH target', function () {
     // With the smoke-test driver on, the workbench shows no toasts: the notification center lists them all the same.
     await vscode.commands.executeCommand('notifications.showList');
     let seen: string[] = [];
-    const shown = await eventually(async () => (seen = (await shownElements('failure-message', '.notification-list-item-message')).map((element) => element.text)).find((text) => text.includes(name)), {
-      what: 'the failure notification',
-      lastSeen: () => seen.join(' | '),
-    });
+    const shown = await eventually(
+      async () => (seen = (await shownElements('failure-message', '.notification-list-item-message')).map((element) => element.text)).find((text) => text.includes(name)),
+      {
+        what: 'the failure notification',
+        lastSeen: () => seen.join(' | '),
+      },
+    );
     await vscode.commands.executeCommand('notifications.hideList');
     assert.ok(shown.includes(alias), shown);
   });
@@ -214,7 +227,13 @@ describe('commands with this machine and an SSH target', function () {
     await creating;
 
     assert.ok(namespaceExists(secondNamespace), `${secondNamespace} was not made`);
-    assert.ok(linksIn(firstNamespace).some((link) => link.ifname === firstEnd), `${firstEnd} is not in ${firstNamespace}`);
-    assert.ok(linksIn(secondNamespace).some((link) => link.ifname === secondEnd), `${secondEnd} is not in ${secondNamespace}`);
+    assert.ok(
+      linksIn(firstNamespace).some((link) => link.ifname === firstEnd),
+      `${firstEnd} is not in ${firstNamespace}`,
+    );
+    assert.ok(
+      linksIn(secondNamespace).some((link) => link.ifname === secondEnd),
+      `${secondEnd} is not in ${secondNamespace}`,
+    );
   });
 });

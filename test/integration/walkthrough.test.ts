@@ -40,7 +40,10 @@ describe('the Get Started walkthrough', function () {
 
   /** Unticks the step; false while VS Code has not registered the walkthrough. */
   function markStepIncomplete(): Promise<boolean> {
-    return Promise.resolve(vscode.commands.executeCommand('welcome.markStepIncomplete', step)).then(() => true, () => false);
+    return Promise.resolve(vscode.commands.executeCommand('welcome.markStepIncomplete', step)).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Opens the walkthrough (again, until VS Code has registered it) and returns its first step's state. */

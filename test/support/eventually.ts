@@ -8,10 +8,7 @@ export const FOLLOW_DEADLINE_MS = 5_000;
  * Calls `probe` every `intervalMs` until it returns something other than undefined, and returns that; throws
  * `describe()` (with the last thing probed, when given) once the deadline passes.
  */
-export async function eventually<T>(
-  probe: () => Promise<T | undefined> | T | undefined,
-  options: { what: string; timeoutMs?: number; intervalMs?: number; lastSeen?: () => string },
-): Promise<T> {
+export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, options: { what: string; timeoutMs?: number; intervalMs?: number; lastSeen?: () => string }): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? FOLLOW_DEADLINE_MS);
   for (;;) {
     const value = await probe();

@@ -8,7 +8,11 @@ import { importCircles, importsOf, isNodeBuiltin, isVscode, moduleSpecifiers, pr
 
 /** `file imports what` for every import of the files under `folder` that `forbidden` refuses. */
 function offenders(folder: string, forbidden: (found: ReturnType<typeof importsOf>[number], file: string) => boolean): string[] {
-  return typeScriptFiles(folder).flatMap((file) => importsOf(file).filter((found) => forbidden(found, file)).map((found) => `${file} imports ${found.specifier}`));
+  return typeScriptFiles(folder).flatMap((file) =>
+    importsOf(file)
+      .filter((found) => forbidden(found, file))
+      .map((found) => `${file} imports ${found.specifier}`),
+  );
 }
 
 function under(file: string | undefined, ...folders: string[]): boolean {
@@ -52,10 +56,25 @@ describe('the matchers', () => {
   });
 
   test('find a circle of three and leave a chain alone', () => {
-    const circle = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
-    assert.deepEqual(stronglyConnected(circle).filter((group) => group.length > 1), [['a', 'b', 'c']]);
-    const chain = new Map([['a', ['b']], ['b', ['c']], ['c', []]]);
-    assert.deepEqual(stronglyConnected(chain).filter((group) => group.length > 1), []);
+    const circle = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
+    assert.deepEqual(
+      stronglyConnected(circle).filter((group) => group.length > 1),
+      [['a', 'b', 'c']],
+    );
+    const chain = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', []],
+    ]);
+    assert.deepEqual(
+      stronglyConnected(chain).filter((group) => group.length > 1),
+      [],
+    );
   });
 
   test('resolve a relative import to the file it names, and see a type-only one', () => {
@@ -70,11 +89,17 @@ describe('layers (ARCHITECTURE.md)', () => {
   });
 
   test('R1: the core imports neither vscode nor the editor, the command line or the renderer', () => {
-    assert.deepEqual(offenders('src/core', (found) => isVscode(found.specifier) || under(found.file, 'src/ext', 'src/cli', 'src/renderer', 'src/extension.ts')), []);
+    assert.deepEqual(
+      offenders('src/core', (found) => isVscode(found.specifier) || under(found.file, 'src/ext', 'src/cli', 'src/renderer', 'src/extension.ts')),
+      [],
+    );
   });
 
   test('R2: the command line imports neither vscode nor the editor or the renderer', () => {
-    assert.deepEqual(offenders('src/cli', (found) => isVscode(found.specifier) || under(found.file, 'src/ext', 'src/renderer', 'src/extension.ts')), []);
+    assert.deepEqual(
+      offenders('src/cli', (found) => isVscode(found.specifier) || under(found.file, 'src/ext', 'src/renderer', 'src/extension.ts')),
+      [],
+    );
   });
 
   test('R3: the renderer imports neither vscode nor Node built-ins, and only types from the core', () => {
@@ -95,7 +120,10 @@ describe('layers (ARCHITECTURE.md)', () => {
 
   test('R5: errors.ts imports only the bottom files display.ts and diagnostic.ts', () => {
     const imported = importsOf('src/core/errors.ts').map((found) => found.file ?? found.specifier);
-    assert.deepEqual(imported.filter((file) => file !== 'src/core/display.ts' && file !== 'src/core/diagnostic.ts'), []);
+    assert.deepEqual(
+      imported.filter((file) => file !== 'src/core/display.ts' && file !== 'src/core/diagnostic.ts'),
+      [],
+    );
   });
 });
 
@@ -110,7 +138,10 @@ function roomOf(file: string): string {
 describe('rooms of the editor (ARCHITECTURE.md)', () => {
   test('every folder of src/ext is a room with a floor', () => {
     const rooms = new Set(typeScriptFiles('src/ext').map(roomOf));
-    assert.deepEqual([...rooms].filter((room) => !(room in FLOORS)), []);
+    assert.deepEqual(
+      [...rooms].filter((room) => !(room in FLOORS)),
+      [],
+    );
   });
 
   test('R6: no import runs to a room on the same floor or above', () => {
@@ -146,6 +177,9 @@ describe('tests (ARCHITECTURE.md)', () => {
   });
 
   test('R9: nothing under test/unit uses the host tests support', () => {
-    assert.deepEqual(offenders('test/unit', (found) => under(found.file, 'test/host')), []);
+    assert.deepEqual(
+      offenders('test/unit', (found) => under(found.file, 'test/host')),
+      [],
+    );
   });
 });

@@ -69,4 +69,3 @@ function parseRouteWords(words: string[]): RouteSpec {
   }
   return route;
 }
-

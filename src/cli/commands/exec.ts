@@ -16,7 +16,7 @@ export const execCommand: CliCommand = {
   usage: [
     'netns-lab exec NS -- CMD [ARG...]',
     '',
-    'Standard input, output and error pass through byte for byte, and the exit status is the command\'s.',
+    "Standard input, output and error pass through byte for byte, and the exit status is the command's.",
     'With a terminal on both ends the command gets a terminal of its own (netns-lab exec red -- bash is an',
     'interactive shell). Ctrl-C stops the command and everything it started.',
     'Example: netns-lab exec red -- ping -c 1 10.0.0.2',
@@ -67,4 +67,3 @@ async function runOnTerminal(context: CliContext, namespace: NamespaceName, comm
     context.interrupts.passInterruptsThrough = false;
   }
 }
-

@@ -90,7 +90,9 @@ async function compareWithFile(file: string, context: CliContext): Promise<numbe
   const inspection = await inspectLab(context.host, topology);
   const inSync = isInSync(inspection);
   if (context.json) {
-    context.out(json({ file, lab: inspection.lab, host: context.host.label, inSync, missing: inspection.missing, extra: inspection.extra, drifted: inspection.drifted, conflicts: inspection.conflicts }));
+    context.out(
+      json({ file, lab: inspection.lab, host: context.host.label, inSync, missing: inspection.missing, extra: inspection.extra, drifted: inspection.drifted, conflicts: inspection.conflicts }),
+    );
   } else {
     const where = `Lab ${labLabel(inspection.lab)} on ${context.host.label}`;
     context.out(inSync ? `${where}: in sync with ${file}\n` : `${where}: differs from ${file}\n${renderInspection(inspection)}`);
@@ -101,7 +103,10 @@ async function compareWithFile(file: string, context: CliContext): Promise<numbe
 async function showDeployedLab(lab: string, context: CliContext): Promise<number> {
   const deployed = await describeDeployedLab(context.host, lab);
   const present = deployed.namespaces.length + deployed.rootInterfaces.length > 0;
-  if (context.json) context.out(json({ lab, host: context.host.label, deployed: present, file: deployed.file, deployedAt: deployed.deployedAt, namespaces: deployed.namespaces, rootInterfaces: deployed.rootInterfaces }));
+  if (context.json)
+    context.out(
+      json({ lab, host: context.host.label, deployed: present, file: deployed.file, deployedAt: deployed.deployedAt, namespaces: deployed.namespaces, rootInterfaces: deployed.rootInterfaces }),
+    );
   else context.out(renderDeployedLab(deployed, context.host.label));
   return 0;
 }

@@ -49,7 +49,7 @@ export const deployCommand: CliCommand = {
     '  --dry-run   print the plan only; change nothing',
     '',
     'Exit status 0 when the lab is as the file says, 1 when the file is not valid, the deploy was refused',
-    '(a name is taken by something that is not the lab\'s, a kernel part is missing) or a step failed.',
+    "(a name is taken by something that is not the lab's, a kernel part is missing) or a step failed.",
   ].join('\n'),
   async run(args, context) {
     const parsed = parseCommandArgs('deploy', args, { 'dry-run': { type: 'boolean' } });

@@ -53,8 +53,8 @@ export const bridgeCommand: CliCommand = {
     'netns-lab bridge attach IFACE[@NS] BRIDGE',
     'netns-lab bridge detach IFACE[@NS]',
     '',
-    'A bridge and its ports are in one namespace: --port IFACE names an interface in the bridge\'s namespace',
-    '(IFACE@NS is accepted when NS is the bridge\'s), and attach takes the BRIDGE in IFACE\'s namespace.',
+    "A bridge and its ports are in one namespace: --port IFACE names an interface in the bridge's namespace",
+    "(IFACE@NS is accepted when NS is the bridge's), and attach takes the BRIDGE in IFACE's namespace.",
   ].join('\n'),
   async run(args, context) {
     const [action, ...rest] = args;

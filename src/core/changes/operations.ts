@@ -39,9 +39,7 @@ export interface VethEndSpec extends ip.VethEnd {
 export async function createVethPair(host: Host, first: VethEndSpec, second: VethEndSpec, options: { up?: boolean } = {}): Promise<void> {
   const pair = `${describeEnd(first)} / ${describeEnd(second)}`;
   const [madeBeside] = ip.vethCreationOrder(first, second);
-  const steps: Step[] = [
-    { command: ip.vethAdd(first, second), undo: ip.linkDelete(madeBeside.namespace, madeBeside.name), description: `create veth pair ${pair}` },
-  ];
+  const steps: Step[] = [{ command: ip.vethAdd(first, second), undo: ip.linkDelete(madeBeside.namespace, madeBeside.name), description: `create veth pair ${pair}` }];
   for (const end of [first, second]) steps.push(...configureEnd(end, options.up ?? false));
   await applySteps(host, steps);
 }
@@ -59,12 +57,7 @@ function configureEnd(end: VethEndSpec, up: boolean): Step[] {
 }
 
 /** Creates a bridge, attaches the given ports (interfaces already in that namespace), and brings it up if asked. */
-export async function createBridge(
-  host: Host,
-  namespace: NamespaceName,
-  name: string,
-  options: { ports?: string[]; addresses?: string[]; up?: boolean } = {},
-): Promise<void> {
+export async function createBridge(host: Host, namespace: NamespaceName, name: string, options: { ports?: string[]; addresses?: string[]; up?: boolean } = {}): Promise<void> {
   const where = describeEnd({ name, namespace });
   const steps: Step[] = [{ command: ip.bridgeAdd(namespace, name), undo: ip.linkDelete(namespace, name), description: `create bridge ${where}` }];
   for (const port of options.ports ?? []) {

@@ -75,14 +75,17 @@ function groupSteps(steps: readonly Step[]): Group[] {
  * cannot go into a batch line); the first failure prints the group's number and stops the script.
  */
 function stepsScript(groups: readonly Group[]): string {
-  return groups
-    .map((group, index) => {
-      const run = group.lines.length > 0
-        ? `${shellCommand(ipBatchArgv(group.namespace, [], group.program))} <<'NETNS_LAB_STEPS'\n${group.lines.join('\n')}\nNETNS_LAB_STEPS`
-        : `${shellCommand(ipArgv(group.steps[0]!.command))} </dev/null`;
-      return `${run}\n[ $? -eq 0 ] || { echo 'netns-lab-failed-group ${index}'; exit 1; }`;
-    })
-    .join('\n') + '\n';
+  return (
+    groups
+      .map((group, index) => {
+        const run =
+          group.lines.length > 0
+            ? `${shellCommand(ipBatchArgv(group.namespace, [], group.program))} <<'NETNS_LAB_STEPS'\n${group.lines.join('\n')}\nNETNS_LAB_STEPS`
+            : `${shellCommand(ipArgv(group.steps[0]!.command))} </dev/null`;
+        return `${run}\n[ $? -eq 0 ] || { echo 'netns-lab-failed-group ${index}'; exit 1; }`;
+      })
+      .join('\n') + '\n'
+  );
 }
 
 /** The error of a failed group; steps of it that ran before the failing line are added to `done`. */
@@ -91,7 +94,10 @@ function describeFailure(group: Group, stderr: string, exitCode: number, done: S
   const failedLine = group.lines.length > 0 ? Number(/Command failed -:(\d+)/u.exec(stderr)?.[1] ?? '1') : 1;
   done.push(...group.steps.slice(0, failedLine - 1));
   const step = group.steps[failedLine - 1] ?? group.steps[0]!;
-  const reason = stderr.split('\n').filter((line) => !line.startsWith('Command failed')).join('\n');
+  const reason = stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('Command failed'))
+    .join('\n');
   return new CommandError(`Could not ${step.description}`, { argv: ipArgv(step.command), exitCode, stderr: reason });
 }
 

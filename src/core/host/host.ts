@@ -99,12 +99,7 @@ export function observeStarted(observer: CommandObserver | undefined, host: stri
  * Runs `work` (one command on a host) and tells the observer how it went: its exit status and duration, or the
  * error it failed with. Every host records its commands the same way through this.
  */
-export async function observedRun(
-  observer: CommandObserver | undefined,
-  host: string,
-  argv: readonly string[],
-  work: () => Promise<RunResult>,
-): Promise<RunResult> {
+export async function observedRun(observer: CommandObserver | undefined, host: string, argv: readonly string[], work: () => Promise<RunResult>): Promise<RunResult> {
   const started = performance.now();
   try {
     const result = await work();

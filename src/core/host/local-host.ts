@@ -69,7 +69,14 @@ export class LocalHost implements Host {
     };
     const args = [...shell.args, ...wrapperArguments(nonce, LOCAL_SHELL_HAS_JOB_CONTROL, argv, marks)];
     const carrier = startCarrier(shell.file, args, stdio, () => new HostError(`Could not start ${shell.file} on this machine: it is not installed or not on PATH`), shell.env);
-    const wiring = { argv, nonce, prelude: shell.prelude, where: this.label, stopGroup: (group: number, signal: 'TERM' | 'KILL') => this.signalGroup(group, signal), probeGroup: (group: number) => this.groupAlive(group) };
+    const wiring = {
+      argv,
+      nonce,
+      prelude: shell.prelude,
+      where: this.label,
+      stopGroup: (group: number, signal: 'TERM' | 'KILL') => this.signalGroup(group, signal),
+      probeGroup: (group: number) => this.groupAlive(group),
+    };
     return this.started.follow(observeStarted(this.options.observer, this.label, new RunningCommand(carrier, wiring, options)));
   }
 

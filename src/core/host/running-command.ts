@@ -124,7 +124,13 @@ export class RunningCommand {
     // Not unref'd: a program whose last work is this stop must not end before it does.
     let timer: NodeJS.Timeout | undefined;
     const givenUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, KILL_GRACE_MS + STOP_WAIT_EXTRA_MS)));
-    await Promise.race([this.exit.then(() => undefined, () => undefined), givenUp]);
+    await Promise.race([
+      this.exit.then(
+        () => undefined,
+        () => undefined,
+      ),
+      givenUp,
+    ]);
     clearTimeout(timer);
     if (!this.settled) {
       this.carrier.kill();
@@ -187,7 +193,11 @@ export class RunningCommand {
   }
 
   private readFramed(source: Source): void {
-    const reader = new FrameReader(this.wiring.nonce, (bytes) => this.onBytes(source, bytes), (marker) => this.onMarker(source, marker));
+    const reader = new FrameReader(
+      this.wiring.nonce,
+      (bytes) => this.onBytes(source, bytes),
+      (marker) => this.onMarker(source, marker),
+    );
     source.stream.on('data', (chunk: Buffer) => reader.push(chunk));
     source.stream.on('end', () => (reader.flush(), this.onStreamEnd(source)));
     source.stream.on('error', () => this.onStreamEnd(source));

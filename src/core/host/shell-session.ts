@@ -44,8 +44,16 @@ export class ShellSession {
     private readonly description: string,
     private readonly jobControl: boolean,
   ) {
-    const stdoutReader = new FrameReader(this.nonce, (bytes) => this.pending?.onStdout(bytes), (marker) => this.pending?.onMarker(marker));
-    const stderrReader = new FrameReader(this.nonce, (bytes) => this.onStderrBytes(bytes), (marker) => this.pending?.onMarker(marker));
+    const stdoutReader = new FrameReader(
+      this.nonce,
+      (bytes) => this.pending?.onStdout(bytes),
+      (marker) => this.pending?.onMarker(marker),
+    );
+    const stderrReader = new FrameReader(
+      this.nonce,
+      (bytes) => this.onStderrBytes(bytes),
+      (marker) => this.pending?.onMarker(marker),
+    );
     shell.stdout.on('data', (chunk: Buffer) => stdoutReader.push(chunk));
     shell.stderr.on('data', (chunk: Buffer) => stderrReader.push(chunk));
     shell.stdin.on('error', () => undefined); // a dead shell is reported through `exited`

@@ -42,7 +42,7 @@ const RULES: Rule[] = [
     aboutHostKey: true,
     explain: (label, knownHosts) =>
       `The host key of ${label} has changed since it was recorded in ${knownHostsFileName(knownHosts)}, so the connection was refused ` +
-      '(the host may have been reinstalled, or someone is intercepting the connection). Check with the host\'s ' +
+      "(the host may have been reinstalled, or someone is intercepting the connection). Check with the host's " +
       `administrator, then remove the old key (${removeKeyCommand(knownHosts)}) and connect once in a terminal to accept the new one.`,
   },
   {
@@ -144,4 +144,3 @@ function meaningfulLines(stderr: string): string {
     .slice(0, 3)
     .join(' / ');
 }
-

@@ -84,7 +84,10 @@ export class SshHost implements Host {
   private readonly started = new StartedCommands((group) => group !== undefined && this.lifeline?.spare(group));
 
   /** @throws InvalidArgumentError when `target` is not an alias, USER@HOST or ssh://USER@HOST:PORT. */
-  constructor(target: string, private readonly options: SshHostOptions = {}) {
+  constructor(
+    target: string,
+    private readonly options: SshHostOptions = {},
+  ) {
     this.target = parseSshTarget(target);
     this.label = this.target.label;
     this.pool = new SessionPool(() => this.startSession(), options.maxSessions ?? 4);
@@ -119,7 +122,14 @@ export class SshHost implements Host {
       marksOnFd3: false,
     };
     const carrier = startCarrier('ssh', [...sshArguments(this.settings(), ['-T']), remote], stdio, missingClientError);
-    const wiring = { argv, nonce, prelude: shell.prelude, where: this.label, stopGroup: (group: number, signal: 'TERM' | 'KILL') => this.signalGroup(group, signal), probeGroup: (group: number) => this.groupAlive(group) };
+    const wiring = {
+      argv,
+      nonce,
+      prelude: shell.prelude,
+      where: this.label,
+      stopGroup: (group: number, signal: 'TERM' | 'KILL') => this.signalGroup(group, signal),
+      probeGroup: (group: number) => this.groupAlive(group),
+    };
     return this.started.follow(observeStarted(this.options.observer, this.label, new RunningCommand(carrier, wiring, options)));
   }
 
@@ -130,7 +140,9 @@ export class SshHost implements Host {
     if (result.exitCode !== 0) throw new CommandError(`Could not list the namespaces on ${this.label}`, { argv, exitCode: result.exitCode, stderr: result.stderr });
     const text = result.stdout.trim();
     // ip writes names into its JSON unescaped: one name with a control character would make JSON.parse fail.
-    return parseNetnsList(text === '' ? undefined : parseJsonValues(text, 'ip -j netns list')[0]).map((entry) => entry.name).sort();
+    return parseNetnsList(text === '' ? undefined : parseJsonValues(text, 'ip -j netns list')[0])
+      .map((entry) => entry.name)
+      .sort();
   }
 
   /**

@@ -1,14 +1,6 @@
 /** Parses `ip -j neigh show` into NeighbourInfo. */
 import type { NeighbourInfo } from '../model.js';
-import {
-  type Place,
-  readArray,
-  readObject,
-  readOptionalString,
-  readString,
-  readStringList,
-  withoutUndefined,
-} from './parse-fields.js';
+import { type Place, readArray, readObject, readOptionalString, readString, readStringList, withoutUndefined } from './parse-fields.js';
 
 const CONTEXT = 'ip -j neigh show';
 

@@ -39,9 +39,7 @@ function parseRoute(item: unknown, position: number): RouteInfo {
   const place: Place = { where: `route ${position} (${destination})`, context: CONTEXT };
   const gateway = readGateway(object, place);
   const preferredSource = readOptionalString(object, 'prefsrc', place);
-  const nextHops = readOptionalArray(object, 'nexthops', place).map((hop, index) =>
-    parseNextHop(hop, { where: `${place.where} nexthop ${index}`, context: CONTEXT }),
-  );
+  const nextHops = readOptionalArray(object, 'nexthops', place).map((hop, index) => parseNextHop(hop, { where: `${place.where} nexthop ${index}`, context: CONTEXT }));
   const addresses = [gateway, preferredSource, ...nextHops.map((hop) => hop.gateway)];
   return withoutUndefined({
     family: routeFamily(object, destination, addresses, place),
@@ -83,12 +81,7 @@ function readTable(object: JsonObject, place: Place): string | undefined {
   return typeof table === 'number' ? String(table) : readOptionalString(object, 'table', place);
 }
 
-function routeFamily(
-  object: JsonObject,
-  destination: string,
-  addresses: (string | undefined)[],
-  place: Place,
-): 'inet' | 'inet6' {
+function routeFamily(object: JsonObject, destination: string, addresses: (string | undefined)[], place: Place): 'inet' | 'inet6' {
   const family = readOptionalString(object, 'family', place);
   if (family === 'inet' || family === 'inet6') return family;
   if (family !== undefined) fail(place, `family "${family}" is not inet or inet6`);

@@ -60,9 +60,7 @@ async function labRecord(host: Host, plan: DeployPlan, previous: LabRecord | und
   const names = new Set(plan.namespaces);
   if (stage.beforeApply) for (const entry of previous?.namespaces ?? []) names.add(entry.name);
   const identities = await readNamespaceIdentities(host, [...names]);
-  const namespaces = [...names]
-    .filter((name) => stage.beforeApply || identities.has(name))
-    .map((name) => (identities.has(name) ? { name, identity: identities.get(name)! } : { name }));
+  const namespaces = [...names].filter((name) => stage.beforeApply || identities.has(name)).map((name) => (identities.has(name) ? { name, identity: identities.get(name)! } : { name }));
   return {
     lab: plan.lab,
     ...(file === undefined ? {} : { file }),

@@ -61,7 +61,11 @@ export async function destroyLab(host: Host, lab: string, options: DestroyOption
     options.onProgress?.(`Removing ${plan.namespaces.length} namespace${plan.namespaces.length === 1 ? '' : 's'}`);
     await removeAll(host, commands);
     const late = await waitForRootLinksGone(host, [...alongside]);
-    if (late.length > 0) await removeAll(host, late.map((name) => linkDelete(null, name)));
+    if (late.length > 0)
+      await removeAll(
+        host,
+        late.map((name) => linkDelete(null, name)),
+      );
     await checkGone(host, plan);
   }
   await removeLabRecord(host, lab);
@@ -71,7 +75,10 @@ export async function destroyLab(host: Host, lab: string, options: DestroyOption
 async function recordedNamespaces(host: Host, lab: string, record: LabRecord, names: readonly string[]): Promise<{ namespaces: string[]; skipped: string[] }> {
   const present = new Set(names);
   const listed = record.namespaces.filter((entry) => present.has(entry.name));
-  const identities = await readNamespaceIdentities(host, listed.filter((entry) => entry.identity !== undefined).map((entry) => entry.name));
+  const identities = await readNamespaceIdentities(
+    host,
+    listed.filter((entry) => entry.identity !== undefined).map((entry) => entry.name),
+  );
   const namespaces: string[] = [];
   const skipped: string[] = [];
   for (const entry of listed) {
@@ -85,7 +92,11 @@ async function recordedNamespaces(host: Host, lab: string, record: LabRecord, na
 }
 
 function taggedByName(host: Host, lab: string, names: readonly string[]): Promise<string[]> {
-  return readTaggedNamespaces(host, lab, names.filter((name) => name.startsWith(`${lab}-`)));
+  return readTaggedNamespaces(
+    host,
+    lab,
+    names.filter((name) => name.startsWith(`${lab}-`)),
+  );
 }
 
 interface RootLink {

@@ -60,7 +60,10 @@ export class InterfacePlanner {
   private planPair(first: DesiredInterface, second: DesiredInterface): void {
     const actualFirst = this.actual(first.namespace, first.name);
     const actualSecond = this.actual(second.namespace, second.name);
-    const ends = [[first, actualFirst], [second, actualSecond]] as const;
+    const ends = [
+      [first, actualFirst],
+      [second, actualSecond],
+    ] as const;
     if (!ends.map(([wanted, actual]) => actual === undefined || this.isOwned(actual, wanted)).every(Boolean)) return;
     if (actualFirst && actualSecond && isPeeredWith(actualFirst, second)) {
       this.configureExisting(first, actualFirst);
@@ -112,8 +115,7 @@ export class InterfacePlanner {
     if (actual.alias === this.tag) return true;
     const place = wanted.namespace === null ? 'the root namespace' : `namespace ${wanted.namespace}`;
     this.plan.refuse(
-      `Interface ${wanted.name} already exists in ${place} and is not lab ${this.desired.lab}'s (it has no "${this.tag}" alias): ` +
-        'rename it in the file, or delete that interface first',
+      `Interface ${wanted.name} already exists in ${place} and is not lab ${this.desired.lab}'s (it has no "${this.tag}" alias): ` + 'rename it in the file, or delete that interface first',
     );
     return false;
   }

@@ -82,7 +82,9 @@ function refuseMissingKernelParts(plan: PlanBuilder, desired: DesiredState, miss
       .filter((wanted) => (kind === 'htb' ? wanted.impairment?.rate !== undefined : needsNetem(wanted.impairment)))
       .map((wanted) => where(wanted.namespace, wanted.name));
     const what = kind === 'netem' ? 'delay, jitter and loss need the netem qdisc (kernel module sch_netem)' : 'rate needs the htb qdisc (kernel module sch_htb)';
-    plan.refuse(`The kernel of ${hostLabel} cannot impair ${listSome(users)}: ${what}, which it does not have. Remove those impairments from the file, or load the module (modprobe sch_${kind}) where the kernel has it`);
+    plan.refuse(
+      `The kernel of ${hostLabel} cannot impair ${listSome(users)}: ${what}, which it does not have. Remove those impairments from the file, or load the module (modprobe sch_${kind}) where the kernel has it`,
+    );
   }
 }
 

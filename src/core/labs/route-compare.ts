@@ -29,9 +29,7 @@ export function routeSpecOf(actual: RouteInfo): RouteSpec {
 }
 
 export function describeRouteSpec(route: RouteSpec): string {
-  return [route.destination, route.via && `via ${route.via}`, route.device && `dev ${route.device}`, route.metric !== undefined && `metric ${route.metric}`]
-    .filter(Boolean)
-    .join(' ');
+  return [route.destination, route.via && `via ${route.via}`, route.device && `dev ${route.device}`, route.metric !== undefined && `metric ${route.metric}`].filter(Boolean).join(' ');
 }
 
 function routeFamily(route: RouteSpec): 'inet' | 'inet6' {

@@ -18,9 +18,20 @@ export interface ObservedImpairment {
 }
 
 const RATE_UNITS: Record<string, number> = {
-  '': 1, bit: 1, kbit: 1e3, mbit: 1e6, gbit: 1e9, tbit: 1e12,
-  bps: 8, kbps: 8e3, mbps: 8e6, gbps: 8e9, tbps: 8e12,
-  kibit: 1024, mibit: 1024 ** 2, gibit: 1024 ** 3,
+  '': 1,
+  bit: 1,
+  kbit: 1e3,
+  mbit: 1e6,
+  gbit: 1e9,
+  tbit: 1e12,
+  bps: 8,
+  kbps: 8e3,
+  mbps: 8e6,
+  gbps: 8e9,
+  tbps: 8e12,
+  kibit: 1024,
+  mibit: 1024 ** 2,
+  gibit: 1024 ** 3,
 };
 
 const TIME_UNITS: Record<string, number> = { '': 1, us: 1, usec: 1, ms: 1e3, msec: 1e3, s: 1e6, sec: 1e6 };
@@ -120,5 +131,7 @@ function netemArgs(impairment: Impairment): string[] {
 }
 
 export function describeImpairment(impairment: Impairment): string {
-  return Object.entries(impairment).map(([key, value]) => `${key} ${String(value)}`).join(', ');
+  return Object.entries(impairment)
+    .map(([key, value]) => `${key} ${String(value)}`)
+    .join(', ');
 }

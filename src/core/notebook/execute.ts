@@ -62,7 +62,9 @@ export function cellNamespace(cell: { options?: CellOptions }, notebook: Noteboo
  */
 export function checkTargetIsLocal(notebook: NotebookOptions, where = 'here'): void {
   if (isLocalTarget(notebook.target)) return;
-  throw new NetnsLabError(`This notebook's target is ${JSON.stringify(notebook.target)}, and it cannot run ${where}: run it with netns-lab run (which connects to the target), or remove "target" from its front matter`);
+  throw new NetnsLabError(
+    `This notebook's target is ${JSON.stringify(notebook.target)}, and it cannot run ${where}: run it with netns-lab run (which connects to the target), or remove "target" from its front matter`,
+  );
 }
 
 /** The argv that runs a cell: `sh -c` for sh cells, bash for the others, inside the namespace. */

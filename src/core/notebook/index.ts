@@ -7,10 +7,4 @@ export { parseNotebook } from './parse.js';
 export { serializeNotebook } from './serialize.js';
 export { decodeNotebookBytes, encodeNotebookText } from './encoding.js';
 export { readNotebookFile } from './notebook-file.js';
-export {
-  NotebookFormatError,
-  type FormatPosition,
-  parseCellOptions,
-  formatCellOptions,
-  isCellLanguage,
-} from './options.js';
+export { NotebookFormatError, type FormatPosition, parseCellOptions, formatCellOptions, isCellLanguage } from './options.js';

@@ -102,7 +102,7 @@ const PLAIN_CHARACTER = /^[A-Za-z0-9_\-.:/=+,@%]$/u;
 export function splitShellWords(line: string): string[] | undefined {
   const words: string[] = [];
   let word: string | undefined; // undefined between words, so that '' still makes an (empty) word
-  for (let position = 0; position < line.length; ) {
+  for (let position = 0; position < line.length;) {
     const character = line[position]!;
     if (character === ' ' || character === '\t') {
       if (word !== undefined) words.push(word);

@@ -26,9 +26,7 @@ export class NotebookFormatError extends InvalidArgumentError {
   readonly reason: string;
 
   constructor(reason: string, position: FormatPosition) {
-    const where = position.fileName === undefined
-      ? `line ${position.line}, column ${position.column}`
-      : `${position.fileName}:${position.line}:${position.column}`;
+    const where = position.fileName === undefined ? `line ${position.line}, column ${position.column}` : `${position.fileName}:${position.line}:${position.column}`;
     super(`${where}: ${reason}`);
     this.line = position.line;
     this.column = position.column;
@@ -214,12 +212,7 @@ function ownKey(node: unknown, at: (offset: number) => FormatPosition): Notebook
   throw new NotebookFormatError(reason, at(offsetOf(node) ?? 0));
 }
 
-function setNotebookOption(
-  options: NotebookOptions,
-  key: keyof NotebookOptions,
-  node: unknown,
-  where: FormatPosition,
-): void {
+function setNotebookOption(options: NotebookOptions, key: keyof NotebookOptions, node: unknown, where: FormatPosition): void {
   const value = isScalar(node) ? node.value : undefined;
   if (typeof value !== 'string') {
     throw new NotebookFormatError(`expected a string for "${key}" in the front matter (quote it if it looks like a number)`, where);

@@ -70,7 +70,10 @@ function readFrontMatter(lines: string[], fileName: string | undefined): FrontMa
   }
   // YAML breaks lines at \n and \r\n only, so a lone \r (a line break here) would end up inside a value: "red\r" as
   // the namespace. It becomes \n, one character for one, so that YAML's positions stay the file's.
-  const yamlText = lines.slice(1, end).join('').replace(/\r(?!\n)/g, '\n');
+  const yamlText = lines
+    .slice(1, end)
+    .join('')
+    .replace(/\r(?!\n)/g, '\n');
   const options = parseFrontMatterOptions(yamlText, { fileName, line: 2, column: 1 });
   return { text: lines.slice(0, end + 1).join(''), options, lineCount: end + 1 };
 }

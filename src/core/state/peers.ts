@@ -41,11 +41,7 @@ function resolveFromOtherSide(snapshot: HostSnapshot, namespace: NamespaceState,
   for (const other of snapshot.namespaces) {
     if (other === namespace) continue;
     const peer = other.links.find(
-      (candidate) =>
-        candidate.index === link.linkIndex &&
-        candidate.linkIndex === link.index &&
-        candidate.peer?.namespace === namespace.name &&
-        candidate.peer.interface === link.name,
+      (candidate) => candidate.index === link.linkIndex && candidate.linkIndex === link.index && candidate.peer?.namespace === namespace.name && candidate.peer.interface === link.name,
     );
     if (peer) return { namespace: other.name, interface: peer.name };
   }

@@ -48,12 +48,7 @@ export interface RawNamespaceOutput {
 export type NamespaceSelection = 'all' | readonly NamespaceName[];
 
 /** Runs `batch` (ip batch lines) in every selected namespace, in one shell process on the host. */
-export async function readNamespacesRaw(
-  host: Host,
-  batch: string,
-  options: readonly string[],
-  selection: NamespaceSelection,
-): Promise<RawNamespaceOutput[]> {
+export async function readNamespacesRaw(host: Host, batch: string, options: readonly string[], selection: NamespaceSelection): Promise<RawNamespaceOutput[]> {
   const names = selection === 'all' ? [] : selection.map((name) => name ?? '');
   const argv = ['sh', '-c', READ_SCRIPT, 'netns-lab-read', batch, options.join(' '), selection === 'all' ? 'all' : 'list', ...names];
   const result = await runChecked(host, argv, 'Reading the namespaces failed');

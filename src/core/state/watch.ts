@@ -49,7 +49,10 @@ export function watchNamespaceChanges(
   let partialLine = '';
   const onEvent = (index: number): void => {
     if (pending.has(index) || index >= namespaces.length) return;
-    pending.set(index, setTimeout(() => (pending.delete(index), onChange(namespaces[index]!)), options.quietMs ?? 150));
+    pending.set(
+      index,
+      setTimeout(() => (pending.delete(index), onChange(namespaces[index]!)), options.quietMs ?? 150),
+    );
   };
   const argv = ['sh', '-c', MONITOR_SCRIPT, 'netns-lab-monitor', ...namespaces.map((name) => name ?? '')];
   host

@@ -21,7 +21,10 @@ export function namespaceSysctls(context: ReadContext, scope: NamespaceScope): R
   for (const { key, value } of scope.draft?.sysctls ?? []) {
     const implied = sysctls[key.value];
     if (forwarding && implied !== undefined && implied !== value) {
-      context.diagnostics.add(key.span, `sysctl ${key.value}: ${value} contradicts forwarding: ${forwarding.value} (line ${context.diagnostics.lineOf(forwarding.span.start)}), which sets it to ${implied}; remove one of them`);
+      context.diagnostics.add(
+        key.span,
+        `sysctl ${key.value}: ${value} contradicts forwarding: ${forwarding.value} (line ${context.diagnostics.lineOf(forwarding.span.start)}), which sets it to ${implied}; remove one of them`,
+      );
     }
     sysctls[key.value] = value;
   }

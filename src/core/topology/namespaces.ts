@@ -4,18 +4,7 @@
 import { isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import type { NamespaceDraft, SysctlDraft } from './drafts.js';
 import { readRoute } from './route.js';
-import {
-  type Located,
-  type MapEntry,
-  type ReadContext,
-  describeNode,
-  readBoolean,
-  readFixedMap,
-  readList,
-  readMapEntries,
-  readString,
-  spanOf,
-} from './yaml-nodes.js';
+import { type Located, type MapEntry, type ReadContext, describeNode, readBoolean, readFixedMap, readList, readMapEntries, readString, spanOf } from './yaml-nodes.js';
 
 const NAMESPACE_KEYS = ['forwarding', 'sysctls', 'routes'] as const;
 const SYSCTL_KEY = /^[a-z0-9_]+(\.[A-Za-z0-9_-]+)+$/;

@@ -86,11 +86,15 @@ function readLab(context: ReadContext, node: YamlNode | null): Located<string> |
   if (!lab) return undefined;
   const bytes = Buffer.byteLength(lab.value, 'utf8');
   const problem =
-    lab.value === '' ? 'must not be empty'
-    : lab.value.includes('/') ? 'must not contain "/" (it becomes part of file names under /run/netns)'
-    : lab.value.includes('\0') ? 'must not contain a NUL character'
-    : bytes > LAB_NAME_MAX_BYTES ? `must be at most ${LAB_NAME_MAX_BYTES} bytes (this one is ${bytes})`
-    : undefined;
+    lab.value === ''
+      ? 'must not be empty'
+      : lab.value.includes('/')
+        ? 'must not contain "/" (it becomes part of file names under /run/netns)'
+        : lab.value.includes('\0')
+          ? 'must not contain a NUL character'
+          : bytes > LAB_NAME_MAX_BYTES
+            ? `must be at most ${LAB_NAME_MAX_BYTES} bytes (this one is ${bytes})`
+            : undefined;
   if (problem) {
     context.diagnostics.add(lab.span, `the lab name ${problem}`);
     return undefined;

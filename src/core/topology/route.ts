@@ -116,7 +116,7 @@ function checkRoute(context: ReadContext, span: Span, parts: RouteParts | undefi
     valid = false;
   }
   if (!valid) return undefined;
-  return { span, destination, ...(family ?? viaFamily ? { family: family ?? viaFamily } : {}), ...(via ? { via } : {}), ...(dev ? { device: dev } : {}), ...(metric ? { metric } : {}) };
+  return { span, destination, ...((family ?? viaFamily) ? { family: family ?? viaFamily } : {}), ...(via ? { via } : {}), ...(dev ? { device: dev } : {}), ...(metric ? { metric } : {}) };
 }
 
 function familyName(family: 'inet' | 'inet6'): string {

@@ -75,13 +75,19 @@ export function checkYamlFeatures(document: Document.Parsed, diagnostics: Diagno
   visit(document, {
     Alias(_key, alias) {
       if (alias.resolve(document) !== undefined) return;
-      diagnostics.add(spanOf(alias), `the alias *${alias.source} stands for nothing: no anchor &${alias.source} is defined above it; define the anchor on the value it stands for, before the alias, or write the value out`);
+      diagnostics.add(
+        spanOf(alias),
+        `the alias *${alias.source} stands for nothing: no anchor &${alias.source} is defined above it; define the anchor on the value it stands for, before the alias, or write the value out`,
+      );
     },
     Pair(_key, pair) {
       const key = pair.key;
       // A quoted "<<" is an ordinary key (and then an unknown one); only the plain word is YAML 1.1's merge key.
       if (!isScalar(key) || key.value !== '<<' || key.type !== 'PLAIN') return;
-      diagnostics.add(spanOf(key), 'YAML merge keys (<<) are not supported in a topology file: write the keys of the merged map out in this map (an alias such as *name may still stand for a whole value)');
+      diagnostics.add(
+        spanOf(key),
+        'YAML merge keys (<<) are not supported in a topology file: write the keys of the merged map out in this map (an alias such as *name may still stand for a whole value)',
+      );
     },
   });
 }

@@ -53,7 +53,7 @@ export function readAddresses(context: ReadContext, entries: Map<string, MapEntr
     context.diagnostics.add(list.keySpan, `${what} has both "address" and "addresses"; put every address under "addresses"`);
     return [];
   }
-  const nodes = single ? [single.value] : list ? readList(context, list.value, 'addresses', '[10.0.0.1/24, fd00::1/64]') ?? [] : [];
+  const nodes = single ? [single.value] : list ? (readList(context, list.value, 'addresses', '[10.0.0.1/24, fd00::1/64]') ?? []) : [];
   const addresses: Located<string>[] = [];
   for (const node of nodes) {
     const address = readString(context, node, 'an address');

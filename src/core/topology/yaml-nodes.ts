@@ -57,13 +57,7 @@ export function describeNode(node: YamlNode | null): string {
  * The entries of a map whose keys are fixed words. Reports a value that is not a map, keys that are not allowed
  * (listing those that are), keys given twice and required keys that are missing (at the map's first line).
  */
-export function readFixedMap(
-  context: ReadContext,
-  node: YamlNode | null,
-  what: string,
-  allowed: readonly string[],
-  required: readonly string[] = [],
-): Map<string, MapEntry> | undefined {
+export function readFixedMap(context: ReadContext, node: YamlNode | null, what: string, allowed: readonly string[], required: readonly string[] = []): Map<string, MapEntry> | undefined {
   if (!isMap(node)) {
     context.diagnostics.add(spanOf(node), `${what} must be a map with the keys ${allowed.join(', ')}; found ${describeNode(node)}`);
     return undefined;

@@ -17,11 +17,8 @@ export async function addAddressCommand(services: Services, argument: unknown): 
   const device = request.interface ?? (await pickInterface(await readNamespace(host, namespace), { title: title(), placeholder: 'The interface to add an address to' })).name;
   const where = describeEnd({ name: device, namespace });
   const address =
-    request.address ??
-    (await inputText({ title: title(), prompt: `Address for ${where}, as ADDRESS/PREFIX`, placeholder: 'e.g. 10.0.0.1/24 or fd00::1/64', problem: cidrProblem })).trim();
-  await applyChange(services, { targetId: request.targetId, description: `add ${address} to ${where}`, namespaces: [namespace] }, (target) =>
-    addAddress(target, namespace, device, address),
-  );
+    request.address ?? (await inputText({ title: title(), prompt: `Address for ${where}, as ADDRESS/PREFIX`, placeholder: 'e.g. 10.0.0.1/24 or fd00::1/64', problem: cidrProblem })).trim();
+  await applyChange(services, { targetId: request.targetId, description: `add ${address} to ${where}`, namespaces: [namespace] }, (target) => addAddress(target, namespace, device, address));
 }
 
 /** netnsLab.address.remove: from an interface (or nothing), asks which of its addresses. */

@@ -19,9 +19,7 @@ export async function createBridgeCommand(services: Services, argument: unknown)
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace of the new bridge' });
   const { name, ports } = request.name !== undefined ? { name: request.name, ports: request.ports ?? [] } : await askBridge(host, namespace, title);
   const description = `create bridge ${describeEnd({ name, namespace })}`;
-  await applyChange(services, { targetId: request.targetId, description, namespaces: [namespace] }, (target) =>
-    createBridge(target, namespace, name, { ports, up: request.up }),
-  );
+  await applyChange(services, { targetId: request.targetId, description, namespaces: [namespace] }, (target) => createBridge(target, namespace, name, { ports, up: request.up }));
 }
 
 /** netnsLab.bridge.attach: asks for what is missing of the namespace, the interface and the bridge. */
@@ -35,9 +33,7 @@ export async function attachToBridgeCommand(services: Services, argument: unknow
   const bridges = request.bridge === undefined ? bridgesOf(await state(), describeNamespace(namespace)) : [];
   const port = request.interface ?? (await pickInterface(await state(), { title: title(), placeholder: 'The interface to attach', filter: canBePort })).name;
   const bridge = request.bridge ?? (await pickBridge(await state(), bridges, port, title()));
-  await applyChange(services, { targetId: request.targetId, description: `attach ${port} to bridge ${bridge}`, namespaces: [namespace] }, (target) =>
-    attachToBridge(target, namespace, port, bridge),
-  );
+  await applyChange(services, { targetId: request.targetId, description: `attach ${port} to bridge ${bridge}`, namespaces: [namespace] }, (target) => attachToBridge(target, namespace, port, bridge));
 }
 
 /** netnsLab.bridge.detach: asks for the namespace and the port when not given. */
@@ -47,9 +43,7 @@ export async function detachFromBridgeCommand(services: Services, argument: unkn
   const title = stepTitles(`Detach Interface from Bridge${services.where(request.targetId).suffix}`, [request.namespace, request.interface].filter((part) => part === undefined).length);
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace of the bridge port' });
   const port = request.interface ?? (await pickPort(host, namespace, title()));
-  await applyChange(services, { targetId: request.targetId, description: `detach ${port} from its bridge`, namespaces: [namespace] }, (target) =>
-    detachFromBridge(target, namespace, port),
-  );
+  await applyChange(services, { targetId: request.targetId, description: `detach ${port} from its bridge`, namespaces: [namespace] }, (target) => detachFromBridge(target, namespace, port));
 }
 
 /** The new bridge's name, then its ports. */

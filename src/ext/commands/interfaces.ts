@@ -34,9 +34,7 @@ export async function deleteInterfaceCommand(services: Services, argument: unkno
   const title = stepTitles(`Delete Interface${on}`, missingCount(request));
   const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace of the interface' });
   const chosen: ChosenInterface =
-    request.interface !== undefined
-      ? { name: request.interface, link: request.link, bridgePorts: request.bridgePorts ?? [] }
-      : await pickToDelete(services, request.targetId, namespace, title());
+    request.interface !== undefined ? { name: request.interface, link: request.link, bridgePorts: request.bridgePorts ?? [] } : await pickToDelete(services, request.targetId, namespace, title());
   const name = chosen.name;
   if (request.origin === 'ui') {
     await confirmDeletion(`Delete interface ${JSON.stringify(name)} in ${describeNamespace(namespace)}${on}?`, interfaceDeletionDetail(chosen.link, chosen.bridgePorts));

@@ -16,9 +16,7 @@ export async function createNamespaceCommand(services: Services, argument: unkno
   const request = namespaceCreateRequest(argument);
   const title = `Create Namespace${services.where(request.targetId).suffix}`;
   const name = request.name ?? (await askNewNamespaceName(services.host(request.targetId), title));
-  await applyChange(services, { targetId: request.targetId, description: `create namespace ${name}` }, (host) =>
-    createNamespace(host, name, { loopbackUp: request.loopbackUp }),
-  );
+  await applyChange(services, { targetId: request.targetId, description: `create namespace ${name}` }, (host) => createNamespace(host, name, { loopbackUp: request.loopbackUp }));
 }
 
 /** netnsLab.namespace.delete: from the UI, only after a warning that names what goes with it. */

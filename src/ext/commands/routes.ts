@@ -33,9 +33,7 @@ export async function removeRouteCommand(services: Services, argument: unknown):
 }
 
 async function askRoute(state: NamespaceState, title: () => string): Promise<RouteSpec> {
-  const destination = (
-    await inputText({ title: title(), prompt: 'Destination: default, a prefix or an address', placeholder: 'e.g. default, 10.1.0.0/24', problem: routeDestinationProblem })
-  ).trim();
+  const destination = (await inputText({ title: title(), prompt: 'Destination: default, a prefix or an address', placeholder: 'e.g. default, 10.1.0.0/24', problem: routeDestinationProblem })).trim();
   const via = (await inputText({ title: title(), prompt: 'Gateway (empty: none, the device decides)', placeholder: 'e.g. 10.0.0.254', problem: gatewayProblem })).trim();
   const route: RouteSpec = { destination };
   if (via !== '') route.via = via;

@@ -17,7 +17,6 @@ import { argumentWithTarget } from './target-pick.js';
 import { argumentTargetId, failureText, type Where } from '../view-model/where.js';
 import { NAMESPACES_VIEW_ID } from '../tree/register.js';
 
-
 /** A handler gets the services and the command's first argument (nothing, a tree node, or a plain object). */
 export type CommandHandler = (services: Services, argument: unknown) => unknown;
 

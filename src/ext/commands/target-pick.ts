@@ -19,7 +19,10 @@ export async function argumentWithTarget(services: Services, argument: unknown, 
   const targets = services.targets();
   if (argument !== undefined || targets.length <= 1) return argument;
   const selected = services.selectedTargetId();
-  const choices = targetOrder(targets.map((target) => target.targetId), selected).map((targetId): Choice<TargetNode> => {
+  const choices = targetOrder(
+    targets.map((target) => target.targetId),
+    selected,
+  ).map((targetId): Choice<TargetNode> => {
     const target = targets.find((candidate) => candidate.targetId === targetId)!;
     return {
       label: targetId === LOCAL_TARGET ? '$(vm) This machine' : `$(remote) ${pickLabel(target.label)}`,

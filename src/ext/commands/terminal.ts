@@ -69,7 +69,10 @@ async function remoteTerminalLaunch(host: SshHost, namespace: NamespaceName, she
   const shell = shellSetting.trim() || 'bash';
   const [shellPath, ...shellArgs] = await host.interactiveArgv(namespaceExecArgv(namespace, [shell]));
   const throughSudo = shellArgs.some((word) => /(^|\s)sudo\s/u.test(word));
-  const message = sessionHadPassword && throughSudo ? `Root shell in ${namespace ?? 'the root namespace'} on ${host.label}: sudo there keeps a password per terminal, so it asks for yours once more here.` : undefined;
+  const message =
+    sessionHadPassword && throughSudo
+      ? `Root shell in ${namespace ?? 'the root namespace'} on ${host.label}: sudo there keeps a password per terminal, so it asks for yours once more here.`
+      : undefined;
   return {
     name: `netns: ${namespace ?? 'root namespace'} @ ${host.label} (root shell)`,
     shellPath: shellPath!,

@@ -25,9 +25,7 @@ export async function deployLabCommand(services: Services, argument: unknown): P
   const host = services.host(targetId);
   const result = await withNotification(`Deploying lab ${topology.lab}`, (report) => deployLab(host, topology, { file, onProgress: report }));
   services.notifyChanged({ targetId, recheckLabs: true });
-  const summary = result.applied
-    ? `Lab ${topology.lab} deployed on ${host.label}: ${changeCount(result.plan)}.`
-    : `Lab ${topology.lab} on ${host.label} is already as the file says: nothing changed.`;
+  const summary = result.applied ? `Lab ${topology.lab} deployed on ${host.label}: ${changeCount(result.plan)}.` : `Lab ${topology.lab} on ${host.label} is already as the file says: nothing changed.`;
   services.log.info([summary, ...planLines(result.plan.changes)].join('\n'));
   if (request.origin === 'ui') void vscode.window.showInformationMessage(summary);
   return result;
@@ -97,9 +95,7 @@ export async function openLabFileCommand(_services: Services, argument: unknown)
 
 /** Runs work with a notification that shows its progress messages. */
 export function withNotification<T>(title: string, work: (report: (message: string) => void) => Promise<T>): Promise<T> {
-  return Promise.resolve(
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) => work((message) => progress.report({ message }))),
-  );
+  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) => work((message) => progress.report({ message }))));
 }
 
 function changeCount(plan: DeployPlan): string {

@@ -86,7 +86,12 @@ class TopologyCodeLenses implements vscode.CodeLensProvider {
       return lenses;
     }
     return [
-      new vscode.CodeLens(range, { title: '$(rocket) Deploy', command: 'netnsLab.lab.deploy', arguments: argument, tooltip: `Deploy lab ${topology.lab} (asks which target when SSH targets are configured)` }),
+      new vscode.CodeLens(range, {
+        title: '$(rocket) Deploy',
+        command: 'netnsLab.lab.deploy',
+        arguments: argument,
+        tooltip: `Deploy lab ${topology.lab} (asks which target when SSH targets are configured)`,
+      }),
       new vscode.CodeLens(range, { title: 'Plan', command: 'netnsLab.lab.plan', arguments: argument, tooltip: 'Show what a deploy would change' }),
       destroyLens(range, argument, topology.lab),
     ];

@@ -93,8 +93,16 @@ export class CellOutputs {
         if (text) this.append(name, text);
         const spooled = this.spoolOrRemember(name, chunk);
         // The cell waits while its text is still to be shown, and past the head while the file catches up.
-        if (text) this.queue.then(() => done(), () => done());
-        else spooled.then(() => done(), () => done());
+        if (text)
+          this.queue.then(
+            () => done(),
+            () => done(),
+          );
+        else
+          spooled.then(
+            () => done(),
+            () => done(),
+          );
       },
     });
     sink.on('error', () => undefined); // nothing to report: a lost append loses its text only

@@ -51,4 +51,3 @@ function warning(text: string, tooltip: string): vscode.NotebookCellStatusBarIte
   item.tooltip = tooltip;
   return item;
 }
-

@@ -92,8 +92,7 @@ export class NetnsNotebookController implements vscode.Disposable {
   }
 }
 
-const UNTRUSTED_MESSAGE =
-  'Cells run shell commands as root, so they do not run in an untrusted workspace. Trust this folder (Manage Workspace Trust in the command palette) to run them.';
+const UNTRUSTED_MESSAGE = 'Cells run shell commands as root, so they do not run in an untrusted workspace. Trust this folder (Manage Workspace Trust in the command palette) to run them.';
 
 /**
  * What a cell's background processes print after it ended goes to the log, decoded per stream as it comes, so a
@@ -118,4 +117,3 @@ function coreCell(cell: vscode.NotebookCell): NotebookCell {
   if (metadata.problem) core.problem = metadata.problem;
   return core;
 }
-

@@ -22,4 +22,3 @@ export function registerNotebook(context: vscode.ExtensionContext, services: Ser
   registerNotebookLab(context);
   return { cellStatus };
 }
-

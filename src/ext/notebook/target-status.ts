@@ -21,12 +21,7 @@ export function registerTargetStatus(context: vscode.ExtensionContext, services:
     showTarget(item, services, notebook);
     item.show();
   };
-  context.subscriptions.push(
-    item,
-    vscode.window.onDidChangeActiveNotebookEditor(update),
-    services.onDidChangeSettings(update),
-    services.notebookTargets.onDidChange(update),
-  );
+  context.subscriptions.push(item, vscode.window.onDidChangeActiveNotebookEditor(update), services.onDidChangeSettings(update), services.notebookTargets.onDidChange(update));
   update();
 }
 

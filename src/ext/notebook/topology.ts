@@ -40,7 +40,7 @@ export async function deployNotebookLab(services: Services, controller: vscode.N
     services.notifyChanged({ targetId, recheckLabs: true });
     return true;
   } catch (error) {
-    services.log.error('The notebook\'s lab could not be deployed; no cell ran', error);
+    services.log.error("The notebook's lab could not be deployed; no cell ran", error);
     const execution = controller.createNotebookCellExecution(cells[0]!);
     execution.start(Date.now());
     await execution.clearOutput();
@@ -75,7 +75,6 @@ export function registerNotebookLab(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.window.onDidChangeActiveNotebookEditor(update), vscode.workspace.onDidSaveNotebookDocument(update));
   update();
 }
-
 
 /** The options of an open notebook, else of the file on disk. */
 async function notebookOptionsOf(path: string): Promise<NotebookOptions> {

@@ -91,7 +91,10 @@ export class LabDriftChecks implements vscode.Disposable {
     if (uri.scheme !== 'file') return;
     const file = uri.fsPath;
     clearTimeout(this.fileTimers.get(file));
-    this.fileTimers.set(file, setTimeout(() => this.fileChanged(file), FILE_SETTLE_MS));
+    this.fileTimers.set(
+      file,
+      setTimeout(() => this.fileChanged(file), FILE_SETTLE_MS),
+    );
   }
 
   /** Forgets what was checked against the file, and says so: a lab shown expanded is then checked again. */

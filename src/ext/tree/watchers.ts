@@ -31,7 +31,10 @@ export class TreeWatchers implements vscode.Disposable {
     watch.listWatch ??= host.watchNamespaceNames?.(() => {
       // Stop following deleted namespaces at once, even while the view is hidden and reads nothing: a monitor
       // inside a deleted namespace would keep it (and its veth peers) alive.
-      void host.listNamespaceNames().then((names) => this.forgetMissing(targetId, names), () => undefined);
+      void host.listNamespaceNames().then(
+        (names) => this.forgetMissing(targetId, names),
+        () => undefined,
+      );
       this.services.notifyChanged({ targetId });
     });
   }
@@ -94,15 +97,10 @@ export class TreeWatchers implements vscode.Disposable {
     watch.monitor = undefined;
     if (watch.namespaces.size === 0) return;
     const namespaces = [...watch.namespaces];
-    watch.monitor = watchNamespaceChanges(
-      this.services.host(targetId),
-      namespaces,
-      (namespace) => this.services.notifyChanged({ targetId, namespaces: [namespace] }),
-      {
-        onStopped: (error) => this.monitorStopped(targetId, error),
-        // What changed between the first read and the monitors listening would go unseen: read once more.
-        onReady: () => this.services.notifyChanged({ targetId, namespaces }),
-      },
-    );
+    watch.monitor = watchNamespaceChanges(this.services.host(targetId), namespaces, (namespace) => this.services.notifyChanged({ targetId, namespaces: [namespace] }), {
+      onStopped: (error) => this.monitorStopped(targetId, error),
+      // What changed between the first read and the monitors listening would go unseen: read once more.
+      onReady: () => this.services.notifyChanged({ targetId, namespaces }),
+    });
   }
 }

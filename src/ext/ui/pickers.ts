@@ -37,7 +37,14 @@ export async function pickOrNameNamespace(host: Host, options: PickerTitles & { 
     const offer = typedNamespace(text, existing);
     if (!offer) return [];
     if (offer.kind === 'invalid') return [{ label: `$(error) Not a namespace name: ${pickLabel(offer.problem)}`, value: { namespace: null, isNew: false }, inert: true, alwaysShow: true }];
-    return [{ label: `$(add) Create namespace ${pickLabel(JSON.stringify(offer.name))}`, description: `not on ${host.label} yet; asks first`, value: { namespace: offer.name, isNew: true }, alwaysShow: true }];
+    return [
+      {
+        label: `$(add) Create namespace ${pickLabel(JSON.stringify(offer.name))}`,
+        description: `not on ${host.label} yet; asks first`,
+        value: { namespace: offer.name, isNew: true },
+        alwaysShow: true,
+      },
+    ];
   };
   const active = options.active === undefined ? undefined : choices.find((choice) => choice.value.namespace === options.active);
   return pickOne(choices, { ...options, active, typed, emptyMessage: '' });

@@ -22,15 +22,7 @@ export interface ProblemShown {
 export const RETRY_COMMAND = 'netnsLab.privilege.retry';
 
 /** Every problem, each with its own welcome text in package.json (a test checks that none is missing). */
-export const PRIVILEGE_PROBLEMS: readonly PrivilegeProblem[] = [
-  'passwordRefused',
-  'passwordNotGiven',
-  'passwordNeeded',
-  'notAllowed',
-  'sudoMissing',
-  'sudoRefused',
-  'capabilitiesMissing',
-];
+export const PRIVILEGE_PROBLEMS: readonly PrivilegeProblem[] = ['passwordRefused', 'passwordNotGiven', 'passwordNeeded', 'notAllowed', 'sudoMissing', 'sudoRefused', 'capabilitiesMissing'];
 
 /** The short line and the fixing action of a problem on a target (undefined: not known which; Try Again tries all). */
 export function privilegeProblemShown(problem: PrivilegeProblem, targetId: string | undefined): ProblemShown {

@@ -99,11 +99,7 @@ function presentTarget(node: TargetNode): Presentation {
 export function presentLab(node: LabNode, drift: LabDrift | undefined): Presentation {
   const count = namespaceCount(node.namespaces.length);
   const drifted = drift?.state === 'drifted';
-  const state =
-    drift?.state === 'drifted' ? driftSummary(drift.inspection)
-    : drift?.state === 'inSync' ? 'as the file says'
-    : drift?.state === 'checking' ? 'checking…'
-    : undefined;
+  const state = drift?.state === 'drifted' ? driftSummary(drift.inspection) : drift?.state === 'inSync' ? 'as the file says' : drift?.state === 'checking' ? 'checking…' : undefined;
   const tooltipLines = [
     `Lab **${escapeMarkdown(node.lab)}**: ${count}`,
     node.file ? `From ${escapeMarkdown(node.file)}` : 'Its topology file is not known',
@@ -194,9 +190,24 @@ function presentAddress(targetId: string, namespace: NamespaceName, interfaceNam
 }
 
 function presentRoute(targetId: string, namespace: NamespaceName, route: RouteInfo): Presentation {
-  const via = route.gateway ?? route.nextHops.map((hop) => hop.gateway).filter(Boolean).join(', ');
-  const device = route.device ?? route.nextHops.map((hop) => hop.device).filter(Boolean).join(', ');
-  const description = [via ? `via ${via}` : '', device ? `dev ${device}` : '', route.table && route.table !== 'main' ? `table ${route.table}` : '', route.type && route.type !== 'unicast' ? route.type : '']
+  const via =
+    route.gateway ??
+    route.nextHops
+      .map((hop) => hop.gateway)
+      .filter(Boolean)
+      .join(', ');
+  const device =
+    route.device ??
+    route.nextHops
+      .map((hop) => hop.device)
+      .filter(Boolean)
+      .join(', ');
+  const description = [
+    via ? `via ${via}` : '',
+    device ? `dev ${device}` : '',
+    route.table && route.table !== 'main' ? `table ${route.table}` : '',
+    route.type && route.type !== 'unicast' ? route.type : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return {

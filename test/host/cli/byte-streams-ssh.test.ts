@@ -68,7 +68,10 @@ describe('netns-lab exec and run over SSH: streams, signals and leftovers', { sk
     assert.equal(result.status, 130);
     assertOneLine(result.stderr);
     assert.deepEqual(await waitUntilGone(pids), []);
-    assert.deepEqual(sshControlFolders().filter((name) => !foldersBefore.includes(name)), []);
+    assert.deepEqual(
+      sshControlFolders().filter((name) => !foldersBefore.includes(name)),
+      [],
+    );
   });
 
   test('a notebook with a byte order mark and a docs site front matter runs on the target and in the namespace it names', async () => {
@@ -81,7 +84,10 @@ describe('netns-lab exec and run over SSH: streams, signals and leftovers', { sk
     assert.match(text, /over-ssh=yes/u);
     assert.match(text, new RegExp(`in ${namespace}`, 'u'));
     // A fresh namespace has only its loopback interface.
-    assert.deepEqual(text.split('\n').filter((line) => /^ \S+$/u.test(line)), [' lo']);
+    assert.deepEqual(
+      text.split('\n').filter((line) => /^ \S+$/u.test(line)),
+      [' lo'],
+    );
   });
 
   test('run: a background server does not hold the run over SSH, and is gone after', async () => {

@@ -183,7 +183,11 @@ describe('netns-lab exec and run: streams, signals and leftovers', () => {
     assert.match(result.stderr, /nope\.netns\.md/u);
   });
 
-  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, status] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     test(`run: ${signal} stops the running cell and what it started, says so in one line, and exits ${status}`, async () => {
       const pidFile = join(scratch, `${signal}.pid`);
       const file = join(scratch, `${signal}.netns.md`);

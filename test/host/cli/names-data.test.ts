@@ -31,7 +31,10 @@ describe('namespace names are data, never shell code', () => {
     // Namespaces of other people may vanish between listing and reading (status 1); then only theirs may show an error.
     const unreadable = lines.filter((line) => line.includes('error: '));
     assert.equal(result.status, unreadable.length === 0 ? 0 : 1, result.stdout + result.stderr);
-    assert.ok(unreadable.every((line) => !line.startsWith(lab.prefix)), result.stdout);
+    assert.ok(
+      unreadable.every((line) => !line.startsWith(lab.prefix)),
+      result.stdout,
+    );
     const row = lines.find((line) => line.startsWith(hostile));
     assert.ok(row, result.stdout);
     assert.equal(row.slice(hostile.length).trim(), '3', result.stdout);
@@ -40,7 +43,10 @@ describe('namespace names are data, never shell code', () => {
   test('ls --json lists a namespace whose name holds shell syntax with its exact name and count', async () => {
     const result = await cli('ls', '--json');
     const listed = (JSON.parse(result.stdout) as { namespaces: Array<{ name: string; interfaces: number }> }).namespaces;
-    assert.deepEqual(listed.find((entry) => entry.name === hostile), { name: hostile, interfaces: 3 });
+    assert.deepEqual(
+      listed.find((entry) => entry.name === hostile),
+      { name: hostile, interfaces: 3 },
+    );
   });
 
   test('reading a namespace whose name holds $(touch …) never runs it', async () => {
@@ -61,8 +67,7 @@ describe('namespace names are data, never shell code', () => {
   });
 
   /** Names with quotes, backticks, a newline, spaces and unicode; `tag` keeps each test's set apart. */
-  const oddNames = (tag: string): string[] =>
-    [' with spaces ', `'single' "double"`, '`back`tick', 'new\nline', 'ünïcødé-名前'].map((rest) => lab.namespaceName(tag + rest));
+  const oddNames = (tag: string): string[] => [' with spaces ', `'single' "double"`, '`back`tick', 'new\nline', 'ünïcødé-名前'].map((rest) => lab.namespaceName(tag + rest));
 
   test('add creates namespaces with quotes, backticks, a newline, spaces and unicode under their exact names', async () => {
     const names = oddNames('a');
@@ -75,7 +80,11 @@ describe('namespace names are data, never shell code', () => {
     const names = oddNames('j');
     for (const oddName of names) ip('netns', 'add', oddName);
     const listed = (JSON.parse((await cli('ls', '--json')).stdout) as { namespaces: Array<{ name: string; interfaces: number }> }).namespaces;
-    for (const oddName of names) assert.deepEqual(listed.find((entry) => entry.name === oddName), { name: oddName, interfaces: 1 });
+    for (const oddName of names)
+      assert.deepEqual(
+        listed.find((entry) => entry.name === oddName),
+        { name: oddName, interfaces: 1 },
+      );
   });
 
   test('ls prints odd names literally, and one with a control character as a quoted string on one line', async () => {
@@ -84,7 +93,10 @@ describe('namespace names are data, never shell code', () => {
     const lines = (await cli('ls')).stdout.split('\n');
     for (const oddName of names) {
       const shown = oddName.includes('\n') ? JSON.stringify(oddName) : oddName;
-      assert.ok(lines.some((line) => line.startsWith(shown) && line.slice(shown.length).trim() === '1'), JSON.stringify(shown));
+      assert.ok(
+        lines.some((line) => line.startsWith(shown) && line.slice(shown.length).trim() === '1'),
+        JSON.stringify(shown),
+      );
     }
   });
 

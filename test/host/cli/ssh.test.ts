@@ -35,7 +35,10 @@ describe('netns-lab --target over SSH', { skip: sshdMissingReason() }, () => {
     const listed = await overSsh('ls', '--json');
     assert.equal(listed.status, 0, listed.stderr);
     const { namespaces } = JSON.parse(listed.stdout) as { namespaces: Array<{ name: string; interfaces: number }> };
-    assert.deepEqual(namespaces.find((entry) => entry.name === name), { name, interfaces: 1 });
+    assert.deepEqual(
+      namespaces.find((entry) => entry.name === name),
+      { name, interfaces: 1 },
+    );
     const shown = await overSsh('show', name);
     assert.equal(shown.status, 0, shown.stderr);
     assert.match(shown.stdout, /^lo\s+loopback/mu);

@@ -85,7 +85,10 @@ function installSudoers(file: string, rules: string[]): void {
 function removeUser(name: string): void {
   // A user made by this run owns only processes this run started (over ssh): end them by pid before userdel.
   const listed = spawnSync('ps', ['-o', 'pid=', '-u', name], { encoding: 'utf8' });
-  for (const pid of listed.stdout.split('\n').map(Number).filter((value) => value > 0)) {
+  for (const pid of listed.stdout
+    .split('\n')
+    .map(Number)
+    .filter((value) => value > 0)) {
     try {
       process.kill(pid, 'SIGKILL');
     } catch {

@@ -116,13 +116,7 @@ function serverConfig(folder: string, port: number): string {
 }
 
 function clientCommon(folder: string): string[] {
-  return [
-    '  HostName 127.0.0.1',
-    `  IdentityFile ${join(folder, 'client_ed25519')}`,
-    '  IdentitiesOnly yes',
-    '  StrictHostKeyChecking yes',
-    '  GlobalKnownHostsFile /dev/null',
-  ];
+  return ['  HostName 127.0.0.1', `  IdentityFile ${join(folder, 'client_ed25519')}`, '  IdentitiesOnly yes', '  StrictHostKeyChecking yes', '  GlobalKnownHostsFile /dev/null'];
 }
 
 function clientConfig(folder: string, port: number, deadPort: number): string {

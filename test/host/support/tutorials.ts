@@ -9,7 +9,9 @@ export const NOTEBOOKS = fileURLToPath(new URL('../../../../notebooks/', import.
 
 /** The tutorial notebooks' file names, in order. */
 export function tutorialFiles(): string[] {
-  return readdirSync(NOTEBOOKS).filter((file) => file.endsWith('.netns.md')).sort();
+  return readdirSync(NOTEBOOKS)
+    .filter((file) => file.endsWith('.netns.md'))
+    .sort();
 }
 
 /** The namespaces a tutorial makes (`labN-…` names), in the order its text first names them. */

@@ -47,7 +47,10 @@ describe('quoteName and escapeHidden', () => {
     assert.equal(escapeHidden('Cannot find device "x\u00a0y" (\u0085)'), 'Cannot find device "x\\u00a0y" (\\u0085)');
   });
   test('an invalid name error shows the name escaped', () => {
-    assert.throws(() => checkNamespaceName('a/\u00a0'), (error: unknown) => error instanceof InvalidNameError && error.message.startsWith('Invalid namespace name "a/\\u00a0": '));
+    assert.throws(
+      () => checkNamespaceName('a/\u00a0'),
+      (error: unknown) => error instanceof InvalidNameError && error.message.startsWith('Invalid namespace name "a/\\u00a0": '),
+    );
   });
 });
 
@@ -64,7 +67,17 @@ describe('listSome', () => {
   });
 
   test('takes any iterable, such as the keys of a map', () => {
-    assert.equal(listSome(new Map([['x', 1], ['y', 2], ['z', 3], ['w', 4]]).keys()), 'x, y, z … and 1 more');
+    assert.equal(
+      listSome(
+        new Map([
+          ['x', 1],
+          ['y', 2],
+          ['z', 3],
+          ['w', 4],
+        ]).keys(),
+      ),
+      'x, y, z … and 1 more',
+    );
   });
 
   test('takes another count to show', () => assert.equal(listSome(['a', 'b', 'c'], 1), 'a … and 2 more'));

@@ -2,15 +2,7 @@
 // refused, and that each refusal names the rule.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  InvalidArgumentError,
-  InvalidNameError,
-  checkInterfaceName,
-  checkMtu,
-  checkNamespaceName,
-  checkRouteDestination,
-  parseCidr,
-} from '../../../src/core/index.js';
+import { InvalidArgumentError, InvalidNameError, checkInterfaceName, checkMtu, checkNamespaceName, checkRouteDestination, parseCidr } from '../../../src/core/index.js';
 
 function refusedWith(errorClass: new (...args: never[]) => Error, pattern: RegExp): (error: unknown) => boolean {
   return (error) => {
@@ -87,7 +79,11 @@ describe('interface names', () => {
     assert.throws(() => checkInterfaceName('a/b'), refusedWith(InvalidNameError, /must not contain "\/"/));
   });
 
-  for (const [label, name] of [['a space', 'a b'], ['a tab', 'a\tb'], ['a newline', 'a\nb']] as const) {
+  for (const [label, name] of [
+    ['a space', 'a b'],
+    ['a tab', 'a\tb'],
+    ['a newline', 'a\nb'],
+  ] as const) {
     test(`refuses ${label}, naming the whitespace rule`, () => {
       assert.throws(() => checkInterfaceName(name), refusedWith(InvalidNameError, /whitespace/));
     });

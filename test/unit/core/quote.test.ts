@@ -74,7 +74,6 @@ describe('shellQuote', () => {
 
 /** How `ip` itself splits a batch line: run `ip -batch -` with `netns add WORD` and see which file appears. */
 describe('batchLine', () => {
-
   test('joins plain words with single spaces', () => {
     assert.equal(batchLine(['link', 'set', 'dev', 'eth0', 'up']), 'link set dev eth0 up');
   });

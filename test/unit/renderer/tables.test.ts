@@ -37,13 +37,7 @@ describe('address tables', () => {
   });
 
   test('list every address of an interface, one per line, with prefix length and notable flags', () => {
-    assert.deepEqual(rowNamed(table, 'va0').Addresses!.text.split('\n'), [
-      '10.1.0.1/24',
-      '10.1.0.5/24',
-      '2001:db8:1::5/64',
-      '2001:db8:1::1/64',
-      'fe80::7805:6bff:fed4:e846/64 tentative',
-    ]);
+    assert.deepEqual(rowNamed(table, 'va0').Addresses!.text.split('\n'), ['10.1.0.1/24', '10.1.0.5/24', '2001:db8:1::5/64', '2001:db8:1::1/64', 'fe80::7805:6bff:fed4:e846/64 tentative']);
   });
 
   test('write a point-to-point address with its peer', () => {
@@ -82,7 +76,10 @@ describe('link tables', () => {
     assert.equal(rowNamed(table, 'va0').State!.className, 'state-up');
     assert.equal(rowNamed(table, 'lo').State!.className, 'state-unknown');
     const down = describeTable({ kind: 'link', links: [link({ operState: 'DOWN', up: false }), link({ name: 'v1', operState: 'LOWERLAYERDOWN' })] });
-    assert.deepEqual(down.rows.map((row) => row[2]!.className), ['state-down', 'state-down']);
+    assert.deepEqual(
+      down.rows.map((row) => row[2]!.className),
+      ['state-down', 'state-down'],
+    );
   });
 
   test('say "1 interface" for one', () => {

@@ -48,13 +48,15 @@ describe('npm start', () => {
     const folder = scratchCopy(result.opened);
     assert.ok(folder !== undefined, `a scratch copy in ${tmpdir()}, not ${result.opened}`);
     assert.notEqual(resolve(folder), resolve(NOTEBOOKS));
-    const shipped = readdirSync(NOTEBOOKS).filter((file) => /\.netns\.(md|yaml)$/u.test(file)).sort();
+    const shipped = readdirSync(NOTEBOOKS)
+      .filter((file) => /\.netns\.(md|yaml)$/u.test(file))
+      .sort();
     assert.deepEqual(readdirSync(folder).sort(), shipped);
     for (const file of shipped) assert.equal(readFileSync(join(folder, file), 'utf8'), readFileSync(join(NOTEBOOKS, file), 'utf8'), file);
     assert.match(result.stdout, new RegExp(`copied to ${folder.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u'));
   });
 
-  test('each start makes a copy of its own, so one session\'s edits do not meet the next', () => {
+  test("each start makes a copy of its own, so one session's edits do not meet the next", () => {
     const first = scratchCopy(start().opened);
     const second = scratchCopy(start().opened);
     assert.ok(first !== undefined && second !== undefined && first !== second, `${first} and ${second}`);

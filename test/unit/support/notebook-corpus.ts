@@ -8,8 +8,7 @@ import type { NotebookOptions } from '../../../src/core/notebook/index.js';
 /** What a person reading the file expects the notebook to be. */
 export type Expected =
   // problems: one per code cell (undefined for a cell that may run); absent: no cell has a problem.
-  | { options?: NotebookOptions; code: string[]; byteOrderMark?: boolean; problems?: Array<RegExp | undefined> }
-  | { error: RegExp; line: number; column: number };
+  { options?: NotebookOptions; code: string[]; byteOrderMark?: boolean; problems?: Array<RegExp | undefined> } | { error: RegExp; line: number; column: number };
 
 export interface CorpusEntry {
   name: string;

@@ -114,14 +114,20 @@ describe('addresses and routes', () => {
   test('route add default via GATEWAY --netns sets the default route', async () => {
     const { a } = routable();
     await cliOk('route', 'add', 'default', 'via', '10.41.0.2', '--netns', a);
-    assert.deepEqual(routes(a, 'default').map((route) => route.gateway), ['10.41.0.2']);
+    assert.deepEqual(
+      routes(a, 'default').map((route) => route.gateway),
+      ['10.41.0.2'],
+    );
   });
 
   test('route add default dev IFACE -6 adds an IPv6 default route', async () => {
     const { a, x } = routable();
     await cliOk('route', 'add', 'default', 'dev', x, '-6', '--netns', a);
     const defaults = JSON.parse(ip('-n', a, '-6', '-j', 'route', 'show', 'default')) as IpRoute[];
-    assert.deepEqual(defaults.map((route) => route.dev), [x]);
+    assert.deepEqual(
+      defaults.map((route) => route.dev),
+      [x],
+    );
   });
 
   test('route del --netns removes the route', async () => {

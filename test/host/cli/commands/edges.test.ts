@@ -91,7 +91,7 @@ describe('del with a name that does not exist', () => {
   });
 });
 
-describe('bridge ports live in the bridge\'s namespace', () => {
+describe("bridge ports live in the bridge's namespace", () => {
   /** Two namespaces, a veth end `x` in the first and `y` in the second. */
   function pair(): { a: string; b: string; x: string; y: string } {
     const [a, b] = namespaces(2) as [string, string];
@@ -108,7 +108,10 @@ describe('bridge ports live in the bridge\'s namespace', () => {
     assertOneLine(result.stderr);
     assert.match(result.stderr, /a port must be in the bridge's namespace/u);
     assert.ok(result.stderr.includes(`namespace ${a}`) && result.stderr.includes(`namespace ${b}`), result.stderr);
-    assert.equal(links(a).some((link) => link.ifname === bridge), false);
+    assert.equal(
+      links(a).some((link) => link.ifname === bridge),
+      false,
+    );
     assert.equal(links(b).find((link) => link.ifname === y)?.master, undefined);
   });
 
@@ -119,7 +122,7 @@ describe('bridge ports live in the bridge\'s namespace', () => {
     assert.match(result.stderr, /a port must be in the bridge's namespace, the root namespace/u);
   });
 
-  test('--port IFACE@NS with the bridge\'s own namespace attaches the port', async () => {
+  test("--port IFACE@NS with the bridge's own namespace attaches the port", async () => {
     const { a, x } = pair();
     const bridge = lab.interfaceName(`br${counter}`);
     const result = await cli('bridge', 'add', `${bridge}@${a}`, '--port', `${x}@${a}`);

@@ -18,7 +18,7 @@ describe('exec', () => {
   const namespace = lab.namespaceName('x');
   before(() => ip('netns', 'add', namespace));
 
-  test('exec passes the command\'s stdout, stderr and exit status through', async () => {
+  test("exec passes the command's stdout, stderr and exit status through", async () => {
     const result = await cli('exec', namespace, '--', 'sh', '-c', 'echo out; echo err >&2; exit 7');
     assert.deepEqual(result, { status: 7, stdout: 'out\n', stderr: 'err\n' });
   });
@@ -33,7 +33,13 @@ describe('exec', () => {
 
   test('exec runs the command inside the namespace', async () => {
     const result = await cli('exec', namespace, '--', 'ip', '-o', 'link', 'show');
-    assert.deepEqual(result.stdout.trim().split('\n').map((line) => line.split(': ')[1]), ['lo']);
+    assert.deepEqual(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(': ')[1]),
+      ['lo'],
+    );
   });
 
   test('SIGINT stops the command and everything it started, and exits 130', async () => {

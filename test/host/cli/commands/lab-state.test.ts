@@ -85,7 +85,13 @@ describe('netns-lab inspect', () => {
   test('--lab shows what the host has of the lab, with its file and time of deploy', async () => {
     await cliOk('deploy', file);
     const text = await cliOk('inspect', '--lab', name);
-    assert.match(text.stdout, new RegExp(`^Lab ${name} on this machine\\n  file: +${join(runner.workDirectory, file).replace(/[.]/gu, '\\.')}\\n  deployed at: +\\S+\\n  namespaces: +${red}, ${name}-blue\\n  root interfaces: +none\\n$`, 'u'));
+    assert.match(
+      text.stdout,
+      new RegExp(
+        `^Lab ${name} on this machine\\n  file: +${join(runner.workDirectory, file).replace(/[.]/gu, '\\.')}\\n  deployed at: +\\S+\\n  namespaces: +${red}, ${name}-blue\\n  root interfaces: +none\\n$`,
+        'u',
+      ),
+    );
     const shown = JSON.parse((await cliOk('--json', 'inspect', '--lab', name)).stdout) as Record<string, unknown>;
     assert.deepEqual(Object.keys(shown), ['lab', 'host', 'deployed', 'file', 'deployedAt', 'namespaces', 'rootInterfaces']);
     assert.equal(shown.deployed, true);

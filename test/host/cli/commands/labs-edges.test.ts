@@ -61,7 +61,11 @@ describe('a hostile lab name', () => {
 describe('lab commands on an unreachable --target', () => {
   test('fail with one clear line and print no plan', async () => {
     const file = writeTopology('target.netns.yaml', pairTopology(labName('t')));
-    for (const command of [['deploy', file], ['inspect', file], ['destroy', '--lab', labName('t')]]) {
+    for (const command of [
+      ['deploy', file],
+      ['inspect', file],
+      ['destroy', '--lab', labName('t')],
+    ]) {
       const result = await cli('--target', 'ssh://root@127.0.0.1:1', ...command);
       assert.equal(result.status, 1, command.join(' '));
       assertOneLine(result.stderr);
@@ -92,7 +96,12 @@ describe('lab command help and progress', () => {
     for (const terminal of [true, false]) {
       let stderr = '';
       let stdout = '';
-      const status = await main(['deploy', file, '--dry-run'], (text) => void (stdout += text), (text) => void (stderr += text), terminal);
+      const status = await main(
+        ['deploy', file, '--dry-run'],
+        (text) => void (stdout += text),
+        (text) => void (stderr += text),
+        terminal,
+      );
       assert.equal(status, 0, stderr);
       assert.match(stdout, /Dry run: nothing was changed\./u);
       if (terminal) assert.match(stderr, /^Reading this machine…$/mu);

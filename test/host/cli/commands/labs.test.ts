@@ -124,7 +124,12 @@ describe('netns-lab deploy', () => {
     assert.equal(result.stderr, '', 'no progress lines when stderr is not a terminal');
     assert.deepEqual(planLines(result.stdout), [`+ namespace ${red}`, `+ namespace ${blue}`, `+ veth ${red}:eth0 ↔ ${blue}:eth0`]);
     assert.match(result.stdout, /^Deployed: 3 changes applied\.$/mu);
-    assert.deepEqual(linkIn(red, 'eth0')?.addr_info?.filter((address) => address.local.startsWith('10.')).map((address) => `${address.local}/${address.prefixlen}`), ['10.0.0.1/24']);
+    assert.deepEqual(
+      linkIn(red, 'eth0')
+        ?.addr_info?.filter((address) => address.local.startsWith('10.'))
+        .map((address) => `${address.local}/${address.prefixlen}`),
+      ['10.0.0.1/24'],
+    );
     assert.equal(pings(red, '10.0.0.2'), true);
     assert.equal(labRecordExists(name), true);
   });
@@ -173,7 +178,7 @@ describe('netns-lab deploy', () => {
     assert.equal(pings(red, '10.0.0.3'), true);
   });
 
-  test('a namespace of the same name that is not the lab\'s is refused, before anything changes', async () => {
+  test("a namespace of the same name that is not the lab's is refused, before anything changes", async () => {
     const other = labName('r');
     ip('netns', 'add', `${other}-blue`);
     const topology = writeTopology('refused.netns.yaml', pairTopology(other));

@@ -31,7 +31,9 @@ function link(namespace: string | null, name: string): IpLink | undefined {
 }
 
 function linkNames(namespace: string): string[] {
-  return links(namespace).map((candidate) => candidate.ifname).sort();
+  return links(namespace)
+    .map((candidate) => candidate.ifname)
+    .sort();
 }
 
 function addressesOf(namespace: string | null, name: string): string[] {

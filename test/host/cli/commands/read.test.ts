@@ -138,7 +138,10 @@ describe('reading the acceptance lab (three namespaces, veths, a bridge, vxlan, 
   test('snapshot --json lists the root namespace first and every lab namespace, each readable', () => {
     assert.equal(namespaces[0]?.name, null);
     const ours = namespaces.filter((state) => state.name !== null && lab.owns(state.name));
-    assert.deepEqual(ours.map((state) => state.name), labNamespaces);
+    assert.deepEqual(
+      ours.map((state) => state.name),
+      labNamespaces,
+    );
     for (const state of ours) assert.equal(state.error, undefined, `${state.name}: ${state.error}`);
     // Namespaces of other people may vanish mid-read (status 1); then only theirs may carry an error.
     const unreadable = namespaces.filter((state) => state.error !== undefined);
@@ -199,10 +202,7 @@ describe('reading the acceptance lab (three namespaces, veths, a bridge, vxlan, 
       assert.equal(state.name, namespace);
       const seen = Object.fromEntries(state.links.map((link) => [link.name, { kind: link.kind, addresses: assignedAddresses(link), peer: link.peer, master: link.master }]));
       const wanted = Object.fromEntries(
-        Object.entries(expected.get(namespace)!).map(([linkName, link]) => [
-          linkName,
-          { kind: link.kind, addresses: [...(link.addresses ?? [])].sort(), peer: link.peer, master: link.master },
-        ]),
+        Object.entries(expected.get(namespace)!).map(([linkName, link]) => [linkName, { kind: link.kind, addresses: [...(link.addresses ?? [])].sort(), peer: link.peer, master: link.master }]),
       );
       assert.deepEqual(seen, wanted, namespace);
     }

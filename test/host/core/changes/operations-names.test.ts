@@ -6,16 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  InvalidNameError,
-  createNamespace,
-  createVethPair,
-  deleteNamespace,
-  readNamespace,
-  readNamespaceNames,
-  readSnapshot,
-  type CommandRecord,
-} from '../../../../src/core/index.js';
+import { InvalidNameError, createNamespace, createVethPair, deleteNamespace, readNamespace, readNamespaceNames, readSnapshot, type CommandRecord } from '../../../../src/core/index.js';
 import type { Host } from '../../../../src/core/host/host.js';
 import { hostsUnderTest } from '../../support/hosts.js';
 import { createLab, namespaceExists } from '../../support/lab.js';

@@ -84,10 +84,10 @@ for (const target of hostsUnderTest()) {
         await createVethPair(host, { name: vl, namespace: left, addresses: ['10.78.0.1/24', 'fd78::1/64'] }, { name: vr, namespace: right, addresses: ['10.78.0.2/24'] }, { up: true });
         const [leftState, rightState] = [await readNamespace(host, left), await readNamespace(host, right)];
         assert.deepEqual([link(leftState, vl).up, link(rightState, vr).up], [true, true]);
-        assert.deepEqual([cidrs(link(leftState, vl)).filter((cidr) => !cidr.startsWith('fe80')), cidrs(link(rightState, vr)).filter((cidr) => !cidr.startsWith('fe80'))], [
-          ['10.78.0.1/24', 'fd78::1/64'],
-          ['10.78.0.2/24'],
-        ]);
+        assert.deepEqual(
+          [cidrs(link(leftState, vl)).filter((cidr) => !cidr.startsWith('fe80')), cidrs(link(rightState, vr)).filter((cidr) => !cidr.startsWith('fe80'))],
+          [['10.78.0.1/24', 'fd78::1/64'], ['10.78.0.2/24']],
+        );
         assert.deepEqual(link(leftState, vl).peer, { namespace: right, interface: vr });
       });
 
@@ -97,7 +97,10 @@ for (const target of hostsUnderTest()) {
         const state = await readNamespace(host, right);
         assert.equal(link(state, bridge).kind, 'bridge');
         assert.equal(link(state, bridge).up, true);
-        assert.deepEqual(cidrs(link(state, bridge)).filter((cidr) => !cidr.startsWith('fe80')), ['10.79.0.1/24']);
+        assert.deepEqual(
+          cidrs(link(state, bridge)).filter((cidr) => !cidr.startsWith('fe80')),
+          ['10.79.0.1/24'],
+        );
         assert.deepEqual([link(state, vr).master, link(state, port).master], [bridge, bridge]);
       });
 
@@ -114,14 +117,20 @@ for (const target of hostsUnderTest()) {
         const added = (await readNamespace(host, left)).routes.find((candidate) => candidate.destination === '10.81.0.0/16');
         assert.deepEqual([added?.gateway, added?.device, added?.metric], ['10.78.0.2', vl, 42]);
         await deleteRoute(host, left, route);
-        assert.equal((await readNamespace(host, left)).routes.some((candidate) => candidate.destination === '10.81.0.0/16'), false);
+        assert.equal(
+          (await readNamespace(host, left)).routes.some((candidate) => candidate.destination === '10.81.0.0/16'),
+          false,
+        );
       });
 
       test('addRoute makes an IPv6 default route through a device only', async () => {
         await addRoute(host, left, { destination: 'default', device: vl, family: 'inet6' });
         const routes = (await readNamespace(host, left)).routes;
         assert.ok(routes.some((route) => route.family === 'inet6' && route.destination === 'default' && route.device === vl));
-        assert.equal(routes.some((route) => route.family === 'inet' && route.destination === 'default'), false);
+        assert.equal(
+          routes.some((route) => route.family === 'inet' && route.destination === 'default'),
+          false,
+        );
       });
 
       test('setLinkUp brings a link down and up again', async () => {

@@ -55,7 +55,11 @@ describe('what a host started ends with its owner', { skip }, () => {
   async function startOwner(namespace: string, options: { alias?: string; user?: string } = {}): Promise<Owner> {
     const args = [namespace, ...(options.alias ? [options.alias, server.configFile] : [])];
     const child = options.user
-      ? spawn('setpriv', [`--reuid=${uidOf(options.user)}`, `--regid=${uidOf(options.user)}`, '--init-groups', process.execPath, bundle.file, ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: '/', env: userEnvironment(options.user) })
+      ? spawn('setpriv', [`--reuid=${uidOf(options.user)}`, `--regid=${uidOf(options.user)}`, '--init-groups', process.execPath, bundle.file, ...args], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          cwd: '/',
+          env: userEnvironment(options.user),
+        })
       : spawn(process.execPath, [CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -86,9 +90,15 @@ describe('what a host started ends with its owner', { skip }, () => {
   }
 
   async function assertAllGone(owner: Owner, namespace: { name: string; inode: number }): Promise<void> {
-    await eventually(holds(() => marked(owner).length === 0), { what: 'no process with the owner mark to be left', timeoutMs: 8000 });
+    await eventually(
+      holds(() => marked(owner).length === 0),
+      { what: 'no process with the owner mark to be left', timeoutMs: 8000 },
+    );
     ip('netns', 'delete', namespace.name);
-    await eventually(holds(() => processesInNetworkNamespace(namespace.inode).length === 0), { what: 'the deleted namespace to have no process left in it' });
+    await eventually(
+      holds(() => processesInNetworkNamespace(namespace.inode).length === 0),
+      { what: 'the deleted namespace to have no process left in it' },
+    );
   }
 
   async function kill(owner: Owner): Promise<void> {
@@ -126,7 +136,10 @@ describe('what a host started ends with its owner', { skip }, () => {
     assert.ok(marked(owner).length >= 5);
     await kill(owner);
     await assertAllGone(owner, namespace);
-    await eventually(holds(() => !existsSync(dirname(owner.controlPath!))), { what: 'the connection folder to be removed' });
+    await eventually(
+      holds(() => !existsSync(dirname(owner.controlPath!))),
+      { what: 'the connection folder to be removed' },
+    );
     assert.ok(!masterRuns(), 'the shared connection has ended');
   });
 
@@ -154,7 +167,10 @@ describe('what a host started ends with its owner', { skip }, () => {
       lifeline.spare(spared.pid!);
       // What the kernel does when the owner dies: its end of the pipe closes, with no `disarm` said.
       (lifeline as unknown as { stdin: { end(): void } }).stdin.end();
-      await eventually(holds(() => !processesWithEnvironment(`NETNS_LAB_OWNER=${token}`).includes(swept.pid!)), { what: 'the other process to end' });
+      await eventually(
+        holds(() => !processesWithEnvironment(`NETNS_LAB_OWNER=${token}`).includes(swept.pid!)),
+        { what: 'the other process to end' },
+      );
       assert.deepEqual(processesWithEnvironment(`NETNS_LAB_OWNER=${token}`), [spared.pid]);
     } finally {
       killIfRunning([spared.pid!, swept.pid!]);

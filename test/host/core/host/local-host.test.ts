@@ -129,9 +129,7 @@ describe('LocalHost streaming', () => {
 
 describe('LocalHost concurrency', () => {
   test('ten commands run at once each get their own output and status', async () => {
-    const runs = Array.from({ length: 10 }, (_, index) =>
-      host.run(sh('sleep 0.0$2; printf "out %s" "$1"; printf "err %s" "$1" >&2; exit $1', String(index), String(9 - index))),
-    );
+    const runs = Array.from({ length: 10 }, (_, index) => host.run(sh('sleep 0.0$2; printf "out %s" "$1"; printf "err %s" "$1" >&2; exit $1', String(index), String(9 - index))));
     const results: RunResult[] = await Promise.all(runs);
     results.forEach((result, index) => {
       assert.deepEqual([result.stdout, result.stderr, result.exitCode], [`out ${index}`, `err ${index}`, index]);
@@ -156,7 +154,10 @@ describe('LocalHost concurrency', () => {
     const single = new LocalHost({ maxSessions: 1 });
     try {
       const results = await Promise.all(['a', 'b', 'c'].map((word) => single.run(['echo', word])));
-      assert.deepEqual(results.map((result) => result.stdout), ['a\n', 'b\n', 'c\n']);
+      assert.deepEqual(
+        results.map((result) => result.stdout),
+        ['a\n', 'b\n', 'c\n'],
+      );
     } finally {
       await single.dispose();
     }

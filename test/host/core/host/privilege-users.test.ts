@@ -14,7 +14,9 @@ import { createLab, namespaceExists } from '../../support/lab.js';
 import { createRemoteUsers, remoteUsersMissingReason, type RemoteUsers } from '../../support/remote-users.js';
 
 const CLEAN_PATH = '/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin';
-const SETPRIV = CLEAN_PATH.split(':').map((folder) => join(folder, 'setpriv')).find((path) => existsSync(path));
+const SETPRIV = CLEAN_PATH.split(':')
+  .map((folder) => join(folder, 'setpriv'))
+  .find((path) => existsSync(path));
 const skip = remoteUsersMissingReason() ?? (SETPRIV ? undefined : 'setpriv (util-linux) is not installed');
 
 interface StepResult {
@@ -74,7 +76,10 @@ describe('root refused on this machine, as real users', { skip }, () => {
     const namespace = lab.namespaceName('wrong');
     const wrong = `${users.withPassword.password}-wrong`;
     const report = runAs(users.withPassword.name, { privilege: 'auto', answers: [wrong, wrong], namespace, steps: ['run', 'run', 'allow', 'run'] });
-    assert.deepEqual(report.results.map((result) => result.problem), ['passwordRefused', 'passwordRefused', 'passwordRefused']);
+    assert.deepEqual(
+      report.results.map((result) => result.problem),
+      ['passwordRefused', 'passwordRefused', 'passwordRefused'],
+    );
     assert.match(report.results[0]!.message!, new RegExp(`sudo for user ${users.withPassword.name} did not accept the password, so nothing was run as root`, 'u'));
     assert.equal(report.asked.length, 2, 'asked once for the first need and once after the user acted, not for the second run');
     assert.ok(!namespaceExists(namespace));
@@ -83,7 +88,14 @@ describe('root refused on this machine, as real users', { skip }, () => {
   test('the right password is asked once and then every command runs as root', () => {
     const namespace = lab.namespaceName('right');
     const report = runAs(users.withPassword.name, { privilege: 'auto', answers: [users.withPassword.password], namespace, steps: ['run', 'read', 'allow', 'read'] });
-    assert.deepEqual(report.results.map((result) => [result.outcome, result.exitCode]), [['ran', 0], ['ran', 0], ['ran', 0]]);
+    assert.deepEqual(
+      report.results.map((result) => [result.outcome, result.exitCode]),
+      [
+        ['ran', 0],
+        ['ran', 0],
+        ['ran', 0],
+      ],
+    );
     assert.equal(report.asked.length, 1);
     assert.ok(namespaceExists(namespace));
   });
@@ -97,7 +109,10 @@ describe('root refused on this machine, as real users', { skip }, () => {
 
   test('a closed password box says the password was not given', () => {
     const report = runAs(users.withPassword.name, { privilege: 'auto', answers: [null], namespace: lab.namespaceName('closed'), steps: ['run', 'run'] });
-    assert.deepEqual(report.results.map((result) => result.problem), ['passwordNotGiven', 'passwordNotGiven']);
+    assert.deepEqual(
+      report.results.map((result) => result.problem),
+      ['passwordNotGiven', 'passwordNotGiven'],
+    );
     assert.match(report.results[0]!.message!, /The sudo password for this machine was not given, so nothing was run as root/u);
     assert.equal(report.asked.length, 1);
   });
@@ -121,7 +136,7 @@ describe('root refused on this machine, as real users', { skip }, () => {
     assert.equal(report.asked.length, 0);
   });
 
-  test('sudo refusing for another reason (a rule that wants a terminal) is sudoRefused, with sudo\'s own words', () => {
+  test("sudo refusing for another reason (a rule that wants a terminal) is sudoRefused, with sudo's own words", () => {
     const rule = `Defaults:${users.passwordless.name} requiretty\n`;
     const scratch = join(child.folder, 'sudoers-tty');
     writeFileSync(scratch, rule, { mode: 0o440 });
@@ -140,7 +155,10 @@ describe('root refused on this machine, as real users', { skip }, () => {
   test('privilege "none" without the capabilities names the missing ones before anything runs', () => {
     const namespace = lab.namespaceName('none');
     const report = runAs(users.withPassword.name, { privilege: 'none', answers: ['unused'], namespace, steps: ['run', 'read'] });
-    assert.deepEqual(report.results.map((result) => result.problem), ['capabilitiesMissing', 'capabilitiesMissing']);
+    assert.deepEqual(
+      report.results.map((result) => result.problem),
+      ['capabilitiesMissing', 'capabilitiesMissing'],
+    );
     assert.match(report.results[0]!.message!, new RegExp(`as user "${users.withPassword.name}" on this machine, and they lack CAP_SYS_ADMIN and CAP_NET_ADMIN`, 'u'));
     assert.equal(report.asked.length, 0);
     assert.ok(!namespaceExists(namespace));

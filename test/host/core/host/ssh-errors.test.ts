@@ -66,7 +66,10 @@ describe('host-key refusals against a real sshd', { skip: sshdMissingReason() },
   async function connectionError(alias: string): Promise<string> {
     const host = new SshHost(alias, { sshConfigFile: server.configFile });
     try {
-      const error = await host.run(['true']).then(() => undefined, (caught: unknown) => caught);
+      const error = await host.run(['true']).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
       assert.ok(error instanceof HostError, String(error));
       return error.message;
     } finally {

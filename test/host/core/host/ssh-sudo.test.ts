@@ -68,7 +68,10 @@ describe('SshHost as a user other than root', { skip }, () => {
     const host = hostAs(users.withPassword.alias, { askPassword: asked.ask, maxSessions: 3 });
     // Five commands at once need several pooled shells, each started through sudo with the one password.
     const results = await Promise.all([1, 2, 3, 4, 5].map(() => host.run(['sh', '-c', 'sleep 0.3; echo "$(id -u) $SUDO_USER"'])));
-    assert.deepEqual(results.map((result) => result.stdout), Array(5).fill(`0 ${users.withPassword.name}\n`));
+    assert.deepEqual(
+      results.map((result) => result.stdout),
+      Array(5).fill(`0 ${users.withPassword.name}\n`),
+    );
     await namespaceRoundTrip(host, 'pw');
     assert.equal(asked.messages.length, 1);
     assert.match(asked.messages[0]!, new RegExp(`sudo on ${users.withPassword.alias}`, 'u'));

@@ -85,7 +85,13 @@ describe('cancelling through an AbortSignal', () => {
       const waiting = new AbortController();
       const queued = single.run(['echo', 'queued'], { signal: waiting.signal });
       waiting.abort();
-      const outcome = await Promise.race([queued.then(() => 'resolved', (error: Error) => error.name), sleep(1500).then(() => 'still pending')]);
+      const outcome = await Promise.race([
+        queued.then(
+          () => 'resolved',
+          (error: Error) => error.name,
+        ),
+        sleep(1500).then(() => 'still pending'),
+      ]);
       assert.equal(outcome, 'CancelledError');
     } finally {
       longRun.abort();
@@ -127,7 +133,10 @@ describe('dispose', () => {
     const own = new LocalHost();
     const { argv, pidFile } = groupOfSleepers();
     // Handled from the start: the command may fail while dispose runs, before the race below would look at it.
-    const settled = own.run(argv).then(() => 'settled', () => 'settled');
+    const settled = own.run(argv).then(
+      () => 'settled',
+      () => 'settled',
+    );
     const pids = await startedPids(pidFile);
     await own.dispose();
     const outcome = await Promise.race([settled, sleep(5000).then(() => 'pending')]);
@@ -148,7 +157,10 @@ describe('dispose', () => {
     const own = new LocalHost();
     const pidFile = join(folder, 'race');
     const running = own.run(['sh', '-c', 'echo $$ > "$1"; exec sleep 300', 'sh', pidFile]);
-    const settled = running.then(() => 'settled', () => 'settled');
+    const settled = running.then(
+      () => 'settled',
+      () => 'settled',
+    );
     await own.dispose();
     await sleep(1000);
     const pids = existsSync(pidFile) ? readFileSync(pidFile, 'utf8').split(/\s+/u).filter(Boolean).map(Number) : [];
@@ -171,7 +183,10 @@ function runAsNobody(child: string, name: string, path: string): { outcome: stri
 }
 
 const CLEAN_PATH = '/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin';
-const SETPRIV = CLEAN_PATH.split(':').map((folder) => join(folder, 'setpriv')).find((path) => existsSync(path)) ?? 'setpriv';
+const SETPRIV =
+  CLEAN_PATH.split(':')
+    .map((folder) => join(folder, 'setpriv'))
+    .find((path) => existsSync(path)) ?? 'setpriv';
 
 describe('without root', () => {
   const lab = createLab();

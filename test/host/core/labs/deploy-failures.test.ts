@@ -12,7 +12,9 @@ import { eventually, holds } from '../../../support/eventually.js';
 const { lab, host } = labTestContext();
 
 function nothingOfPrefixLeft(): boolean {
-  const namespaces = ip('netns', 'list').split('\n').filter((line) => line.startsWith(lab.prefix));
+  const namespaces = ip('netns', 'list')
+    .split('\n')
+    .filter((line) => line.startsWith(lab.prefix));
   return namespaces.length === 0 && !rootLinkNames().some((name) => name.startsWith(lab.prefix));
 }
 
@@ -95,7 +97,7 @@ namespaces:
 });
 
 describe('a refused deploy changes nothing', () => {
-  test('when one of its namespace names is taken by a namespace that is not the lab\'s', async () => {
+  test("when one of its namespace names is taken by a namespace that is not the lab's", async () => {
     const name = `${lab.prefix}d`;
     const taken = lab.own(`${name}-b`);
     ip('netns', 'add', taken);
@@ -105,7 +107,7 @@ describe('a refused deploy changes nothing', () => {
     assert.equal(inNamespace(taken, 'ip', '-o', 'link').stdout.split('\n').filter(Boolean).length, 1, 'the other namespace was not touched');
   });
 
-  test('when a root interface name is taken by a link that is not the lab\'s', async () => {
+  test("when a root interface name is taken by a link that is not the lab's", async () => {
     const name = `${lab.prefix}e`;
     const bridge = lab.interfaceName('eb');
     ip('link', 'add', 'name', bridge, 'type', 'bridge');
@@ -134,9 +136,15 @@ links:
       assert.match(inNamespace(`${name}-a`, 'tc', 'qdisc', 'show', 'dev', 'eth0').stdout, /netem .*delay 20ms/u);
       return;
     }
-    await assert.rejects(deployLab(host, file), (error: Error) => error instanceof LabRefusedError && /netem qdisc \(kernel module sch_netem\)/u.test(error.message) && error.message.includes(`${name}-a:eth0`));
+    await assert.rejects(
+      deployLab(host, file),
+      (error: Error) => error instanceof LabRefusedError && /netem qdisc \(kernel module sch_netem\)/u.test(error.message) && error.message.includes(`${name}-a:eth0`),
+    );
     assert.equal(namespaceExists(`${name}-a`), false);
     // The kernel removes the root ends of deleted namespaces a moment later.
-    await eventually(holds(() => !ip('netns', 'list').includes('netns-lab-probe-')), { what: 'the probe namespace to go', intervalMs: 25 });
+    await eventually(
+      holds(() => !ip('netns', 'list').includes('netns-lab-probe-')),
+      { what: 'the probe namespace to go', intervalMs: 25 },
+    );
   });
 });

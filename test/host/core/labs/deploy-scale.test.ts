@@ -32,7 +32,9 @@ describe('a 100-namespace lab', () => {
     const file = topologyOf(hundredNamespaces(name));
     const first = await deployLab(host, file);
     assert.equal(first.plan.changes.filter((change) => change.subject.startsWith('namespace ')).length, COUNT);
-    const names = ip('netns', 'list').split('\n').filter((line) => line.startsWith(`${name}-`));
+    const names = ip('netns', 'list')
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}-`));
     assert.equal(names.length, COUNT);
     const ping = inNamespace(`${name}-h99`, 'ping', '-c', '1', '-W', '2', '10.220.1.1');
     assert.equal(ping.status, 0, `h99 reaches h0 across the bridge: ${ping.stdout}${ping.stderr}`);
@@ -44,8 +46,16 @@ describe('a 100-namespace lab', () => {
     const removed = await destroyLab(host, name);
     assert.equal(removed.namespaces.length, COUNT);
     assert.equal(namespaceExists(`${name}-h0`) || namespaceExists(`${name}-h99`), false);
-    assert.equal(ip('netns', 'list').split('\n').filter((line) => line.startsWith(`${name}-`)).length, 0);
-    assert.deepEqual(rootLinkNames().filter((link) => link.startsWith(lab.prefix)), []);
+    assert.equal(
+      ip('netns', 'list')
+        .split('\n')
+        .filter((line) => line.startsWith(`${name}-`)).length,
+      0,
+    );
+    assert.deepEqual(
+      rootLinkNames().filter((link) => link.startsWith(lab.prefix)),
+      [],
+    );
     assert.equal(labRecordExists(name), false);
   });
 });

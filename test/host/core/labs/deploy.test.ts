@@ -44,7 +44,7 @@ ${changes.green ? '  - [green:eth0 10.64.0.2/24, router:r2 10.64.0.1/24]\n' : ''
 const summary = (changes: PlanChange[]): string[] => changes.map((change) => `${change.action} ${change.subject}${change.detail ? ` (${change.detail})` : ''}`).sort();
 
 describe('deploying a lab', () => {
-  test('makes every declared namespace, link, address, route, sysctl and rate limit, each tagged as the lab\'s', async () => {
+  test("makes every declared namespace, link, address, route, sysctl and rate limit, each tagged as the lab's", async () => {
     const result = await deployLab(host, topologyOf(fileText()));
     assert.equal(result.applied, true);
     for (const short of ['red', 'router', 'blue']) {
@@ -70,7 +70,7 @@ describe('deploying a lab', () => {
     assert.equal(ping.status, 0, ping.stdout + ping.stderr);
   });
 
-  test('deploying the same file again changes nothing, not even the lab\'s record', async () => {
+  test("deploying the same file again changes nothing, not even the lab's record", async () => {
     const recordBefore = readRecord(name);
     const again = await deployLab(host, topologyOf(fileText()));
     assert.equal(readRecord(name), recordBefore);
@@ -100,7 +100,7 @@ describe('deploying a lab', () => {
     assert.deepEqual((await deployLab(host, edited)).plan.changes, []);
   });
 
-  test('a namespace dropped from the file is deleted; a namespace named like the lab\'s but not made by it stays', async () => {
+  test("a namespace dropped from the file is deleted; a namespace named like the lab's but not made by it stays", async () => {
     const stray = lab.own(netns('stray'));
     ip('netns', 'add', stray);
     const result = await deployLab(host, topologyOf(fileText({ mtu: 1300, impaired: false })));
@@ -109,7 +109,7 @@ describe('deploying a lab', () => {
     assert.equal(namespaceExists(stray), true);
   });
 
-  test('inspect reports what was changed behind the lab\'s back', async () => {
+  test("inspect reports what was changed behind the lab's back", async () => {
     const file = topologyOf(fileText({ mtu: 1300, impaired: false }));
     ip('-n', netns('red'), 'link', 'set', 'dev', 'eth0', 'mtu', '1280');
     ip('-n', netns('red'), 'address', 'add', '10.61.0.9/24', 'dev', 'eth0');

@@ -58,7 +58,7 @@ describe('destroying a lab', () => {
     assert.deepEqual(nothing.rootInterfaces, []);
   });
 
-  test('leaves another lab whose name starts the same, and an unrelated namespace named like the lab\'s', async () => {
+  test("leaves another lab whose name starts the same, and an unrelated namespace named like the lab's", async () => {
     const name = `${lab.prefix}g`;
     const longer = `${name}-x`; // its namespaces, `…g-x-n1`, start with `…g-` too
     const unrelated = lab.own(`${name}-mine`);
@@ -113,6 +113,9 @@ describe('destroying a lab', () => {
     // No waiting here: destroy itself waits for the kernel to remove the ends of deleted namespaces.
     assert.equal(rootLinkNames().includes(lab.interfaceName('jp')), false);
     // The kernel removes the root ends of deleted namespaces a moment later.
-    await eventually(holds(() => !namespaceExists(`${name}-n2`)), { what: 'the namespace to go', intervalMs: 25 });
+    await eventually(
+      holds(() => !namespaceExists(`${name}-n2`)),
+      { what: 'the namespace to go', intervalMs: 25 },
+    );
   });
 });

@@ -104,7 +104,10 @@ describe('runCell', () => {
     const run = await runCell(host, code('ip address show dev veth-r', { netns: red }), {});
     assert.equal(run.table?.kind, 'addr');
     const link = run.table?.links?.find((candidate) => candidate.name === 'veth-r');
-    assert.deepEqual(link?.addresses.map((address) => `${address.address}/${address.prefixLength}`), ['10.77.1.1/24']);
+    assert.deepEqual(
+      link?.addresses.map((address) => `${address.address}/${address.prefixLength}`),
+      ['10.77.1.1/24'],
+    );
     assert.deepEqual(link?.peer, { namespace: blue, interface: 'veth-b' });
   });
 
@@ -139,18 +142,7 @@ describe('runNotebook', () => {
 
   test('a server started in the background in one cell answers the next, and is gone after the notebook', async () => {
     const pidFile = `/tmp/netns-lab-background-${lab.prefix}.pid`;
-    const notebook = parseNotebook(
-      [
-        '```sh',
-        `sleep 60 & echo $! > ${pidFile}`,
-        '```',
-        '',
-        '```sh',
-        `kill -0 "$(cat ${pidFile})" && echo alive`,
-        '```',
-        '',
-      ].join('\n'),
-    );
+    const notebook = parseNotebook(['```sh', `sleep 60 & echo $! > ${pidFile}`, '```', '', '```sh', `kill -0 "$(cat ${pidFile})" && echo alive`, '```', ''].join('\n'));
     const output = textSink();
     let stoppedCells = 0;
     const started = performance.now();

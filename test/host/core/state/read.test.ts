@@ -109,7 +109,10 @@ for (const target of hostsUnderTest()) {
       test('reads a lone namespace (no nsid anywhere): just lo', async () => {
         const state = await readNamespace(host, lone);
         assert.equal(state.error, undefined);
-        assert.deepEqual(state.links.map((item) => item.name), ['lo']);
+        assert.deepEqual(
+          state.links.map((item) => item.name),
+          ['lo'],
+        );
       });
     });
 
@@ -134,31 +137,43 @@ for (const target of hostsUnderTest()) {
       });
 
       test('resolves the ns1–ns2 veth in both directions', () => {
-        assert.deepEqual([peerOf(namespace(ns1), a1), peerOf(namespace(ns2), a2)], [
-          { namespace: ns2, interface: a2 },
-          { namespace: ns1, interface: a1 },
-        ]);
+        assert.deepEqual(
+          [peerOf(namespace(ns1), a1), peerOf(namespace(ns2), a2)],
+          [
+            { namespace: ns2, interface: a2 },
+            { namespace: ns1, interface: a1 },
+          ],
+        );
       });
 
       test('resolves the ns2–ns3 veth in both directions', () => {
-        assert.deepEqual([peerOf(namespace(ns2), b2), peerOf(namespace(ns3), b3)], [
-          { namespace: ns3, interface: b3 },
-          { namespace: ns2, interface: b2 },
-        ]);
+        assert.deepEqual(
+          [peerOf(namespace(ns2), b2), peerOf(namespace(ns3), b3)],
+          [
+            { namespace: ns3, interface: b3 },
+            { namespace: ns2, interface: b2 },
+          ],
+        );
       });
 
       test('resolves the root–ns3 veth in both directions, the root end as namespace null', () => {
-        assert.deepEqual([peerOf(namespace(null), r0), peerOf(namespace(ns3), r3)], [
-          { namespace: ns3, interface: r3 },
-          { namespace: null, interface: r0 },
-        ]);
+        assert.deepEqual(
+          [peerOf(namespace(null), r0), peerOf(namespace(ns3), r3)],
+          [
+            { namespace: ns3, interface: r3 },
+            { namespace: null, interface: r0 },
+          ],
+        );
       });
 
       test('resolves a veth pair inside one namespace to each other', () => {
-        assert.deepEqual([peerOf(namespace(ns3), same1), peerOf(namespace(ns3), same2)], [
-          { namespace: ns3, interface: same2 },
-          { namespace: ns3, interface: same1 },
-        ]);
+        assert.deepEqual(
+          [peerOf(namespace(ns3), same1), peerOf(namespace(ns3), same2)],
+          [
+            { namespace: ns3, interface: same2 },
+            { namespace: ns3, interface: same1 },
+          ],
+        );
       });
 
       test('reports the bridge and names it as master of both ports', () => {
@@ -180,7 +195,10 @@ for (const target of hostsUnderTest()) {
 
       test('the lone namespace has no nsid in any namespace’s map', () => {
         const seenWithId = snapshot.namespaces.filter((state) => state.nsids.some((entry) => entry.name === lone && entry.id !== undefined));
-        assert.deepEqual(seenWithId.map((state) => state.name), []);
+        assert.deepEqual(
+          seenWithId.map((state) => state.name),
+          [],
+        );
       });
 
       test('lists the lone namespace with just lo', () => {

@@ -40,7 +40,10 @@ function readiness(): { promise: Promise<void>; set: () => void } {
 
 function monitorPids(): number[] {
   const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return out.split('\n').filter((line) => line.includes(`monitor link address route`) && line.includes(lab.prefix)).map((line) => Number(line.trim().split(/\s+/u)[0]));
+  return out
+    .split('\n')
+    .filter((line) => line.includes(`monitor link address route`) && line.includes(lab.prefix))
+    .map((line) => Number(line.trim().split(/\s+/u)[0]));
 }
 
 describe('watchNamespaceChanges', () => {

@@ -44,7 +44,22 @@ describe('vethAdd', () => {
   });
 
   test('between two namespaces: made in the first, the peer sent to the second', () => {
-    assert.deepEqual(argv(ip.vethAdd({ name: 'va', namespace: 'ns1' }, { name: 'vb', namespace: 'ns2' })), ['ip', '-n', 'ns1', 'link', 'add', 'name', 'va', 'type', 'veth', 'peer', 'name', 'vb', 'netns', 'ns2']);
+    assert.deepEqual(argv(ip.vethAdd({ name: 'va', namespace: 'ns1' }, { name: 'vb', namespace: 'ns2' })), [
+      'ip',
+      '-n',
+      'ns1',
+      'link',
+      'add',
+      'name',
+      'va',
+      'type',
+      'veth',
+      'peer',
+      'name',
+      'vb',
+      'netns',
+      'ns2',
+    ]);
   });
 
   test('both ends in the same namespace: made there, no netns', () => {
@@ -166,7 +181,18 @@ describe('route commands', () => {
 
   test('a gateway, a device and a metric together', () => {
     assert.deepEqual(argv(ip.routeAdd('ns1', { destination: '10.1.0.0/16', via: '10.0.0.254', device: 'va', metric: 100 })), [
-      'ip', '-n', 'ns1', 'route', 'add', '10.1.0.0/16', 'via', '10.0.0.254', 'dev', 'va', 'metric', '100',
+      'ip',
+      '-n',
+      'ns1',
+      'route',
+      'add',
+      '10.1.0.0/16',
+      'via',
+      '10.0.0.254',
+      'dev',
+      'va',
+      'metric',
+      '100',
     ]);
   });
 
@@ -175,11 +201,17 @@ describe('route commands', () => {
   });
 
   test('a route with neither a gateway nor a device is refused, saying what it needs', () => {
-    assert.throws(() => ip.routeAdd('ns1', { destination: '10.1.0.0/16' }), (error: unknown) => error instanceof InvalidArgumentError && /via ADDRESS.*dev NAME/.test(error.message));
+    assert.throws(
+      () => ip.routeAdd('ns1', { destination: '10.1.0.0/16' }),
+      (error: unknown) => error instanceof InvalidArgumentError && /via ADDRESS.*dev NAME/.test(error.message),
+    );
   });
 
   test('a destination and gateway of different families are refused', () => {
-    assert.throws(() => ip.routeAdd('ns1', { destination: '10.1.0.0/16', via: 'fd00::1' }), (error: unknown) => error instanceof InvalidArgumentError && /different address families/.test(error.message));
+    assert.throws(
+      () => ip.routeAdd('ns1', { destination: '10.1.0.0/16', via: 'fd00::1' }),
+      (error: unknown) => error instanceof InvalidArgumentError && /different address families/.test(error.message),
+    );
   });
 
   test('a bad destination prefix is refused', () => {
@@ -187,7 +219,10 @@ describe('route commands', () => {
   });
 
   test('a gateway that is not an address is refused', () => {
-    assert.throws(() => ip.routeAdd('ns1', { destination: 'default', via: 'gateway' }), (error: unknown) => error instanceof InvalidArgumentError && /gateway "gateway"/.test(error.message));
+    assert.throws(
+      () => ip.routeAdd('ns1', { destination: 'default', via: 'gateway' }),
+      (error: unknown) => error instanceof InvalidArgumentError && /gateway "gateway"/.test(error.message),
+    );
   });
 
   test('a bad device name is refused', () => {
@@ -195,7 +230,10 @@ describe('route commands', () => {
   });
 
   test('a negative metric is refused', () => {
-    assert.throws(() => ip.routeAdd('ns1', { destination: 'default', device: 'va', metric: -1 }), (error: unknown) => error instanceof InvalidArgumentError && /metric -1/.test(error.message));
+    assert.throws(
+      () => ip.routeAdd('ns1', { destination: 'default', device: 'va', metric: -1 }),
+      (error: unknown) => error instanceof InvalidArgumentError && /metric -1/.test(error.message),
+    );
   });
 });
 

@@ -184,9 +184,7 @@ describe('parseLinks on kinds this kernel lacks (written by hand in the shape of
   });
 
   test('keeps a kind it has never heard of verbatim', () => {
-    const [link] = parseLinks([
-      { ifindex: 4, ifname: 'x0', flags: [], operstate: 'DOWN', linkinfo: { info_kind: 'newkind9' } },
-    ]);
+    const [link] = parseLinks([{ ifindex: 4, ifname: 'x0', flags: [], operstate: 'DOWN', linkinfo: { info_kind: 'newkind9' } }]);
     assert.equal(link?.kind, 'newkind9');
   });
 });

@@ -21,7 +21,11 @@ describe('parseNeighbours', () => {
 
   test('reads a permanent entry with its MAC address', () => {
     assert.deepEqual(neighbour('10.1.0.254'), {
-      address: '10.1.0.254', device: 'va0', mac: '02:00:00:00:01:fe', states: ['PERMANENT'], router: false,
+      address: '10.1.0.254',
+      device: 'va0',
+      mac: '02:00:00:00:01:fe',
+      states: ['PERMANENT'],
+      router: false,
     });
   });
 
@@ -36,15 +40,10 @@ describe('parseNeighbours', () => {
   });
 
   test('reads a proxy entry, which has no state', () => {
-    assert.deepEqual(parseNeighbours(readFixture('neigh-proxy.json')), [
-      { address: '10.1.0.99', device: 'va0', states: [], router: false },
-    ]);
+    assert.deepEqual(parseNeighbours(readFixture('neigh-proxy.json')), [{ address: '10.1.0.99', device: 'va0', states: [], router: false }]);
   });
 
   test('rejects an entry whose state is not a list', () => {
-    assert.throws(
-      () => parseNeighbours([{ dst: '10.1.0.1', state: 'STALE' }]),
-      parseError('neighbour 0 (10.1.0.1): state is not an array (got a string)'),
-    );
+    assert.throws(() => parseNeighbours([{ dst: '10.1.0.1', state: 'STALE' }]), parseError('neighbour 0 (10.1.0.1): state is not an array (got a string)'));
   });
 });

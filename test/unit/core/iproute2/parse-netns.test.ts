@@ -17,14 +17,15 @@ function parseError(message: string): (error: unknown) => boolean {
 
 describe('parseNetnsList', () => {
   test('reads the nsids a namespace has for the others, and none for itself', () => {
-    assert.deepEqual(parseNetnsList(readFixture('netns-list-with-ids.json')), [
-      { name: 'pfx8150c', id: 7 }, { name: 'pfx8150b', id: 0 }, { name: 'pfx8150a' },
-    ]);
+    assert.deepEqual(parseNetnsList(readFixture('netns-list-with-ids.json')), [{ name: 'pfx8150c', id: 7 }, { name: 'pfx8150b', id: 0 }, { name: 'pfx8150a' }]);
   });
 
   test('reads a list without nsids', () => {
     const entries = parseNetnsList(readFixture('netns-list-without-ids.json'));
-    assert.deepEqual(entries.map((entry) => entry.id), [undefined, undefined, undefined]);
+    assert.deepEqual(
+      entries.map((entry) => entry.id),
+      [undefined, undefined, undefined],
+    );
   });
 
   test('resolves a veth peer nsid through the list read in the same namespace', () => {
@@ -40,9 +41,6 @@ describe('parseNetnsList', () => {
 
   test('rejects an entry without a name or with a text id', () => {
     assert.throws(() => parseNetnsList([{ id: 1 }]), parseError('namespace 0: name is missing'));
-    assert.throws(
-      () => parseNetnsList([{ name: 'a', id: '1' }]),
-      parseError('namespace 0 (a): id is not a number (got a string)'),
-    );
+    assert.throws(() => parseNetnsList([{ name: 'a', id: '1' }]), parseError('namespace 0 (a): id is not a number (got a string)'));
   });
 });

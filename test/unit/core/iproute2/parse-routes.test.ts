@@ -17,14 +17,18 @@ function parseError(message: string): (error: unknown) => boolean {
 
 describe('parseRoutes', () => {
   const routes = parseRoutes(readFixture('route-table-all.json'));
-  const routeTo = (destination: string, family = 'inet') =>
-    routes.filter((route) => route.destination === destination && route.family === family);
+  const routeTo = (destination: string, family = 'inet') => routes.filter((route) => route.destination === destination && route.family === family);
 
   test('reads an IPv4 default route via a gateway, as unicast with no table printed for main', () => {
     const [viaGateway] = routeTo('default');
     assert.deepEqual(viaGateway, {
-      family: 'inet', destination: 'default', type: 'unicast', gateway: '10.1.0.254', device: 'va0',
-      flags: [], nextHops: [],
+      family: 'inet',
+      destination: 'default',
+      type: 'unicast',
+      gateway: '10.1.0.254',
+      device: 'va0',
+      flags: [],
+      nextHops: [],
     });
   });
 
@@ -56,7 +60,10 @@ describe('parseRoutes', () => {
 
   test('reads an IPv6 multipath route as inet6 with two next hops', () => {
     const [route] = routeTo('2001:db8:70::/48', 'inet6');
-    assert.deepEqual(route?.nextHops.map((hop) => hop.gateway), ['2001:db8:1::fd', '2001:db8:2::fd']);
+    assert.deepEqual(
+      route?.nextHops.map((hop) => hop.gateway),
+      ['2001:db8:1::fd', '2001:db8:2::fd'],
+    );
   });
 
   test('reads route flags and the preferred source', () => {
@@ -96,38 +103,23 @@ describe('parseRoutes', () => {
 
   test('reads ip route get as one host route through the chosen next hop', () => {
     assert.deepEqual(parseRoutes(readFixture('route-get.json')), [
-      { family: 'inet', destination: '10.70.1.1', type: 'unicast', gateway: '10.2.0.254', device: 'vx0',
-        preferredSource: '10.2.0.1', flags: [], nextHops: [] },
+      { family: 'inet', destination: '10.70.1.1', type: 'unicast', gateway: '10.2.0.254', device: 'vx0', preferredSource: '10.2.0.1', flags: [], nextHops: [] },
     ]);
   });
 
   test('prefers a family key to guessing, and reads a gateway of the other family from via', () => {
-    const [route] = parseRoutes([
-      { family: 'inet', dst: 'default', via: { family: 'inet6', host: 'fe80::1' }, dev: 'va0', flags: [] },
-    ]);
+    const [route] = parseRoutes([{ family: 'inet', dst: 'default', via: { family: 'inet6', host: 'fe80::1' }, dev: 'va0', flags: [] }]);
     assert.deepEqual([route?.family, route?.gateway], ['inet', 'fe80::1']);
   });
 
   test('rejects a route without dst, one with a text metric, and one of an unknown family', () => {
     assert.throws(() => parseRoutes([{ dev: 'va0' }]), parseError('route 0: dst is missing'));
-    assert.throws(
-      () => parseRoutes([{ dst: '10.0.0.0/8', metric: 'high' }]),
-      parseError('route 0 (10.0.0.0/8): metric is not a number (got a string)'),
-    );
-    assert.throws(
-      () => parseRoutes([{ dst: '16', family: 'mpls' }]),
-      parseError('route 0 (16): family "mpls" is not inet or inet6'),
-    );
+    assert.throws(() => parseRoutes([{ dst: '10.0.0.0/8', metric: 'high' }]), parseError('route 0 (10.0.0.0/8): metric is not a number (got a string)'));
+    assert.throws(() => parseRoutes([{ dst: '16', family: 'mpls' }]), parseError('route 0 (16): family "mpls" is not inet or inet6'));
   });
 
   test('rejects nexthops that are not an array of objects', () => {
-    assert.throws(
-      () => parseRoutes([{ dst: '10.0.0.0/8', nexthops: {} }]),
-      parseError('route 0 (10.0.0.0/8): nexthops is not an array (got an object)'),
-    );
-    assert.throws(
-      () => parseRoutes([{ dst: '10.0.0.0/8', nexthops: ['10.1.0.1'] }]),
-      parseError('route 0 (10.0.0.0/8) nexthop 0: expected an object, got a string'),
-    );
+    assert.throws(() => parseRoutes([{ dst: '10.0.0.0/8', nexthops: {} }]), parseError('route 0 (10.0.0.0/8): nexthops is not an array (got an object)'));
+    assert.throws(() => parseRoutes([{ dst: '10.0.0.0/8', nexthops: ['10.1.0.1'] }]), parseError('route 0 (10.0.0.0/8) nexthop 0: expected an object, got a string'));
   });
 });

@@ -8,15 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NotFoundError } from '../../../../src/core/errors.js';
-import {
-  NotebookFormatError,
-  decodeNotebookBytes,
-  encodeNotebookText,
-  parseNotebook,
-  readNotebookFile,
-  serializeNotebook,
-  type Notebook,
-} from '../../../../src/core/notebook/index.js';
+import { NotebookFormatError, decodeNotebookBytes, encodeNotebookText, parseNotebook, readNotebookFile, serializeNotebook, type Notebook } from '../../../../src/core/notebook/index.js';
 import { notebookCorpus, type CorpusEntry, type Expected } from '../../support/notebook-corpus.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'netns-lab-notebook-encoding-'));
@@ -60,7 +52,10 @@ function assertAsExpected(outcome: Outcome, expected: Expected): void {
   const { notebook } = outcome;
   assert.deepEqual(notebook.frontMatter?.options, expected.options);
   const code = notebook.cells.filter((cell) => cell.kind === 'code');
-  assert.deepEqual(code.map((cell) => cell.source), expected.code);
+  assert.deepEqual(
+    code.map((cell) => cell.source),
+    expected.code,
+  );
   assert.equal(notebook.byteOrderMark === true, expected.byteOrderMark === true);
   const problems = expected.problems ?? code.map(() => undefined);
   assert.equal(code.length, problems.length, 'one expected problem (or undefined) per code cell');
@@ -95,7 +90,7 @@ describe('the editor and the command line read every file of the corpus the same
   });
 
   // The command line read files with readFile(file, 'utf8'), which keeps the mark; the parser must accept it there.
-  test('text read with Node\'s utf8 decoding parses as the editor reads the same UTF-8 file', async () => {
+  test("text read with Node's utf8 decoding parses as the editor reads the same UTF-8 file", async () => {
     for (const [index, entry] of [...notebookCorpus, ...fixtureEntries].entries()) {
       const editor = await outcomeOf(() => editorRead(entry.bytes));
       if ('error' in editor && /UTF-/.test(editor.error.reason)) continue;
@@ -108,7 +103,10 @@ describe('the editor and the command line read every file of the corpus the same
     const entry = notebookCorpus.find((candidate) => candidate.name === 'a byte that is not UTF-8 in the fourth line')!;
     const path = fileOf(entry, 2000);
     await assert.rejects(readNotebookFile(path), (error: Error) => error.message.startsWith(`${path}:4:3: the file is not valid UTF-8`));
-    assert.throws(() => editorRead(entry.bytes), (error: Error) => error.message.startsWith('line 4, column 3: the file is not valid UTF-8'));
+    assert.throws(
+      () => editorRead(entry.bytes),
+      (error: Error) => error.message.startsWith('line 4, column 3: the file is not valid UTF-8'),
+    );
   });
 
   test('a missing notebook file is a NotFoundError that names it', async () => {
@@ -246,7 +244,10 @@ describe('the editor reads notebook files through the core', () => {
   // Anything else that parses a notebook (a closed notebook's front matter, say) must not decode the file its own way.
   test('no other file of the editor parses notebook text of its own: files are read with readNotebookFile', () => {
     const parsing = sources.filter((source) => /parseNotebook\(/.test(source.text) && !source.name.endsWith('serializer.ts'));
-    assert.deepEqual(parsing.map((source) => source.name), []);
+    assert.deepEqual(
+      parsing.map((source) => source.name),
+      [],
+    );
   });
 });
 
@@ -254,7 +255,13 @@ describe('the command line reads notebook files through the core', () => {
   const sources = sourcesUnder('cli');
 
   test('it parses notebooks only through readNotebookFile, as the editor decodes them', () => {
-    assert.deepEqual(sources.filter((source) => /parseNotebook\(/.test(source.text)).map((source) => source.name), []);
-    assert.ok(sources.some((source) => /readNotebookFile\(/.test(source.text)), 'no file of the command line reads notebooks with readNotebookFile');
+    assert.deepEqual(
+      sources.filter((source) => /parseNotebook\(/.test(source.text)).map((source) => source.name),
+      [],
+    );
+    assert.ok(
+      sources.some((source) => /readNotebookFile\(/.test(source.text)),
+      'no file of the command line reads notebooks with readNotebookFile',
+    );
   });
 });

@@ -74,9 +74,7 @@ describe('detectIpQuery recognises ip show commands', () => {
   });
 
   test('takes quoted words as one word', () => {
-    assert.deepEqual(detectIpQuery(`ip -n 'lab one' a show dev "veth 0"`)?.jsonArgv, [
-      'ip', '-n', 'lab one', '-j', '-d', 'a', 'show', 'dev', 'veth 0',
-    ]);
+    assert.deepEqual(detectIpQuery(`ip -n 'lab one' a show dev "veth 0"`)?.jsonArgv, ['ip', '-n', 'lab one', '-j', '-d', 'a', 'show', 'dev', 'veth 0']);
     assert.equal(detectIpQuery(`ip -n 'lab one' a`)?.namespace, 'lab one');
   });
 
@@ -163,14 +161,20 @@ describe('ipTablePayload reads real ip -j output', () => {
 
   test('gives links for link', () => {
     const payload = ipTablePayload('link', readFixture('link-lab.json'));
-    assert.deepEqual(payload.links?.map((link) => link.name), ['lo', 'va0', 'vx1', 'vx0', 'br0', 'tap0', 'tun0', 'vxl0', 'mv0']);
+    assert.deepEqual(
+      payload.links?.map((link) => link.name),
+      ['lo', 'va0', 'vx1', 'vx0', 'br0', 'tap0', 'tun0', 'vxl0', 'mv0'],
+    );
     assert.equal(payload.routes, undefined);
   });
 
   test('gives routes for route, multipath included', () => {
     const payload = ipTablePayload('route', readFixture('route-table-all.json'));
     const multipath = payload.routes?.find((route) => route.destination === '10.70.0.0/16');
-    assert.deepEqual(multipath?.nextHops.map((hop) => hop.gateway), ['10.1.0.253', '10.2.0.254']);
+    assert.deepEqual(
+      multipath?.nextHops.map((hop) => hop.gateway),
+      ['10.1.0.253', '10.2.0.254'],
+    );
   });
 
   test('gives neighbours for neigh', () => {

@@ -77,13 +77,77 @@ describe('front matter', () => {
 describe('front matter keys of other tools', () => {
   // Keys that Jekyll, Hugo, MkDocs, Docusaurus and Pandoc pages carry; none of them may be taken for one of ours.
   const otherKeys = [
-    'title', 'layout', 'tags', 'tag', 'description', 'date', 'permalink', 'categories', 'category', 'author', 'authors',
-    'draft', 'slug', 'weight', 'summary', 'keywords', 'aliases', 'type', 'toc', 'hide', 'template', 'search', 'status',
-    'lastmod', 'publishDate', 'expiryDate', 'url', 'image', 'images', 'excerpt', 'published', 'comments', 'sidebar',
-    'sidebar_position', 'sidebar_label', 'nav_order', 'parent', 'grand_parent', 'has_children', 'nav_exclude', 'lang',
-    'language', 'menu', 'series', 'id', 'icon', 'subtitle', 'abstract', 'output', 'header-includes', 'linkTitle',
-    'robots', 'canonical', 'redirect_from', 'sitemap', 'thumbnail', 'cover', 'version', 'license', 'theme', 'nav',
-    'exclude', 'class', 'hide_title', 'unlisted', 'last_update', 'news', 'notes', 'topic', 'topics', 'targetblank',
+    'title',
+    'layout',
+    'tags',
+    'tag',
+    'description',
+    'date',
+    'permalink',
+    'categories',
+    'category',
+    'author',
+    'authors',
+    'draft',
+    'slug',
+    'weight',
+    'summary',
+    'keywords',
+    'aliases',
+    'type',
+    'toc',
+    'hide',
+    'template',
+    'search',
+    'status',
+    'lastmod',
+    'publishDate',
+    'expiryDate',
+    'url',
+    'image',
+    'images',
+    'excerpt',
+    'published',
+    'comments',
+    'sidebar',
+    'sidebar_position',
+    'sidebar_label',
+    'nav_order',
+    'parent',
+    'grand_parent',
+    'has_children',
+    'nav_exclude',
+    'lang',
+    'language',
+    'menu',
+    'series',
+    'id',
+    'icon',
+    'subtitle',
+    'abstract',
+    'output',
+    'header-includes',
+    'linkTitle',
+    'robots',
+    'canonical',
+    'redirect_from',
+    'sitemap',
+    'thumbnail',
+    'cover',
+    'version',
+    'license',
+    'theme',
+    'nav',
+    'exclude',
+    'class',
+    'hide_title',
+    'unlisted',
+    'last_update',
+    'news',
+    'notes',
+    'topic',
+    'topics',
+    'targetblank',
   ];
 
   for (const key of otherKeys) {
@@ -94,7 +158,8 @@ describe('front matter keys of other tools', () => {
   }
 
   test('a Jekyll page keeps its front matter byte for byte, lists, dates and nested maps included', () => {
-    const frontMatter = '---\nlayout: post\ntitle: "Routing: two subnets"\ndate: 2024-03-01 10:00:00 +0100\ntags: [netns, routing]\n' +
+    const frontMatter =
+      '---\nlayout: post\ntitle: "Routing: two subnets"\ndate: 2024-03-01 10:00:00 +0100\ntags: [netns, routing]\n' +
       'author:\n  name: Ana\n  twitter: ana\npermalink: /labs/routing/\nweight: 3\ndraft: false\nnetns: red\n---\n';
     const text = `${frontMatter}# Routing\n\n\`\`\`sh\nip route\n\`\`\`\n`;
     const notebook = parseNotebook(text);
@@ -103,16 +168,33 @@ describe('front matter keys of other tools', () => {
     assert.equal(serializeNotebook(notebook), text);
   });
 
-  test('keys that are numbers or booleans are another tool\'s business', () => {
+  test("keys that are numbers or booleans are another tool's business", () => {
     assert.deepEqual(parseNotebook('---\n2024: archive\ntrue: yes\nnetns: red\n---\n').frontMatter?.options, { netns: 'red' });
   });
 
   const slips: Array<[string, string]> = [
-    ['nets', 'netns'], ['netn', 'netns'], ['netsn', 'netns'], ['nettns', 'netns'], ['Netns', 'netns'], ['NETNS', 'netns'],
-    ['net-ns', 'netns'], ['net_ns', 'netns'], ['namespace', 'netns'], ['Namespace', 'netns'], ['ns', 'netns'],
-    ['targte', 'target'], ['taget', 'target'], ['traget', 'target'], ['targets', 'target'], ['Target', 'target'],
-    ['host', 'target'], ['ssh', 'target'],
-    ['topolgy', 'topology'], ['toplogy', 'topology'], ['topolog', 'topology'], ['Topology', 'topology'],
+    ['nets', 'netns'],
+    ['netn', 'netns'],
+    ['netsn', 'netns'],
+    ['nettns', 'netns'],
+    ['Netns', 'netns'],
+    ['NETNS', 'netns'],
+    ['net-ns', 'netns'],
+    ['net_ns', 'netns'],
+    ['namespace', 'netns'],
+    ['Namespace', 'netns'],
+    ['ns', 'netns'],
+    ['targte', 'target'],
+    ['taget', 'target'],
+    ['traget', 'target'],
+    ['targets', 'target'],
+    ['Target', 'target'],
+    ['host', 'target'],
+    ['ssh', 'target'],
+    ['topolgy', 'topology'],
+    ['toplogy', 'topology'],
+    ['topolog', 'topology'],
+    ['Topology', 'topology'],
   ];
   for (const [key, meant] of slips) {
     test(`"${key}" is refused at its line and column as a slip for "${meant}"`, () => {

@@ -3,13 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InvalidArgumentError } from '../../../../src/core/errors.js';
-import {
-  NotebookFormatError,
-  formatCellOptions,
-  isCellLanguage,
-  parseCellOptions,
-  parseNotebook,
-} from '../../../../src/core/notebook/index.js';
+import { NotebookFormatError, formatCellOptions, isCellLanguage, parseCellOptions, parseNotebook } from '../../../../src/core/notebook/index.js';
 
 /** Asserts that parsing fails with a NotebookFormatError at line:column whose message matches. */
 function failsAt(parse: () => unknown, line: number, column: number, pattern: RegExp): void {
@@ -43,10 +37,10 @@ describe('cell options', () => {
   });
 
   test('single-quoted values are taken literally', () => {
-    assert.deepEqual(parseCellOptions("bash {netns='a\\b \"c\"'}"), { netns: 'a\\b "c"' });
+    assert.deepEqual(parseCellOptions('bash {netns=\'a\\b "c"\'}'), { netns: 'a\\b "c"' });
   });
 
-  test('an info string without braces, or a bare fence\'s empty one, has no options', () => {
+  test("an info string without braces, or a bare fence's empty one, has no options", () => {
     assert.deepEqual(parseCellOptions('sh'), {});
     assert.deepEqual(parseCellOptions(''), {});
   });
@@ -76,7 +70,10 @@ describe('cell options', () => {
 
   test('a fence with yaml language and braces stays Markdown and its braces are not checked', () => {
     const notebook = parseNotebook('```yaml {nets=red}\na: 1\n```\n');
-    assert.deepEqual(notebook.cells.map((cell) => cell.kind), ['markdown']);
+    assert.deepEqual(
+      notebook.cells.map((cell) => cell.kind),
+      ['markdown'],
+    );
   });
 
   test('an unknown option is an error with file, line and column that names the options', () => {

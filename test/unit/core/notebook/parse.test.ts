@@ -6,7 +6,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parseNotebook, serializeNotebook, type Notebook } from '../../../../src/core/notebook/index.js';
 
 const corpus = new URL('../../../../../test/fixtures/notebooks/', import.meta.url);
-const corpusFiles = readdirSync(corpus).filter((name) => name.endsWith('.netns.md')).sort();
+const corpusFiles = readdirSync(corpus)
+  .filter((name) => name.endsWith('.netns.md'))
+  .sort();
 
 function readFixture(name: string): string {
   return readFileSync(new URL(name, corpus), 'utf8');
@@ -68,7 +70,10 @@ describe('cells found in the corpus', () => {
         ['shell', 'ip -n red link set veth-red up'],
       ],
     );
-    assert.deepEqual(code.map((cell) => cell.origin?.fence?.indent), ['   ', '   ', '   ', '     ']);
+    assert.deepEqual(
+      code.map((cell) => cell.origin?.fence?.indent),
+      ['   ', '   ', '   ', '     '],
+    );
   });
 
   test('a fence on the list marker line keeps the marker in its opening line', () => {
@@ -99,9 +104,12 @@ describe('cells found in the corpus', () => {
     );
   });
 
-  test('a quote line with only > between two fences is no Markdown cell but the first cell\'s trailing text', () => {
+  test("a quote line with only > between two fences is no Markdown cell but the first cell's trailing text", () => {
     const notebook = parseNotebook(readFixture('fences-in-block-quotes.netns.md'));
-    assert.deepEqual(notebook.cells.slice(1, 3).map((cell) => cell.kind), ['code', 'code']);
+    assert.deepEqual(
+      notebook.cells.slice(1, 3).map((cell) => cell.kind),
+      ['code', 'code'],
+    );
     assert.equal(notebook.cells[1]!.origin?.trailing, '>\n');
   });
 
@@ -117,20 +125,29 @@ describe('cells found in the corpus', () => {
 
   test('fences in yaml, json, console, text and shell-session stay Markdown; Bash in capitals is a cell', () => {
     const notebook = parseNotebook(readFixture('other-languages-stay-markdown.netns.md'));
-    assert.deepEqual(notebook.cells.map((cell) => cell.kind), ['markdown', 'code']);
+    assert.deepEqual(
+      notebook.cells.map((cell) => cell.kind),
+      ['markdown', 'code'],
+    );
     assert.match(notebook.cells[0]!.source, /```yaml\nnamespaces: \[red, blue\]\n```/);
     assert.deepEqual(cellsOf(notebook)[1], ['code', 'Bash', 'echo capitalised language is a cell']);
   });
 
   test('a fence swallowed by an HTML block or comment is not a cell; one after a blank line is', () => {
     const notebook = parseNotebook(readFixture('html-blocks.netns.md'));
-    assert.deepEqual(cellsOf(notebook).filter(([kind]) => kind === 'code'), [['code', 'sh', 'echo a real fence between HTML lines']]);
+    assert.deepEqual(
+      cellsOf(notebook).filter(([kind]) => kind === 'code'),
+      [['code', 'sh', 'echo a real fence between HTML lines']],
+    );
   });
 
   test('fences indented up to three spaces are cells and four spaces is indented code', () => {
     const notebook = parseNotebook(readFixture('indented-fences.netns.md'));
     const code = notebook.cells.filter((cell) => cell.kind === 'code');
-    assert.deepEqual(code.map((cell) => cell.source), ['echo one space\n echo two spaces\necho no space', 'echo three spaces\n echo four']);
+    assert.deepEqual(
+      code.map((cell) => cell.source),
+      ['echo one space\n echo two spaces\necho no space', 'echo three spaces\n echo four'],
+    );
   });
 
   test('an unclosed fence at the end of the file is a cell with no closing line', () => {
@@ -141,14 +158,20 @@ describe('cells found in the corpus', () => {
     assert.deepEqual(last.options, { netns: 'red' });
   });
 
-  test('blank lines before the first cell are the notebook\'s leading text and blank lines between fences trail a cell', () => {
+  test("blank lines before the first cell are the notebook's leading text and blank lines between fences trail a cell", () => {
     const notebook = parseNotebook(readFixture('adjacent-fences.netns.md'));
     assert.equal(notebook.leading, '\n\n');
-    assert.deepEqual(notebook.cells.map((cell) => cell.kind), ['code', 'code', 'code', 'code']);
-    assert.deepEqual(notebook.cells.map((cell) => cell.origin?.trailing), [undefined, '\n\n', '  \n', '\n\n']);
+    assert.deepEqual(
+      notebook.cells.map((cell) => cell.kind),
+      ['code', 'code', 'code', 'code'],
+    );
+    assert.deepEqual(
+      notebook.cells.map((cell) => cell.origin?.trailing),
+      [undefined, '\n\n', '  \n', '\n\n'],
+    );
   });
 
-  test('CRLF files give sources with \\n and keep CRLF as the notebook\'s line ending', () => {
+  test("CRLF files give sources with \\n and keep CRLF as the notebook's line ending", () => {
     const notebook = parseNotebook(readFixture('crlf.netns.md'));
     assert.equal(notebook.lineEnding, '\r\n');
     assert.deepEqual(cellsOf(notebook), [
@@ -162,12 +185,15 @@ describe('cells found in the corpus', () => {
   test('a lone CR is a line break too', () => {
     const notebook = parseNotebook(readFixture('mixed-line-endings.netns.md'));
     assert.equal(notebook.lineEnding, '\r\n');
-    assert.deepEqual(cellsOf(notebook).map(([kind, , source]) => [kind, source]), [
-      ['markdown', '# Mixed\n\nline with lone CR\n'],
-      ['code', 'echo crlf'],
-      ['markdown', '\nafter lone CR\n'],
-      ['code', 'unclosed with mixed endings\n'],
-    ]);
+    assert.deepEqual(
+      cellsOf(notebook).map(([kind, , source]) => [kind, source]),
+      [
+        ['markdown', '# Mixed\n\nline with lone CR\n'],
+        ['code', 'echo crlf'],
+        ['markdown', '\nafter lone CR\n'],
+        ['code', 'unclosed with mixed endings\n'],
+      ],
+    );
   });
 
   test('an empty file has no cells and comes back empty', () => {
@@ -195,18 +221,19 @@ describe('cells found in the corpus', () => {
 
   test('cell options in the corpus are read from the info strings', () => {
     const notebook = parseNotebook(readFixture('options.netns.md'));
-    assert.deepEqual(notebook.cells.map((cell) => cell.options), [
-      { netns: 'red', timeoutSeconds: 30 },
-      { netns: null },
-      { netns: 'blue' },
-      { timeoutSeconds: 5, netns: 'with "quotes"' },
-    ]);
+    assert.deepEqual(
+      notebook.cells.map((cell) => cell.options),
+      [{ netns: 'red', timeoutSeconds: 30 }, { netns: null }, { netns: 'blue' }, { timeoutSeconds: 5, netns: 'with "quotes"' }],
+    );
   });
 
   test('unicode namespace names and quoted names are read from options and front matter', () => {
     const notebook = parseNotebook(readFixture('unicode.netns.md'));
     assert.deepEqual(notebook.frontMatter?.options, { target: 'lab-☃', netns: 'rød' });
-    assert.deepEqual(notebook.cells.filter((cell) => cell.kind === 'code').map((cell) => cell.options?.netns), ['lab one', '名前', 'back\\slash']);
+    assert.deepEqual(
+      notebook.cells.filter((cell) => cell.kind === 'code').map((cell) => cell.options?.netns),
+      ['lab one', '名前', 'back\\slash'],
+    );
   });
 
   test('a parsed notebook is plain data: after a JSON round trip it still serializes to the same bytes', () => {

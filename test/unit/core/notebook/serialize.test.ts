@@ -76,7 +76,7 @@ describe('editing cells', () => {
     assert.equal(parseNotebook(written).cells[1]!.source, "cat <<'EOF'\n```\nEOF");
   });
 
-  test('changing a cell\'s options rewrites only the info string of its opening line', () => {
+  test("changing a cell's options rewrites only the info string of its opening line", () => {
     const text = readFixture('options.netns.md');
     const notebook = parseNotebook(text);
     codeCell(notebook, 'ip addr').options = { netns: 'lab one', timeoutSeconds: 30 };
@@ -92,7 +92,7 @@ describe('editing cells', () => {
     assert.equal(serializeNotebook(notebook), text);
   });
 
-  test('an edited Markdown cell is written as its new text with the file\'s line endings', () => {
+  test("an edited Markdown cell is written as its new text with the file's line endings", () => {
     const text = readFixture('crlf.netns.md');
     const notebook = parseNotebook(text);
     notebook.cells[0]!.source = '# CRLF, edited\n\nNew words.\n\n';

@@ -112,7 +112,10 @@ describe('messages list a few names, not all', () => {
     const links = Array.from({ length: 5 }, (_, index) => `  - [red:e${index}, blue:e${index}]`).join('\n');
     const text = `lab: src\nnamespaces:\n  red: { routes: [10.9.0.0/16 dev eth9] }\n  blue: {}\nlinks:\n${links}\n`;
     const problems = problemsOf(text);
-    assert.ok(problems.some((problem) => problem.message.includes('(declared there: e0, e1, e2 … and 2 more)')), JSON.stringify(problems));
+    assert.ok(
+      problems.some((problem) => problem.message.includes('(declared there: e0, e1, e2 … and 2 more)')),
+      JSON.stringify(problems),
+    );
   });
 });
 
@@ -124,7 +127,10 @@ describe('loadTopologyFile', () => {
   }
 
   async function loadProblems(path: string): Promise<readonly TopologyDiagnostic[]> {
-    const error = await loadTopologyFile(path).then(() => undefined, (caught: unknown) => caught);
+    const error = await loadTopologyFile(path).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
     assert.ok(error instanceof TopologyFileError, String(error));
     return error.diagnostics;
   }

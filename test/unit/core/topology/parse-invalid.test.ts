@@ -122,7 +122,10 @@ describe('diagnostics mark the offending text', () => {
 
   test('an unknown key is marked on the key, from its first to its last character', () => {
     const { diagnostics } = parseTopology('lab: x\nbridge: [br0]\n');
-    assert.deepEqual(diagnostics.map(({ line, column, endLine, endColumn }) => [line, column, endLine, endColumn]), [[2, 1, 2, 7]]);
+    assert.deepEqual(
+      diagnostics.map(({ line, column, endLine, endColumn }) => [line, column, endLine, endColumn]),
+      [[2, 1, 2, 7]],
+    );
   });
 });
 
@@ -137,6 +140,9 @@ describe('YAML itself', () => {
   test('after a syntax error nothing else is reported, since the shape of the rest is a guess', () => {
     const { diagnostics } = parseTopology('lab: x\ncolour: red\nnamespaces: [a\n');
     assert.ok(diagnostics.length > 0);
-    assert.ok(diagnostics.every((diagnostic) => diagnostic.message.startsWith('YAML syntax error: ')), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.every((diagnostic) => diagnostic.message.startsWith('YAML syntax error: ')),
+      JSON.stringify(diagnostics),
+    );
   });
 });

@@ -146,7 +146,10 @@ describe('valid topologies', () => {
   test('YAML anchors and aliases work: an alias stands for the settings it names', () => {
     const { topology, diagnostics } = parseTopology('lab: x\nnamespaces:\n  a: &router { forwarding: true }\n  b: *router\n');
     assert.deepEqual(diagnostics, []);
-    assert.deepEqual(topology!.namespaces.map((namespace) => namespace.sysctls['net.ipv4.ip_forward']), ['1', '1']);
+    assert.deepEqual(
+      topology!.namespaces.map((namespace) => namespace.sysctls['net.ipv4.ip_forward']),
+      ['1', '1'],
+    );
   });
 
   test('a lab with empty sections is valid and declares nothing', () => {

@@ -17,13 +17,7 @@ import {
   routeRequest,
   vethCreateRequest,
 } from '../../../../src/ext/view-model/arguments.js';
-import type {
-  AddressNode,
-  InterfaceNode,
-  NamespaceNode,
-  RouteNode,
-  TargetNode,
-} from '../../../../src/ext/view-model/tree-nodes.js';
+import type { AddressNode, InterfaceNode, NamespaceNode, RouteNode, TargetNode } from '../../../../src/ext/view-model/tree-nodes.js';
 
 function link(name: string, extra: Partial<LinkInfo> = {}): LinkInfo {
   return { index: 2, name, kind: 'veth', flags: [], up: true, operState: 'UP', addresses: [], ...extra };
@@ -112,7 +106,10 @@ describe('plain objects from programs', () => {
   });
 
   test('veth.create refuses addresses that are not a list of strings', () => {
-    assert.throws(() => vethCreateRequest({ first: { name: 'a', namespace: null }, second: { name: 'b', namespace: 'x' }, secondAddresses: '10.0.0.2/24' }), /"secondAddresses" must be a list of strings/);
+    assert.throws(
+      () => vethCreateRequest({ first: { name: 'a', namespace: null }, second: { name: 'b', namespace: 'x' }, secondAddresses: '10.0.0.2/24' }),
+      /"secondAddresses" must be a list of strings/,
+    );
   });
 
   test('bridge.create has no ports and comes up unless told otherwise', () => {
@@ -177,7 +174,10 @@ describe('tree nodes from context menus', () => {
   });
 
   test('a bridge node carries its ports', () => {
-    assert.deepEqual(interfaceRequest('netnsLab.interface.delete', bridge).bridgePorts?.map((port) => port.name), ['veth-a']);
+    assert.deepEqual(
+      interfaceRequest('netnsLab.interface.delete', bridge).bridgePorts?.map((port) => port.name),
+      ['veth-a'],
+    );
   });
 
   test('attaching from an interface node leaves the bridge to ask', () => {

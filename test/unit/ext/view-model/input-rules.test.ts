@@ -5,15 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { namespaceNameProblem } from '../../../../src/core/names.js';
-import {
-  addressListProblem,
-  cidrProblem,
-  gatewayProblem,
-  parseAddressList,
-  pickLabel,
-  routeDestinationProblem,
-  typedNamespace,
-} from '../../../../src/ext/view-model/input-rules.js';
+import { addressListProblem, cidrProblem, gatewayProblem, parseAddressList, pickLabel, routeDestinationProblem, typedNamespace } from '../../../../src/ext/view-model/input-rules.js';
 
 describe('typing into a namespace picker', () => {
   test('a name not in the list is offered for creation', () => {

@@ -27,7 +27,12 @@ describe('labs in the tree', () => {
       nodes.map((node) => (node.kind === 'lab' ? `lab ${node.lab}` : node.kind === 'namespace' ? String(node.namespace) : node.kind)),
       ['null', 'lab demo', 'alone'],
     );
-    const hidden = namespaceChildren(target, ['alone', 'demo-red'], normalizeSettings((key) => (key === 'rootNamespace' ? 'hidden' : undefined)), [labNode]);
+    const hidden = namespaceChildren(
+      target,
+      ['alone', 'demo-red'],
+      normalizeSettings((key) => (key === 'rootNamespace' ? 'hidden' : undefined)),
+      [labNode],
+    );
     assert.equal(hidden[0]!.kind, 'lab');
   });
 
@@ -36,7 +41,10 @@ describe('labs in the tree', () => {
     assert.equal(present(labNode).label, 'lab demo');
     assert.equal(present(labNode, { state: 'inSync' }).description, '2 namespaces · as the file says');
     const drifted = inspection({
-      missing: [{ action: 'create', subject: 'namespace demo-red' }, { action: 'create', subject: 'veth demo-red:eth0 ↔ demo-blue:eth0' }],
+      missing: [
+        { action: 'create', subject: 'namespace demo-red' },
+        { action: 'create', subject: 'veth demo-red:eth0 ↔ demo-blue:eth0' },
+      ],
       drifted: [{ action: 'change', subject: 'demo-blue:eth0', detail: 'mtu 1500 → 1400' }],
     });
     const shown = present(labNode, { state: 'drifted', inspection: drifted });
@@ -60,9 +68,18 @@ describe('lab texts', () => {
   });
 
   test('a plan lists its changes with + - ~ marks, and a refused plan its reasons', () => {
-    const text = planText({ ...plan, changes: [{ action: 'create', subject: 'namespace demo-red' }, { action: 'change', subject: 'demo-red:eth0', detail: 'mtu 1500 → 1400' }] }, { hostLabel: 'h', file: 'f' });
+    const text = planText(
+      {
+        ...plan,
+        changes: [
+          { action: 'create', subject: 'namespace demo-red' },
+          { action: 'change', subject: 'demo-red:eth0', detail: 'mtu 1500 → 1400' },
+        ],
+      },
+      { hostLabel: 'h', file: 'f' },
+    );
     assert.match(text, /2 changes:\n\+ namespace demo-red\n~ demo-red:eth0: mtu 1500 → 1400/u);
-    assert.match(planText({ ...plan, refusals: ['demo-red exists and is not the lab\'s'] }, { hostLabel: 'h', file: 'f' }), /refused:\n- demo-red exists/u);
+    assert.match(planText({ ...plan, refusals: ["demo-red exists and is not the lab's"] }, { hostLabel: 'h', file: 'f' }), /refused:\n- demo-red exists/u);
   });
 
   test('the destroy warning names the namespaces, the root interfaces and what is left alone', () => {

@@ -13,7 +13,7 @@ describe('namespace terminals', () => {
     assert.deepEqual(namespaceTerminalLaunch('lab1', asRoot), { name: 'netns: lab1 (root shell)', cwd: '/root', shellPath: 'ip', shellArgs: ['netns', 'exec', 'lab1', '/bin/zsh'] });
   });
 
-  test('as another user, it goes through sudo, whose prompt says why it asks, and starts in the user\'s home', () => {
+  test("as another user, it goes through sudo, whose prompt says why it asks, and starts in the user's home", () => {
     const launch = namespaceTerminalLaunch('lab1', asAlice);
     assert.equal(launch.name, 'netns: lab1 (root shell)');
     assert.equal(launch.cwd, '/home/alice');
@@ -23,7 +23,7 @@ describe('namespace terminals', () => {
     assert.deepEqual(launch.shellArgs.slice(2), ['--', 'ip', 'netns', 'exec', 'lab1', '/bin/zsh']);
   });
 
-  test('with the session\'s password in an askpass helper, sudo takes it from there and the terminal says so', () => {
+  test("with the session's password in an askpass helper, sudo takes it from there and the terminal says so", () => {
     const launch = namespaceTerminalLaunch('lab1', { ...asAlice, askpass: '/tmp/x/askpass' });
     assert.deepEqual([launch.shellPath, ...launch.shellArgs], ['sudo', '-A', '--', 'ip', 'netns', 'exec', 'lab1', '/bin/zsh']);
     assert.deepEqual(launch.env, { SUDO_ASKPASS: '/tmp/x/askpass' });

@@ -72,9 +72,15 @@ describe('children', () => {
 
   test('bridge ports appear under their bridge, not beside it, followed by a Routes group', () => {
     const children = interfaceChildren('local', state);
-    assert.deepEqual(children.map((child) => (child.kind === 'interface' ? child.link.name : child.kind)), ['lo', 'br0', 'routes']);
+    assert.deepEqual(
+      children.map((child) => (child.kind === 'interface' ? child.link.name : child.kind)),
+      ['lo', 'br0', 'routes'],
+    );
     const bridge = children[1] as InterfaceNode;
-    assert.deepEqual(bridge.ports.map((port) => port.name), ['p1', 'p2']);
+    assert.deepEqual(
+      bridge.ports.map((port) => port.name),
+      ['p1', 'p2'],
+    );
   });
 
   test('link-local addresses are hidden unless the setting shows them', () => {
@@ -125,7 +131,10 @@ describe('children', () => {
 describe('settings', () => {
   test('unknown or malformed values fall back to the defaults', () => {
     const raw: Record<string, unknown> = { privilege: 'root!', askForSudoPassword: 'yes', rootNamespace: 42, showLinkLocalAddresses: 'true', terminalShell: 7, terminalUser: 'admin' };
-    assert.deepEqual(normalizeSettings((key) => raw[key]), DEFAULT_SETTINGS);
+    assert.deepEqual(
+      normalizeSettings((key) => raw[key]),
+      DEFAULT_SETTINGS,
+    );
   });
 
   test('valid values are kept', () => {
@@ -139,16 +148,19 @@ describe('settings', () => {
       targets: [' lab1 ', 'ssh://root@10.0.0.2:2222', 'lab1', '', 'local', 7],
       sshConfigFile: '/etc/ssh/lab_config',
     };
-    assert.deepEqual(normalizeSettings((key) => raw[key]), {
-      privilege: 'sudo',
-      askForSudoPassword: false,
-      rootNamespace: 'hidden',
-      showLinkLocalAddresses: true,
-      terminalShell: '/bin/zsh',
-      terminalUser: 'user',
-      targets: ['lab1', 'ssh://root@10.0.0.2:2222'],
-      sshConfigFile: '/etc/ssh/lab_config',
-    });
+    assert.deepEqual(
+      normalizeSettings((key) => raw[key]),
+      {
+        privilege: 'sudo',
+        askForSudoPassword: false,
+        rootNamespace: 'hidden',
+        showLinkLocalAddresses: true,
+        terminalShell: '/bin/zsh',
+        terminalUser: 'user',
+        targets: ['lab1', 'ssh://root@10.0.0.2:2222'],
+        sshConfigFile: '/etc/ssh/lab_config',
+      },
+    );
   });
 });
 

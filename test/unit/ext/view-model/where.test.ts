@@ -20,7 +20,7 @@ describe('where a command acts', () => {
     assert.equal(whereOf('elsewhere', [LOCAL]).suffix, ' on elsewhere');
   });
 
-  test('the palette offers the selected node\'s target first, the others in the view\'s order', () => {
+  test("the palette offers the selected node's target first, the others in the view's order", () => {
     assert.deepEqual(targetOrder([LOCAL, 'a', 'b'], 'b'), ['b', LOCAL, 'a']);
     assert.deepEqual(targetOrder([LOCAL, 'a', 'b'], undefined), [LOCAL, 'a', 'b']);
   });
@@ -29,7 +29,7 @@ describe('where a command acts', () => {
     assert.deepEqual(targetOrder([LOCAL, 'a'], 'removed'), [LOCAL, 'a']);
   });
 
-  test('the target of an argument: a node\'s, a plain object\'s, or this machine', () => {
+  test("the target of an argument: a node's, a plain object's, or this machine", () => {
     assert.equal(argumentTargetId({ kind: 'namespace', targetId: 'a', namespace: 'red' }), 'a');
     assert.equal(argumentTargetId({ name: 'red', targetId: 'b' }), 'b');
     assert.equal(argumentTargetId({ name: 'red' }), LOCAL);
