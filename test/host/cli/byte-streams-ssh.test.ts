@@ -6,32 +6,33 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { shellCommand } from '../../../src/core/quote.js';
 import { assertOneLine, CLI } from '../support/cli.js';
-import { createLab, ip } from '../support/lab.js';
+import { ip } from '../support/lab.js';
 import { killIfRunning, waitForPids, waitUntilGone } from '../support/processes.js';
 import { notebook, onTerminal, runRaw, sshControlFolders, startRaw } from '../support/raw-cli.js';
+import { testSetup } from '../support/setup.js';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../support/sshd.js';
 
 describe('netns-lab exec and run over SSH: streams, signals and leftovers', { skip: sshdMissingReason() }, () => {
-  const lab = createLab();
-  const namespace = lab.namespaceName('so');
   let server: TestSshServer;
   let scratch: string;
   const pidsSeen: number[] = [];
+  const { lab } = testSetup({
+    teardown: async () => {
+      killIfRunning(pidsSeen);
+      await server?.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  });
+  const namespace = lab.namespaceName('so');
   const overSsh = (...args: string[]): string[] => ['--ssh-config', server.configFile, '--target', server.alias, ...args];
 
   before(async () => {
     server = await startTestSshServer();
     ip('netns', 'add', namespace);
     scratch = mkdtempSync(join(tmpdir(), 'netns-lab-streams-ssh-'));
-  });
-  after(async () => {
-    killIfRunning(pidsSeen);
-    await server?.stop();
-    rmSync(scratch, { recursive: true, force: true });
-    lab.cleanup();
   });
 
   test('random bytes go out of and into exec byte for byte', async () => {

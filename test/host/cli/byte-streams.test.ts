@@ -7,12 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { shellCommand } from '../../../src/core/quote.js';
 import { assertOneLine, CLI } from '../support/cli.js';
-import { createLab, ip } from '../support/lab.js';
+import { ip } from '../support/lab.js';
 import { killIfRunning, waitForPids, waitUntilGone } from '../support/processes.js';
 import { notebook, onTerminal, peakMemoryKb, runRaw, startRaw } from '../support/raw-cli.js';
+import { testSetup } from '../support/setup.js';
 
 /** Counts what the child writes on standard output, without keeping it (startRaw would keep it all). */
 function countBytes(child: ChildProcess): () => number {
@@ -23,19 +24,19 @@ function countBytes(child: ChildProcess): () => number {
 }
 
 describe('netns-lab exec and run: streams, signals and leftovers', () => {
-  const lab = createLab();
-  const namespace = lab.namespaceName('io');
   let scratch: string;
   const pidsSeen: number[] = [];
+  const { lab } = testSetup({
+    teardown: () => {
+      killIfRunning(pidsSeen);
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  });
+  const namespace = lab.namespaceName('io');
 
   before(() => {
     ip('netns', 'add', namespace);
     scratch = mkdtempSync(join(tmpdir(), 'netns-lab-streams-'));
-  });
-  after(() => {
-    killIfRunning(pidsSeen);
-    rmSync(scratch, { recursive: true, force: true });
-    lab.cleanup();
   });
 
   test('3 MB of random bytes come out of exec byte for byte', async () => {

@@ -1,18 +1,14 @@
 // One exit status per kind of failure, the same for every command: 2 when the command line itself is wrong (found
 // before anything runs), 1 when the work failed. Each case runs the real CLI (dist/cli.js) and checks, with plain
 // `ip`, that nothing changed. The namespaces are made with plain ip under this run's prefix and removed in `after`.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { assertOneLine, createCliRunner } from '../support/cli.js';
-import { createLab, ip, rootLinkNames } from '../support/lab.js';
+import { assertOneLine } from '../support/cli.js';
+import { ip, rootLinkNames } from '../support/lab.js';
+import { testSetup } from '../support/setup.js';
 
-const lab = createLab();
-const runner = createCliRunner();
-after(() => {
-  lab.cleanup();
-  runner.cleanup();
-});
+const { lab, runner } = testSetup({ cli: true });
 
 const CALLED_WRONGLY = 2;
 const WORK_FAILED = 1;

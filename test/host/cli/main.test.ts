@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertOneLine, cliTestSetup } from '../support/cli.js';
+import { assertOneLine } from '../support/cli.js';
 import { namespaceExists } from '../support/lab.js';
+import { testSetup } from '../support/setup.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const COMMAND_NAMES = ['ls', 'show', 'snapshot', 'add', 'del', 'veth', 'bridge', 'addr', 'route', 'link', 'exec', 'run', 'validate', 'deploy', 'destroy', 'inspect'];
 
-const { lab, runner } = cliTestSetup();
+const { lab, runner } = testSetup({ cli: true });
 const cli = runner.run;
 
 describe('errors', () => {

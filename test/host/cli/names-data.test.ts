@@ -7,12 +7,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertOneLine, cliTestSetup } from '../support/cli.js';
+import { assertOneLine } from '../support/cli.js';
 import { ip, namespaceExists } from '../support/lab.js';
+import { testSetup } from '../support/setup.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
-const { lab, runner } = cliTestSetup();
+const { lab, runner } = testSetup({ cli: true });
 const { workDirectory } = runner;
 const cli = runner.run;
 

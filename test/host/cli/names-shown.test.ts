@@ -3,10 +3,11 @@
 // against namespaces made with plain ip under this run's prefix; the `after` hook removes them even when a test fails.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertOneLine, cliTestSetup } from '../support/cli.js';
+import { assertOneLine } from '../support/cli.js';
 import { ip } from '../support/lab.js';
+import { testSetup } from '../support/setup.js';
 
-const { lab, runner } = cliTestSetup();
+const { lab, runner } = testSetup({ cli: true });
 const cli = runner.run;
 
 describe('names with hidden characters are shown escaped, never raw', () => {

@@ -4,29 +4,24 @@
 // machine's, under this run's prefix.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { spawn } from 'node:child_process';
 import { shellCommand } from '../../../src/core/quote.js';
-import { assertOneLine, CLI, createCliRunner } from '../support/cli.js';
-import { createLab, ip, namespaceExists } from '../support/lab.js';
+import { assertOneLine, CLI } from '../support/cli.js';
+import { ip, namespaceExists } from '../support/lab.js';
 import { createRemoteUsers, remoteUsersMissingReason, type RemoteUsers } from '../support/remote-users.js';
+import { testSetup } from '../support/setup.js';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../support/sshd.js';
 
 const TUTORIAL = fileURLToPath(new URL('../../../../notebooks/01-isolating-a-network.netns.md', import.meta.url));
 
 describe('netns-lab --target over SSH', { skip: sshdMissingReason() }, () => {
-  const lab = createLab();
-  const runner = createCliRunner();
   let server: TestSshServer;
+  const { lab, runner } = testSetup({ cli: true, teardown: () => server?.stop() });
   const overSsh = (...args: string[]) => runner.run('--ssh-config', server.configFile, '--target', server.alias, ...args);
 
   before(async () => {
     server = await startTestSshServer();
-  });
-  after(async () => {
-    await server?.stop();
-    runner.cleanup();
-    lab.cleanup();
   });
 
   test('ls and show read the target', async () => {
@@ -67,21 +62,20 @@ describe('netns-lab --target over SSH', { skip: sshdMissingReason() }, () => {
 });
 
 describe('netns-lab --target as a user whose sudo needs a password', { skip: sshdMissingReason() ?? remoteUsersMissingReason() }, () => {
-  const lab = createLab();
-  const runner = createCliRunner();
   let server: TestSshServer;
   let users: RemoteUsers;
+  const { lab, runner } = testSetup({
+    cli: true,
+    teardown: async () => {
+      users?.remove();
+      await server?.stop();
+    },
+  });
   const asUser = (alias: string, ...args: string[]): string[] => ['--ssh-config', server.configFile, '--target', alias, ...args];
 
   before(async () => {
     server = await startTestSshServer();
     users = createRemoteUsers(server, lab.prefix);
-  });
-  after(async () => {
-    lab.cleanup();
-    users?.remove();
-    await server?.stop();
-    runner.cleanup();
   });
 
   test('without a terminal it changes nothing and says how to fix it', async () => {

@@ -1,14 +1,11 @@
 // Running `netns-lab` (dist/cli.js) as a real child process, in a temporary working folder of its own, for the
-// command-line tests.
+// command-line tests. A test file gets its runner from testSetup({ cli: true }) (setup.ts), which removes it after.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createLab, type Lab } from './lab.js';
-import { removeLabRecords } from './labs.js';
 
 export const CLI = fileURLToPath(new URL('../../../../dist/cli.js', import.meta.url));
 
@@ -26,7 +23,7 @@ export interface CliRunner {
   run(...args: string[]): Promise<CliResult>;
   /** Runs the CLI and requires exit status 0. */
   runOk(...args: string[]): Promise<CliResult>;
-  /** Removes the working folder (call from an `after` hook). */
+  /** Removes the working folder (testSetup's `after` hook calls it). */
   cleanup(): void;
 }
 
@@ -65,19 +62,4 @@ export function createCliRunner(): CliRunner {
 /** A failure's stderr: exactly one line, ending in a newline. */
 export function assertOneLine(stderr: string): void {
   assert.match(stderr, /^[^\n]+\n$/u, `stderr should be exactly one line, got ${JSON.stringify(stderr)}`);
-}
-
-/**
- * What a command-line test file shares: a lab prefix of its own and a CLI runner, both removed in an `after` hook
- * (with the lab records of the prefix, for files that deploy labs), even when a test fails.
- */
-export function cliTestSetup(options: { labRecords?: boolean } = {}): { lab: Lab; runner: CliRunner } {
-  const lab = createLab();
-  const runner = createCliRunner();
-  after(() => {
-    lab.cleanup();
-    if (options.labRecords) removeLabRecords(lab.prefix);
-    runner.cleanup();
-  });
-  return { lab, runner };
 }

@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertOneLine, cliTestSetup } from '../../support/cli.js';
+import { assertOneLine } from '../../support/cli.js';
 import { ip } from '../../support/lab.js';
 import { killIfRunning, waitForPids, waitUntilGone } from '../../support/processes.js';
+import { testSetup } from '../../support/setup.js';
 
-const { lab, runner } = cliTestSetup();
+const { lab, runner } = testSetup({ cli: true });
 const startCli = runner.start;
 const cli = runner.run;
 

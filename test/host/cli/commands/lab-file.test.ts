@@ -1,21 +1,14 @@
 // Topology files the command line refuses for what the text is: not UTF-8, too large, an alias to nothing, a merge
 // key. Each gives its problem as FILE:LINE:COL, exits 1 and changes nothing. Lab names start with this run's prefix,
 // so anything a wrongly accepted file made is removed by the `after` hook, with the labs' records.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCliRunner, type CliResult } from '../../support/cli.js';
-import { createLab } from '../../support/lab.js';
-import { removeLabRecords } from '../../support/labs.js';
+import type { CliResult } from '../../support/cli.js';
+import { testSetup } from '../../support/setup.js';
 
-const lab = createLab();
-const runner = createCliRunner();
-after(() => {
-  lab.cleanup();
-  removeLabRecords(lab.prefix);
-  runner.cleanup();
-});
+const { lab, runner } = testSetup({ cli: true });
 
 const pair = (name: string): string => `lab: ${name}\nnamespaces: [red, blue]\nlinks:\n  - [red:eth0 10.0.0.1/24, blue:eth0 10.0.0.2/24]\n`;
 

@@ -3,29 +3,23 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { assertOneLine, createCliRunner } from '../../support/cli.js';
-import { createLab, namespaceExists } from '../../support/lab.js';
-import { labRecordExists, removeLabRecords } from '../../support/labs.js';
+import { before, describe, test } from 'node:test';
+import { assertOneLine } from '../../support/cli.js';
+import { namespaceExists } from '../../support/lab.js';
+import { labRecordExists } from '../../support/labs.js';
+import { testSetup } from '../../support/setup.js';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../../support/sshd.js';
 
 describe('lab commands with --target over SSH', { skip: sshdMissingReason() }, () => {
-  const lab = createLab();
-  const runner = createCliRunner();
+  let server: TestSshServer;
+  const { lab, runner } = testSetup({ cli: true, teardown: () => server?.stop() });
   const name = `${lab.prefix}s`;
   const file = 'ssh.netns.yaml';
-  let server: TestSshServer;
   const overSsh = (...args: string[]) => runner.run('--ssh-config', server.configFile, '--target', server.alias, ...args);
 
   before(async () => {
     server = await startTestSshServer();
     writeFileSync(join(runner.workDirectory, file), `lab: ${name}\nnamespaces: [red, blue]\nlinks:\n  - [red:eth0 10.0.0.1/24, blue:eth0 10.0.0.2/24]\n`);
-  });
-  after(async () => {
-    await server?.stop();
-    lab.cleanup();
-    removeLabRecords(lab.prefix);
-    runner.cleanup();
   });
 
   test('deploy makes the lab on the target, and again changes nothing', async () => {

@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { assertOneLine, cliTestSetup } from '../../support/cli.js';
+import { assertOneLine } from '../../support/cli.js';
 import { ip, namespaceExists } from '../../support/lab.js';
 import { labRecordExists } from '../../support/labs.js';
+import { testSetup } from '../../support/setup.js';
 
-const { lab, runner } = cliTestSetup({ labRecords: true });
+const { lab, runner } = testSetup({ cli: true });
 const cli = runner.run;
 const cliOk = runner.runOk;
 

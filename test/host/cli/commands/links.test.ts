@@ -5,10 +5,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertOneLine, cliTestSetup } from '../../support/cli.js';
+import { assertOneLine } from '../../support/cli.js';
 import { ip, rootLinkNames } from '../../support/lab.js';
+import { testSetup } from '../../support/setup.js';
 
-const { lab, runner } = cliTestSetup();
+const { lab, runner } = testSetup({ cli: true });
 const cli = runner.run;
 const cliOk = runner.runOk;
 

@@ -3,10 +3,11 @@
 // Changes made through the CLI are tested in namespaces, links and addresses.test.ts beside this file.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliTestSetup, type CliResult } from '../../support/cli.js';
+import type { CliResult } from '../../support/cli.js';
 import { ip } from '../../support/lab.js';
+import { testSetup } from '../../support/setup.js';
 
-const { lab, runner } = cliTestSetup();
+const { lab, runner } = testSetup({ cli: true });
 const cli = runner.run;
 
 interface JsonAddress {
