@@ -3,26 +3,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { after } from 'node:test';
-import { LocalHost, parseTopology, type Topology } from '../../../src/core/index.js';
-import { createLab, type Lab } from './lab.js';
+import { parseTopology, type Topology } from '../../../src/core/index.js';
 
 export const REGISTRY = '/run/netns-lab/labs';
-
-/**
- * A test file's prefix and local host, with an `after` hook that disposes the host and removes the prefix's
- * namespaces, root links and lab records, even when tests failed.
- */
-export function labTestContext(): { lab: Lab; host: LocalHost } {
-  const lab = createLab();
-  const host = new LocalHost();
-  after(async () => {
-    await host.dispose();
-    lab.cleanup();
-    removeLabRecords(lab.prefix);
-  });
-  return { lab, host };
-}
 
 /** Parses YAML text as a topology; fails the test with the diagnostics when it is not valid. */
 export function topologyOf(text: string): Topology {

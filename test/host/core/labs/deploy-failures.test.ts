@@ -6,10 +6,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applySteps, CommandError, deployLab, LabRefusedError, planDeploy, type Step } from '../../../../src/core/index.js';
 import { ip, namespaceExists, rootLinkNames } from '../../support/lab.js';
-import { inNamespace, kernelAddresses, kernelLink, kernelRoutes, labRecordExists, labTestContext, topologyOf } from '../../support/labs.js';
+import { inNamespace, kernelAddresses, kernelLink, kernelRoutes, labRecordExists, topologyOf } from '../../support/labs.js';
 import { eventually, holds } from '../../../support/eventually.js';
+import { testSetup } from '../../support/setup.js';
 
-const { lab, host } = labTestContext();
+const { lab, host } = testSetup({ host: true });
 
 function nothingOfPrefixLeft(): boolean {
   const namespaces = ip('netns', 'list')

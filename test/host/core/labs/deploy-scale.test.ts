@@ -5,9 +5,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deployLab, destroyLab } from '../../../../src/core/index.js';
 import { ip, namespaceExists, rootLinkNames } from '../../support/lab.js';
-import { inNamespace, labRecordExists, labTestContext, topologyOf } from '../../support/labs.js';
+import { inNamespace, labRecordExists, topologyOf } from '../../support/labs.js';
+import { testSetup } from '../../support/setup.js';
 
-const { lab, host } = labTestContext();
+const { lab, host } = testSetup({ host: true });
 const COUNT = 100;
 
 function hundredNamespaces(name: string): string {

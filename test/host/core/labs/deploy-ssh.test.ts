@@ -1,17 +1,25 @@
 // Labs on an SSH target: the same deploy, re-deploy and destroy through SshHost against the real test sshd on
 // 127.0.0.1 (so the target's namespaces are this machine's, and are checked with `ip` directly).
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deployLab, destroyLab, inspectLab, isInSync, LocalHost, listDeployedLabs } from '../../../../src/core/index.js';
 import { SshHost } from '../../../../src/core/host/ssh-host.js';
-import { createLab, namespaceExists } from '../../support/lab.js';
-import { inNamespace, labRecordExists, removeLabRecords, topologyOf } from '../../support/labs.js';
+import { namespaceExists } from '../../support/lab.js';
+import { inNamespace, labRecordExists, topologyOf } from '../../support/labs.js';
+import { testSetup } from '../../support/setup.js';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../../support/sshd.js';
 
 const skip = sshdMissingReason();
 
 describe('a lab on an SSH target', { skip }, () => {
-  const lab = createLab();
+  let server: TestSshServer;
+  let host: SshHost;
+  const { lab } = testSetup({
+    teardown: async () => {
+      await host?.dispose();
+      await server?.stop();
+    },
+  });
   const name = `${lab.prefix} ssh lab`;
   const file = topologyOf(`
 lab: ${name}
@@ -21,19 +29,10 @@ namespaces:
 links:
   - [a:eth0 10.90.0.1/24, b:eth0 10.90.0.2/24]
 `);
-  let server: TestSshServer;
-  let host: SshHost;
 
   before(async () => {
     server = await startTestSshServer();
     host = new SshHost(server.alias, { sshConfigFile: server.configFile });
-  });
-
-  after(async () => {
-    await host?.dispose();
-    lab.cleanup();
-    removeLabRecords(lab.prefix);
-    await server?.stop();
   });
 
   test('deploys, finds nothing to change the second time, and is listed with its namespaces', async () => {

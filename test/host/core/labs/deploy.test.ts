@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { deployLab, inspectLab, isInSync, listDeployedLabs, readNamespace, type PlanChange } from '../../../../src/core/index.js';
 import { ip, namespaceExists } from '../../support/lab.js';
-import { inNamespace, kernelAddresses, kernelLink, kernelRoutes, labTestContext, namespaceSysctl, REGISTRY, topologyOf } from '../../support/labs.js';
+import { inNamespace, kernelAddresses, kernelLink, kernelRoutes, namespaceSysctl, REGISTRY, topologyOf } from '../../support/labs.js';
+import { testSetup } from '../../support/setup.js';
 
-const { lab, host } = labTestContext();
+const { lab, host } = testSetup({ host: true });
 
 const name = `${lab.prefix}a`;
 const netns = (short: string): string => `${name}-${short}`;

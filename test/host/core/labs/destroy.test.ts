@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import { deployLab, destroyLab } from '../../../../src/core/index.js';
 import { ip, namespaceExists, rootLinkNames } from '../../support/lab.js';
-import { kernelLink, labRecordExists, labTestContext, REGISTRY, topologyOf } from '../../support/labs.js';
+import { kernelLink, labRecordExists, REGISTRY, topologyOf } from '../../support/labs.js';
 import { eventually, holds } from '../../../support/eventually.js';
+import { testSetup } from '../../support/setup.js';
 
-const { lab, host } = labTestContext();
+const { lab, host } = testSetup({ host: true });
 
 /** Two namespaces joined by a veth, and one with a veth to a root bridge. */
 function twoNamespaces(name: string, rootSuffix: string): string {
