@@ -1,14 +1,14 @@
 // batchLine's round trip through a real `ip -batch`: names that reach the kernel intact. The words alone are
 // tested in test/unit/core/quote.test.ts.
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { batchLine } from '../../../src/core/index.js';
-import { createLab, namespaceExists } from '../support/lab.js';
+import { namespaceExists } from '../support/lab.js';
+import { testSetup } from '../support/setup.js';
 
 describe('batchLine through ip -batch', () => {
-  const lab = createLab();
-  after(() => lab.cleanup());
+  const { lab } = testSetup();
 
   const expressible = ['a b', `it's here`, 'say "hi"', 'tab\there', `"quoted`, `'single`, 'semi;colon $(x) `y`'];
   for (const suffix of expressible) {

@@ -6,15 +6,15 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parseNotebook } from '../../../src/core/index.js';
 import { labTag } from '../../../src/core/topology/model.js';
-import { createCliRunner } from '../support/cli.js';
 import { ip, namespaceExists } from '../support/lab.js';
+import { testSetup } from '../support/setup.js';
 import { labBeside, namespacesOf, NOTEBOOKS, tutorialFiles } from '../support/tutorials.js';
 
-const runner = createCliRunner();
-after(() => runner.cleanup());
+// Tutorial namespaces have fixed names, not the lab's prefix: the lab is unused here, and its cleanup removes nothing.
+const { runner } = testSetup({ cli: true });
 
 /** The namespace's identity (its nsfs inode), to tell it from another namespace given the same name later. */
 function identity(name: string): number | undefined {

@@ -5,19 +5,13 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parseNotebook, parseTopology } from '../../../src/core/index.js';
-import { createCliRunner } from '../support/cli.js';
-import { createLab, namespaceExists } from '../support/lab.js';
-import { labRecordExists, removeLabRecords } from '../support/labs.js';
+import { namespaceExists } from '../support/lab.js';
+import { labRecordExists } from '../support/labs.js';
+import { testSetup } from '../support/setup.js';
 import { namespacesOf, NOTEBOOKS, tutorialFiles } from '../support/tutorials.js';
-const runner = createCliRunner();
-const lab = createLab();
-after(() => {
-  lab.cleanup();
-  removeLabRecords(lab.prefix);
-  runner.cleanup();
-});
+const { lab, runner } = testSetup({ cli: true });
 
 /** The lab a notebook's front matter declares through its topology file, if it names one. */
 function labOfNotebook(path: string): string | undefined {

@@ -2,10 +2,11 @@
 // SshHost logging in as root to a real sshd on 127.0.0.1 (started for the suite, stopped by its pid after it). One
 // test body, run once per host, proves both: what the SSH host changes and reads is this machine's, so the tests
 // check it with plain `ip` and /run/netns just the same.
+// This is not a set-up of the file: each host is opened and closed by its own suite, since one file runs its body
+// once per host. The lab, and its removal, come from testSetup (setup.ts), called inside or above those suites.
 import type { CommandObserver, Host } from '../../../src/core/host/host.js';
 import { LocalHost } from '../../../src/core/host/local-host.js';
 import { SshHost } from '../../../src/core/host/ssh-host.js';
-import { createLab, type Lab } from './lab.js';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from './sshd.js';
 
 export interface HostUnderTest {
@@ -55,16 +56,4 @@ function sshHostUnderTest(): HostUnderTest {
       await server?.stop();
     },
   };
-}
-
-const prefixesInUse = new Set<string>();
-
-/** A lab whose prefix no other lab of this process has, for suites that run the same body once per host. */
-export function distinctLab(): Lab {
-  for (;;) {
-    const lab = createLab();
-    if (prefixesInUse.has(lab.prefix)) continue;
-    prefixesInUse.add(lab.prefix);
-    return lab;
-  }
 }

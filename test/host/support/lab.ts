@@ -1,5 +1,6 @@
 // A per-run namespace/interface prefix for tests that make real objects, and a cleanup that removes only what
-// carries that prefix. Use `lab.cleanup()` in an `after` hook so it runs even when a test fails.
+// carries that prefix. Host test files take theirs from testSetup (setup.ts), whose `after` hook cleans up even
+// when a test fails; the editor tests (test/integration/support/lab.ts) use createLab directly.
 // It runs `ip` directly (not the code under test), so a broken core cannot stop it from cleaning up.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';

@@ -9,13 +9,11 @@ import { join } from 'node:path';
 import { InvalidNameError, createNamespace, createVethPair, deleteNamespace, readNamespace, readNamespaceNames, readSnapshot, type CommandRecord } from '../../../../src/core/index.js';
 import type { Host } from '../../../../src/core/host/host.js';
 import { hostsUnderTest } from '../../support/hosts.js';
-import { createLab, namespaceExists } from '../../support/lab.js';
+import { namespaceExists } from '../../support/lab.js';
+import { testSetup } from '../../support/setup.js';
 
-const lab = createLab();
+const { lab } = testSetup();
 const records: CommandRecord[] = [];
-after(() => {
-  lab.cleanup();
-});
 
 const P = lab.prefix;
 const pwnedFiles = [`pwned-${P}`, `pwned2-${P}`, `pwned3-${P}`];

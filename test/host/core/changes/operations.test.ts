@@ -1,7 +1,7 @@
 // The change operations against real namespaces, read back with readNamespace; and rollback: a change that fails
 // part-way leaves nothing behind and says which step failed. Hostile names are in operations-names.test.ts.
 // Every test runs on LocalHost and on SshHost (a real sshd on 127.0.0.1), each with its own lab prefix.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CommandError,
@@ -21,8 +21,9 @@ import {
   type NamespaceState,
 } from '../../../../src/core/index.js';
 import type { Host } from '../../../../src/core/host/host.js';
-import { distinctLab, hostsUnderTest } from '../../support/hosts.js';
+import { hostsUnderTest } from '../../support/hosts.js';
 import { ip, namespaceExists } from '../../support/lab.js';
+import { testSetup } from '../../support/setup.js';
 
 function findLink(state: NamespaceState, name: string): LinkInfo | undefined {
   assert.equal(state.error, undefined, state.error);
@@ -40,14 +41,10 @@ const cidrs = (info: LinkInfo): string[] => info.addresses.map((address) => `${a
 // The same behaviour on this machine and over SSH (the sshd runs here, so `ip` checks either).
 for (const target of hostsUnderTest()) {
   describe(`on ${target.label}`, { skip: target.skip }, () => {
-    const lab = distinctLab();
+    const { lab } = testSetup({ teardown: () => target.close() });
     let host: Host;
     before(async () => {
       host = await target.open();
-    });
-    after(async () => {
-      await target.close();
-      lab.cleanup();
     });
 
     describe('namespaces', () => {

@@ -3,7 +3,7 @@
 // then killed with SIGKILL, or loses its SSH connection when the server-side sshd process serving it is killed.
 // Afterwards no process carrying the owner's mark is left, on this machine or the "remote" one (the test sshd
 // runs here), the deleted namespace has no process left in it, and the SSH master and its folder are gone.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -12,10 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { LocalHost } from '../../../../src/core/index.js';
 import { Lifeline, newOwnerToken, watchdogArguments } from '../../../../src/core/host/lifeline.js';
 import { bundleForAnyone } from '../../support/child-bundle.js';
-import { createLab, ip } from '../../support/lab.js';
+import { ip } from '../../support/lab.js';
 import { eventually, holds } from '../../../support/eventually.js';
 import { childrenOf, killIfRunning, processesInNetworkNamespace, processesWithEnvironment } from '../../support/processes.js';
 import { createRemoteUsers, remoteUsersMissingReason, type RemoteUsers } from '../../support/remote-users.js';
+import { testSetup } from '../../support/setup.js';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../../support/sshd.js';
 
 const CHILD = fileURLToPath(new URL('../../support/owner-child.js', import.meta.url));
@@ -28,27 +29,26 @@ interface Owner {
 }
 
 describe('what a host started ends with its owner', { skip }, () => {
-  const lab = createLab();
   let server: TestSshServer;
   let users: RemoteUsers;
   let bundle: { file: string; folder: string };
   const owners: Owner[] = [];
+  const { lab } = testSetup({
+    teardown: async () => {
+      for (const owner of owners) {
+        owner.child.kill('SIGKILL');
+        killIfRunning(processesWithEnvironment(`NETNS_LAB_OWNER=${owner.token}`));
+      }
+      users?.remove();
+      await server?.stop();
+      if (bundle) rmSync(bundle.folder, { recursive: true, force: true });
+    },
+  });
 
   before(async () => {
     server = await startTestSshServer();
     users = createRemoteUsers(server, lab.prefix);
     bundle = bundleForAnyone(CHILD);
-  });
-
-  after(async () => {
-    for (const owner of owners) {
-      owner.child.kill('SIGKILL');
-      killIfRunning(processesWithEnvironment(`NETNS_LAB_OWNER=${owner.token}`));
-    }
-    lab.cleanup();
-    users?.remove();
-    await server?.stop();
-    if (bundle) rmSync(bundle.folder, { recursive: true, force: true });
   });
 
   /** Starts the owner (as root, or as `user` through a bundle anyone can read) and waits for its report. */

@@ -1,13 +1,13 @@
 // LocalHost against this machine: output byte for byte, real exit statuses, standard input, streaming, the pool of
 // shells, and namespace names. Stopping commands (cancel, timeout, dispose) and privilege are in stop.test.ts.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LocalHost, type RunResult } from '../../../../src/core/index.js';
 import { shortenScripts } from '../../../../src/core/host/host.js';
-import { createLab, ip } from '../../support/lab.js';
+import { ip } from '../../support/lab.js';
+import { testSetup } from '../../support/setup.js';
 
-const host = new LocalHost();
-after(() => host.dispose());
+const { lab, host } = testSetup({ host: true });
 
 function sh(script: string, ...args: string[]): string[] {
   return ['sh', '-c', script, 'sh', ...args];
@@ -165,10 +165,8 @@ describe('LocalHost concurrency', () => {
 });
 
 describe('LocalHost namespace names', () => {
-  const lab = createLab();
   const name = lab.namespaceName('-list me');
   before(() => ip('netns', 'add', name));
-  after(() => lab.cleanup());
 
   test('lists a namespace the test created, by its literal name', async () => {
     assert.ok((await host.listNamespaceNames()).includes(name));

@@ -2,7 +2,7 @@
 // runs in a child process as a throwaway local user made for this run, with and without a sudo password, without
 // sudo rights, without sudo on its PATH, and with privilege "none" with and without the capabilities. Each refusal
 // has its own PrivilegeError problem and message, and once refused the host does not ask again until a user acts.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { createLab, namespaceExists } from '../../support/lab.js';
+import { namespaceExists } from '../../support/lab.js';
 import { createRemoteUsers, remoteUsersMissingReason, type RemoteUsers } from '../../support/remote-users.js';
+import { testSetup } from '../../support/setup.js';
 
 const CLEAN_PATH = '/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin';
 const SETPRIV = CLEAN_PATH.split(':')
@@ -36,10 +37,16 @@ interface ChildReport {
 }
 
 describe('root refused on this machine, as real users', { skip }, () => {
-  const lab = createLab();
   let users: RemoteUsers;
   let child: { file: string; folder: string };
   let pathWithoutSudo: string;
+  const { lab } = testSetup({
+    teardown: () => {
+      rmSync(ttyRuleFile, { force: true });
+      users?.remove();
+      if (child) rmSync(child.folder, { recursive: true, force: true });
+    },
+  });
   const ttyRuleFile = `/etc/sudoers.d/netns-lab-test-${lab.prefix}-tty`;
 
   before(() => {
@@ -47,13 +54,6 @@ describe('root refused on this machine, as real users', { skip }, () => {
     child = bundleForAnyone(fileURLToPath(new URL('../../support/privilege-child.js', import.meta.url)));
     pathWithoutSudo = join(child.folder, 'empty-bin');
     mkdirSync(pathWithoutSudo, { mode: 0o755 });
-  });
-
-  after(() => {
-    rmSync(ttyRuleFile, { force: true });
-    lab.cleanup();
-    users?.remove();
-    if (child) rmSync(child.folder, { recursive: true, force: true });
   });
 
   /** Runs the child as `user` with a login's plain environment; `capabilities` become ambient ones. */

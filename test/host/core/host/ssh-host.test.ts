@@ -2,16 +2,17 @@
 // exit statuses and input over the shared connection, names that survive quoting, the same snapshot as LocalHost,
 // cancelling remote process groups, reconnecting after a dropped connection, and clear connection errors.
 // The server runs on this machine, so "remote" processes and namespaces are this machine's.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CancelledError, HostError, InvalidArgumentError, LocalHost, readSnapshot, TimeoutError } from '../../../../src/core/index.js';
+import { CancelledError, HostError, InvalidArgumentError, readSnapshot, TimeoutError } from '../../../../src/core/index.js';
 import { SshHost } from '../../../../src/core/host/ssh-host.js';
 import { parseSshTarget } from '../../../../src/core/host/ssh-target.js';
-import { createLab, ip, namespaceExists } from '../../support/lab.js';
+import { ip, namespaceExists } from '../../support/lab.js';
 import { isRunning, killIfRunning, waitForPids, waitUntilGone } from '../../support/processes.js';
+import { testSetup } from '../../support/setup.js';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../../support/sshd.js';
 
 const skip = sshdMissingReason();
@@ -37,21 +38,19 @@ describe('parseSshTarget', () => {
 describe('SshHost against a real sshd', { skip }, () => {
   let server: TestSshServer;
   let host: SshHost;
-  const localHost = new LocalHost();
-  const lab = createLab();
   const started: number[] = [];
+  const { lab, host: localHost } = testSetup({
+    host: true,
+    teardown: async () => {
+      killIfRunning(started);
+      await host?.dispose();
+      await server?.stop();
+    },
+  });
 
   before(async () => {
     server = await startTestSshServer();
     host = new SshHost(server.alias, { sshConfigFile: server.configFile });
-  });
-
-  after(async () => {
-    killIfRunning(started);
-    lab.cleanup();
-    await host?.dispose();
-    await localHost.dispose();
-    await server?.stop();
   });
 
   function otherHost(target: string, connectTimeoutSeconds?: number): SshHost {

@@ -2,13 +2,14 @@
 // 127.0.0.1 (started by the test) and throwaway users of this run, with and without a sudo password, without sudo
 // rights, and with privilege "none". Behind a GuardedHost, as the editor keeps hosts, a refusal is kept: later
 // commands fail at once without asking, until a user's action allows asking again.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PrivilegeError } from '../../../../src/core/index.js';
 import { GuardedHost } from '../../../../src/core/host/guarded-host.js';
 import { SshHost, type SshHostOptions } from '../../../../src/core/host/ssh-host.js';
-import { createLab, namespaceExists } from '../../support/lab.js';
+import { namespaceExists } from '../../support/lab.js';
 import { createRemoteUsers, remoteUsersMissingReason, type RemoteUsers } from '../../support/remote-users.js';
+import { testSetup } from '../../support/setup.js';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../../support/sshd.js';
 
 const skip = sshdMissingReason() ?? remoteUsersMissingReason();
@@ -16,19 +17,18 @@ const skip = sshdMissingReason() ?? remoteUsersMissingReason();
 describe('root refused on an SSH target', { skip }, () => {
   let server: TestSshServer;
   let users: RemoteUsers;
-  const lab = createLab();
   const hosts: GuardedHost[] = [];
+  const { lab } = testSetup({
+    teardown: async () => {
+      await Promise.all(hosts.map((host) => host.dispose()));
+      users?.remove();
+      await server?.stop();
+    },
+  });
 
   before(async () => {
     server = await startTestSshServer();
     users = createRemoteUsers(server, lab.prefix);
-  });
-
-  after(async () => {
-    await Promise.all(hosts.map((host) => host.dispose()));
-    lab.cleanup();
-    users?.remove();
-    await server?.stop();
   });
 
   /** A guarded host logging in as `alias`, whose password box answers `answers` in turn (null: closed). */

@@ -2,14 +2,15 @@
 // local users made for this run: root through passwordless sudo, through sudo with a password asked once and
 // passed on standard input (never in an argv), and a clear refusal for a user without sudo.
 // The server runs on this machine, so the namespaces made "remotely" are this machine's, under this run's prefix.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { PrivilegeError } from '../../../../src/core/index.js';
 import type { CommandRecord } from '../../../../src/core/host/host.js';
 import { SshHost, type SshHostOptions } from '../../../../src/core/host/ssh-host.js';
-import { createLab, namespaceExists } from '../../support/lab.js';
+import { namespaceExists } from '../../support/lab.js';
 import { createRemoteUsers, remoteUsersMissingReason, type RemoteUsers } from '../../support/remote-users.js';
+import { testSetup } from '../../support/setup.js';
 import { sshdMissingReason, startTestSshServer, type TestSshServer } from '../../support/sshd.js';
 
 const skip = sshdMissingReason() ?? remoteUsersMissingReason();
@@ -17,19 +18,18 @@ const skip = sshdMissingReason() ?? remoteUsersMissingReason();
 describe('SshHost as a user other than root', { skip }, () => {
   let server: TestSshServer;
   let users: RemoteUsers;
-  const lab = createLab();
   const hosts: SshHost[] = [];
+  const { lab } = testSetup({
+    teardown: async () => {
+      await Promise.all(hosts.map((host) => host.dispose()));
+      users?.remove();
+      await server?.stop();
+    },
+  });
 
   before(async () => {
     server = await startTestSshServer();
     users = createRemoteUsers(server, lab.prefix);
-  });
-
-  after(async () => {
-    await Promise.all(hosts.map((host) => host.dispose()));
-    lab.cleanup();
-    users?.remove();
-    await server?.stop();
   });
 
   function hostAs(alias: string, options: SshHostOptions = {}): SshHost {

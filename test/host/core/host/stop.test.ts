@@ -10,16 +10,18 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CancelledError, LocalHost, TimeoutError } from '../../../../src/core/index.js';
 import { bundleForAnyone } from '../../support/child-bundle.js';
-import { createLab, namespaceExists } from '../../support/lab.js';
+import { namespaceExists } from '../../support/lab.js';
 import { isRunning, killIfRunning, waitForPids, waitUntilGone } from '../../support/processes.js';
+import { testSetup } from '../../support/setup.js';
 
-const host = new LocalHost();
 const folder = mkdtempSync(join(tmpdir(), 'netns-lab-host-'));
 const started: number[] = [];
-after(async () => {
-  killIfRunning(started);
-  await host.dispose();
-  rmSync(folder, { recursive: true, force: true });
+const { lab, host } = testSetup({
+  host: true,
+  teardown: () => {
+    killIfRunning(started);
+    rmSync(folder, { recursive: true, force: true });
+  },
 });
 
 let fileCount = 0;
@@ -189,7 +191,6 @@ const SETPRIV =
     .find((path) => existsSync(path)) ?? 'setpriv';
 
 describe('without root', () => {
-  const lab = createLab();
   const name = lab.namespaceName('-unprivileged');
   let child: { file: string; folder: string };
   let report: ReturnType<typeof runAsNobody>;
@@ -201,10 +202,7 @@ describe('without root', () => {
     mkdirSync(pathWithoutSudo, { mode: 0o755 });
     report = runAsNobody(child.file, name, CLEAN_PATH);
   });
-  after(() => {
-    lab.cleanup();
-    rmSync(child.folder, { recursive: true, force: true });
-  });
+  after(() => rmSync(child.folder, { recursive: true, force: true }));
 
   test('the child really ran as nobody', () => {
     assert.equal(report.uid, 65534);

@@ -4,13 +4,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { after, before, describe, test } from 'node:test';
-import { LocalHost, parseNotebook, runCell, runNotebook, cellNamespace, type NotebookCell } from '../../../../src/core/index.js';
-import { createLab } from '../../support/lab.js';
+import { before, describe, test } from 'node:test';
+import { parseNotebook, runCell, runNotebook, cellNamespace, type NotebookCell } from '../../../../src/core/index.js';
 import { killIfRunning, waitUntilGone } from '../../support/processes.js';
+import { testSetup } from '../../support/setup.js';
 
-const lab = createLab();
-const host = new LocalHost();
+const { lab, host } = testSetup({ host: true });
 const red = lab.namespaceName('red');
 const blue = lab.namespaceName('blue');
 
@@ -19,10 +18,6 @@ before(() => {
   execFileSync('ip', ['netns', 'add', blue]);
   execFileSync('ip', ['-n', red, 'link', 'add', 'name', 'veth-r', 'type', 'veth', 'peer', 'name', 'veth-b', 'netns', blue]);
   execFileSync('ip', ['-n', red, 'address', 'add', '10.77.1.1/24', 'dev', 'veth-r']);
-});
-after(async () => {
-  await host.dispose();
-  lab.cleanup();
 });
 
 const code = (source: string, options: NotebookCell['options'] = {}): NotebookCell => ({ kind: 'code', source, language: 'bash', options });

@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { readNamespace, readNamespaceNames, readSnapshot, type HostSnapshot, type LinkInfo, type NamespaceName, type NamespaceState } from '../../../../src/core/index.js';
 import type { Host } from '../../../../src/core/host/host.js';
 import { hostsUnderTest } from '../../support/hosts.js';
-import { createLab, ip } from '../../support/lab.js';
+import { ip } from '../../support/lab.js';
+import { testSetup } from '../../support/setup.js';
 
-const lab = createLab();
+const { lab } = testSetup();
 const [ns1, ns2, ns3, lone] = ['-1', '-2', '-3', '-lone'].map((suffix) => lab.namespaceName(suffix)) as [string, string, string, string];
 const name = (suffix: string): string => lab.interfaceName(suffix);
 const [a1, a2, b2, b3, r0, r3] = ['a1', 'a2', 'b2', 'b3', 'r0', 'r3'].map(name) as [string, string, string, string, string, string];
@@ -32,10 +33,6 @@ before(() => {
   ip('-n', ns1, 'link', 'set', 'dev', a1, 'up');
   ip('-n', ns2, 'link', 'set', 'dev', a2, 'up');
   ip('-n', ns1, 'route', 'add', 'default', 'via', '10.77.1.2', 'dev', a1);
-});
-
-after(() => {
-  lab.cleanup();
 });
 
 function link(state: NamespaceState | undefined, linkName: string): LinkInfo {

@@ -1,19 +1,14 @@
 /** Following changes: ip monitor as a trigger per watched namespace, and the /run/netns directory watch. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LocalHost, type NamespaceName } from '../../../../src/core/index.js';
+import type { NamespaceName } from '../../../../src/core/index.js';
 import { watchNetnsDirectory } from '../../../../src/core/host/netns-directory-watch.js';
 import { watchNamespaceChanges } from '../../../../src/core/state/watch.js';
-import { createLab } from '../../support/lab.js';
+import { testSetup } from '../../support/setup.js';
 
-const lab = createLab();
-const host = new LocalHost();
-after(async () => {
-  await host.dispose();
-  lab.cleanup();
-});
+const { lab, host } = testSetup({ host: true });
 
 /** Resolves with the namespaces reported until `count` distinct ones arrived, or rejects after `timeoutMs`. */
 function collector(): { seen: NamespaceName[]; onChange: (namespace: NamespaceName) => void; until: (predicate: () => boolean, timeoutMs?: number) => Promise<void> } {
