@@ -6,33 +6,18 @@ import assert from 'node:assert/strict';
 import { assertOneLine } from '../../support/cli.js';
 import { ip } from '../../support/lab.js';
 import { testSetup } from '../../support/setup.js';
+import { freshObjects, link } from '../../support/fresh-objects.js';
 
 const { lab, runner } = testSetup({ cli: true });
 const cli = runner.run;
 const cliOk = runner.runOk;
+const { joinedPair } = freshObjects(lab);
 
-interface IpLink {
-  ifname: string;
-  flags: string[];
-  mtu: number;
-  master?: string;
-  linkinfo?: { info_kind?: string };
-  addr_info?: Array<{ local: string; prefixlen: number }>;
-}
 interface IpRoute {
   dst: string;
   gateway?: string;
   dev?: string;
   metric?: number;
-}
-
-/** `ip [-n NS] -d -j address show`: every link of a namespace (null: the root) with kind and addresses. */
-function links(namespace: string | null): IpLink[] {
-  return JSON.parse(ip(...(namespace === null ? [] : ['-n', namespace]), '-d', '-j', 'address', 'show')) as IpLink[];
-}
-
-function link(namespace: string | null, name: string): IpLink | undefined {
-  return links(namespace).find((candidate) => candidate.ifname === name);
 }
 
 function addressesOf(namespace: string | null, name: string): string[] {
@@ -41,31 +26,6 @@ function addressesOf(namespace: string | null, name: string): string[] {
 
 function routes(namespace: string, ...selector: string[]): IpRoute[] {
   return JSON.parse(ip('-n', namespace, '-j', 'route', 'show', ...selector)) as IpRoute[];
-}
-
-let counter = 0;
-
-/** Fresh namespaces made with plain ip, unique to the calling test. */
-function namespaces(count: number): string[] {
-  const made = Array.from({ length: count }, (_, index) => lab.namespaceName(`${counter}${'abcdef'[index]}`));
-  counter++;
-  for (const name of made) ip('netns', 'add', name);
-  return made;
-}
-
-/** Fresh interface names, unique to the calling test. */
-function interfaceNames(...suffixes: string[]): string[] {
-  const tag = counter.toString(36);
-  counter++;
-  return suffixes.map((suffix) => lab.interfaceName(`${tag}${suffix}`));
-}
-
-/** Two namespaces joined by a veth made with plain ip: x in the first, y in the second. */
-function joinedPair(): { a: string; b: string; x: string; y: string } {
-  const [a, b] = namespaces(2) as [string, string];
-  const [x, y] = interfaceNames('x', 'y') as [string, string];
-  ip('-n', a, 'link', 'add', 'name', x, 'type', 'veth', 'peer', 'name', y, 'netns', b);
-  return { a, b, x, y };
 }
 
 describe('addresses and routes', () => {

@@ -3,43 +3,18 @@
 // starts with this run's prefix, so its namespaces do too; the `after` hook removes them and the labs' records.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { assertOneLine } from '../../support/cli.js';
 import { ip, namespaceExists, rootLinkNames } from '../../support/lab.js';
 import { labRecordExists } from '../../support/labs.js';
+import { labFiles, linkIn, pairTopology } from '../../support/lab-files.js';
 import { testSetup } from '../../support/setup.js';
 
 const { lab, runner } = testSetup({ cli: true });
 const cli = runner.run;
 const cliOk = runner.runOk;
-
-/** Writes a file (a topology, a notebook) into the CLI's working folder; returns its path as given on the command line. */
-function writeTopology(name: string, text: string): string {
-  mkdirSync(dirname(join(runner.workDirectory, name)), { recursive: true });
-  writeFileSync(join(runner.workDirectory, name), text);
-  return name;
-}
-
-/** A lab name of this run. */
-function labName(suffix: string): string {
-  return `${lab.prefix}${suffix}`;
-}
-
-/** Two namespaces joined by a veth pair, with an address at each end. */
-function pairTopology(name: string): string {
-  return `lab: ${JSON.stringify(name)}\nnamespaces: [red, blue]\nlinks:\n  - [red:eth0 10.0.0.1/24, blue:eth0 10.0.0.2/24]\n`;
-}
-
-interface IpLink {
-  ifname: string;
-  mtu: number;
-  addr_info?: Array<{ local: string; prefixlen: number }>;
-}
-
-function linkIn(namespace: string, name: string): IpLink | undefined {
-  return (JSON.parse(ip('-n', namespace, '-j', 'address', 'show')) as IpLink[]).find((link) => link.ifname === name);
-}
+const { writeTopology, labName } = labFiles(lab, runner);
 
 describe('netns-lab inspect', () => {
   const name = labName('i');

@@ -3,38 +3,18 @@
 // starts with this run's prefix, so its namespaces do too; the `after` hook removes them and the labs' records.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { assertOneLine } from '../../support/cli.js';
 import { namespaceExists } from '../../support/lab.js';
 import { labRecordExists } from '../../support/labs.js';
+import { labFiles, pairTopology, pings } from '../../support/lab-files.js';
 import { testSetup } from '../../support/setup.js';
 
 const { lab, runner } = testSetup({ cli: true });
 const cli = runner.run;
 const cliOk = runner.runOk;
-
-/** Writes a file (a topology, a notebook) into the CLI's working folder; returns its path as given on the command line. */
-function writeTopology(name: string, text: string): string {
-  mkdirSync(dirname(join(runner.workDirectory, name)), { recursive: true });
-  writeFileSync(join(runner.workDirectory, name), text);
-  return name;
-}
-
-/** A lab name of this run. */
-function labName(suffix: string): string {
-  return `${lab.prefix}${suffix}`;
-}
-
-/** Two namespaces joined by a veth pair, with an address at each end. */
-function pairTopology(name: string): string {
-  return `lab: ${JSON.stringify(name)}\nnamespaces: [red, blue]\nlinks:\n  - [red:eth0 10.0.0.1/24, blue:eth0 10.0.0.2/24]\n`;
-}
-
-function pings(namespace: string, address: string): boolean {
-  return spawnSync('ip', ['netns', 'exec', namespace, 'ping', '-c', '1', '-W', '2', address], { stdio: 'ignore' }).status === 0;
-}
+const { writeTopology, labName } = labFiles(lab, runner);
 
 describe('a hostile lab name', () => {
   // Quotes, spaces, `;`, `$()` and backticks: taken literally everywhere, never run by a shell.

@@ -8,28 +8,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { assertOneLine } from '../../support/cli.js';
 import { ip, rootLinkNames } from '../../support/lab.js';
 import { testSetup } from '../../support/setup.js';
+import { freshObjects, link, links } from '../../support/fresh-objects.js';
 
 const { lab, runner } = testSetup({ cli: true });
 const cli = runner.run;
 const cliOk = runner.runOk;
-
-interface IpLink {
-  ifname: string;
-  flags: string[];
-  mtu: number;
-  master?: string;
-  linkinfo?: { info_kind?: string };
-  addr_info?: Array<{ local: string; prefixlen: number }>;
-}
-
-/** `ip [-n NS] -d -j address show`: every link of a namespace (null: the root) with kind and addresses. */
-function links(namespace: string | null): IpLink[] {
-  return JSON.parse(ip(...(namespace === null ? [] : ['-n', namespace]), '-d', '-j', 'address', 'show')) as IpLink[];
-}
-
-function link(namespace: string | null, name: string): IpLink | undefined {
-  return links(namespace).find((candidate) => candidate.ifname === name);
-}
+const { namespaces, interfaceNames, joinedPair } = freshObjects(lab);
 
 function linkNames(namespace: string): string[] {
   return links(namespace)
@@ -39,31 +23,6 @@ function linkNames(namespace: string): string[] {
 
 function addressesOf(namespace: string | null, name: string): string[] {
   return (link(namespace, name)?.addr_info ?? []).filter((address) => !address.local.startsWith('fe80:')).map((address) => `${address.local}/${address.prefixlen}`);
-}
-
-let counter = 0;
-
-/** Fresh namespaces made with plain ip, unique to the calling test. */
-function namespaces(count: number): string[] {
-  const made = Array.from({ length: count }, (_, index) => lab.namespaceName(`${counter}${'abcdef'[index]}`));
-  counter++;
-  for (const name of made) ip('netns', 'add', name);
-  return made;
-}
-
-/** Fresh interface names, unique to the calling test. */
-function interfaceNames(...suffixes: string[]): string[] {
-  const tag = counter.toString(36);
-  counter++;
-  return suffixes.map((suffix) => lab.interfaceName(`${tag}${suffix}`));
-}
-
-/** Two namespaces joined by a veth made with plain ip: x in the first, y in the second. */
-function joinedPair(): { a: string; b: string; x: string; y: string } {
-  const [a, b] = namespaces(2) as [string, string];
-  const [x, y] = interfaceNames('x', 'y') as [string, string];
-  ip('-n', a, 'link', 'add', 'name', x, 'type', 'veth', 'peer', 'name', y, 'netns', b);
-  return { a, b, x, y };
 }
 
 const hasPing = spawnSync('sh', ['-c', 'command -v ping'], { stdio: 'ignore' }).status === 0;

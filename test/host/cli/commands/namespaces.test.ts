@@ -4,40 +4,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertOneLine } from '../../support/cli.js';
-import { ip, namespaceExists } from '../../support/lab.js';
+import { namespaceExists } from '../../support/lab.js';
 import { testSetup } from '../../support/setup.js';
+import { freshObjects, link } from '../../support/fresh-objects.js';
 
 const { lab, runner } = testSetup({ cli: true });
 const cli = runner.run;
 const cliOk = runner.runOk;
-
-interface IpLink {
-  ifname: string;
-  flags: string[];
-  mtu: number;
-  master?: string;
-  linkinfo?: { info_kind?: string };
-  addr_info?: Array<{ local: string; prefixlen: number }>;
-}
-
-/** `ip [-n NS] -d -j address show`: every link of a namespace (null: the root) with kind and addresses. */
-function links(namespace: string | null): IpLink[] {
-  return JSON.parse(ip(...(namespace === null ? [] : ['-n', namespace]), '-d', '-j', 'address', 'show')) as IpLink[];
-}
-
-function link(namespace: string | null, name: string): IpLink | undefined {
-  return links(namespace).find((candidate) => candidate.ifname === name);
-}
-
-let counter = 0;
-
-/** Fresh namespaces made with plain ip, unique to the calling test. */
-function namespaces(count: number): string[] {
-  const made = Array.from({ length: count }, (_, index) => lab.namespaceName(`${counter}${'abcdef'[index]}`));
-  counter++;
-  for (const name of made) ip('netns', 'add', name);
-  return made;
-}
+const { namespaces } = freshObjects(lab);
 
 describe('namespaces', () => {
   test('add A B --lo-up creates both namespaces with lo up', async () => {

@@ -5,11 +5,10 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { bundleForAnyone } from '../../support/child-bundle.js';
 import { namespaceExists } from '../../support/lab.js';
 import { createRemoteUsers, remoteUsersMissingReason, type RemoteUsers } from '../../support/remote-users.js';
 import { testSetup } from '../../support/setup.js';
@@ -177,15 +176,3 @@ describe('root refused on this machine, as real users', { skip }, () => {
     assert.deepEqual(report.results, [{ outcome: 'ran', exitCode: 0, stderr: '' }]);
   });
 });
-
-/** The child bundled into one file in a folder anyone may read (the checkout may sit in a private folder). */
-function bundleForAnyone(entry: string): { file: string; folder: string } {
-  const folder = mkdtempSync(join(tmpdir(), 'netns-lab-privilege-'));
-  chmodSync(folder, 0o755);
-  const file = join(folder, basename(entry).replace(/\.js$/u, '.mjs'));
-  // execa's CommonJS dependencies call require, which an ES module bundle only has when it makes one.
-  const banner = { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" };
-  buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: file, banner, logLevel: 'error' });
-  chmodSync(file, 0o644);
-  return { file, folder };
-}
