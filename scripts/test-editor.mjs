@@ -5,7 +5,7 @@
 // The code-server host runs twice: the suite as root, then the suite for users without root as a throwaway user.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -36,10 +36,29 @@ if (process.argv.includes('--electron')) {
   process.exit(status);
 }
 
-function runEditorTests(extra) {
+function runEditorTests(extra, extension = root, suite = tests) {
   const runner = resolve(root, 'scripts/vscode-host/run-tests.mjs');
-  const result = spawnSync(process.execPath, [runner, '--extension', root, '--tests', tests, ...extra], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [runner, '--extension', extension, '--tests', suite, ...extra], { stdio: 'inherit' });
   return result.status ?? 1;
+}
+
+/**
+ * What the extension and the suite need at run time, copied into a folder anyone may read: the checkout may sit in
+ * a private (0700) folder, where the throwaway user could read neither. The suite loads mocha from node_modules,
+ * which is hard-linked (fast, no space) where the file system allows, else copied.
+ */
+function readableCopyOfExtension() {
+  const folder = mkdtempSync(join(tmpdir(), 'netns-lab-user-extension-'));
+  chmodSync(folder, 0o755);
+  for (const part of ['package.json', 'dist', 'media', 'notebooks', 'out/integration.cjs']) {
+    cpSync(resolve(root, part), join(folder, part), { recursive: true });
+  }
+  const modules = [resolve(root, 'node_modules'), join(folder, 'node_modules')];
+  if (spawnSync('cp', ['-al', ...modules]).status !== 0) {
+    rmSync(modules[1], { recursive: true, force: true });
+    cpSync(modules[0], modules[1], { recursive: true });
+  }
+  return folder;
 }
 
 /**
@@ -60,6 +79,7 @@ async function runAsTestUser() {
   const users = createRemoteUsers(undefined, `e${tag}`);
   const user = users.withPassword;
   const userWorkspace = mkdtempSync(join(tmpdir(), 'netns-lab-user-workspace-'));
+  const extension = readableCopyOfExtension();
   try {
     // The password in a file only that user can read, not in the test payload (which the run prints).
     const passwordFile = join(userWorkspace, '.sudo-password');
@@ -68,7 +88,8 @@ async function runAsTestUser() {
     const environment = { NETNS_LAB_EDITOR_SUITE: 'user', NETNS_LAB_TEST_SUDO_PASSWORD_FILE: passwordFile, NETNS_LAB_TEST_PREFIX: prefix };
     if (process.env.NETNS_LAB_EDITOR_GREP) environment.NETNS_LAB_EDITOR_GREP = process.env.NETNS_LAB_EDITOR_GREP;
     const env = Object.entries(environment).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
-    return runEditorTests(['--workspace', userWorkspace, '--artifacts', resolve(root, 'test-artifacts/editor/as-user'), '--as-user', user.name, ...env]);
+    const artifacts = resolve(root, 'test-artifacts/editor/as-user');
+    return runEditorTests(['--workspace', userWorkspace, '--artifacts', artifacts, '--as-user', user.name, ...env], extension, join(extension, 'out/integration.cjs'));
   } finally {
     // Namespaces the tests made (through sudo) carry the run's prefix; the tests remove them, this makes sure.
     for (const name of existsSync('/run/netns') ? readdirSync('/run/netns') : []) {
@@ -76,5 +97,6 @@ async function runAsTestUser() {
     }
     users.remove();
     rmSync(userWorkspace, { recursive: true, force: true });
+    rmSync(extension, { recursive: true, force: true });
   }
 }
