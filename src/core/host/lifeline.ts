@@ -99,8 +99,8 @@ export class Lifeline {
    * Starts `file args` here (the watchdog itself, or sudo or ssh carrying it), in a session of its own, so a
    * Ctrl-C for this process does not reach it; `prelude` goes first on its standard input (a sudo password line).
    */
-  constructor(file: string, args: readonly string[], prelude = '', env?: Record<string, string>) {
-    const child = spawn(file, args, { stdio: ['pipe', 'ignore', 'ignore'], detached: true, ...(env ? { env: { ...process.env, ...env } } : {}) });
+  constructor(file: string, args: readonly string[], prelude = '') {
+    const child = spawn(file, args, { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
     this.exited = new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.once('error', () => resolve());

@@ -6,11 +6,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HostError, NetnsLabError } from '../errors.js';
 import { newNonce, wrapperArguments } from './command-wrapper.js';
-import { observedRun, observeStarted, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
+import { observedRun, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
 import { Lifeline, newOwnerToken, ownerAssignment, OWNER_VARIABLE, watchdogArguments } from './lifeline.js';
 import { watchNetnsDirectory } from './netns-directory-watch.js';
 import { LOCAL_SHELL_HAS_JOB_CONTROL, localRootShell, type PasswordPrompt, type PrivilegeMode, type RootShellCommand } from './privilege.js';
-import { checkTimeout, RunningCommand, type StartOptions } from './running-command.js';
+import { checkTimeout, type RunningCommand, type StartOptions } from './running-command.js';
 import { StartedCommands } from './started-commands.js';
 import { SessionPool } from './session-pool.js';
 import { startCarrier, startShellProcess } from './shell-process.js';
@@ -37,7 +37,15 @@ export class LocalHost implements Host {
   private readonly pool: SessionPool;
   private rootShell: Promise<OwnedShell> | undefined;
   private lifeline: Lifeline | undefined;
-  private readonly started = new StartedCommands((group) => group !== undefined && this.lifeline?.spare(group));
+  private readonly started = new StartedCommands(
+    {
+      where: () => this.label,
+      signal: (group, signal) => this.signalGroup(group, signal),
+      alive: (group) => this.groupAlive(group),
+      observer: () => this.options.observer,
+    },
+    (group) => group !== undefined && this.lifeline?.spare(group),
+  );
 
   constructor(private readonly options: LocalHostOptions = {}) {
     this.pool = new SessionPool(() => this.startSession(), options.maxSessions ?? 4);
@@ -69,15 +77,7 @@ export class LocalHost implements Host {
     };
     const args = [...shell.args, ...wrapperArguments(nonce, LOCAL_SHELL_HAS_JOB_CONTROL, argv, marks)];
     const carrier = startCarrier(shell.file, args, stdio, () => new HostError(`Could not start ${shell.file} on this machine: it is not installed or not on PATH`), shell.env);
-    const wiring = {
-      argv,
-      nonce,
-      prelude: shell.prelude,
-      where: this.label,
-      stopGroup: (group: number, signal: 'TERM' | 'KILL') => this.signalGroup(group, signal),
-      probeGroup: (group: number) => this.groupAlive(group),
-    };
-    return this.started.follow(observeStarted(this.options.observer, this.label, new RunningCommand(carrier, wiring, options)));
+    return this.started.begin(carrier, { argv, nonce, prelude: shell.prelude }, options);
   }
 
   async interactiveArgv(argv: readonly string[]): Promise<string[]> {

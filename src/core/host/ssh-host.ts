@@ -13,10 +13,10 @@ import { parseJsonValues } from '../iproute2/json-values.js';
 import { parseNetnsList } from '../iproute2/parse.js';
 import { newNonce, wrapperArguments } from './command-wrapper.js';
 import { Lifeline, localCleanupArgv, newOwnerToken, ownerAssignment, watchdogArguments } from './lifeline.js';
-import { observedRun, observeStarted, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
+import { observedRun, type CommandObserver, type Host, type RunOptions, type RunResult } from './host.js';
 import type { PasswordPrompt, PrivilegeMode } from './privilege.js';
 import { shellCommand } from '../quote.js';
-import { checkTimeout, RunningCommand, type StartOptions } from './running-command.js';
+import { checkTimeout, type RunningCommand, type StartOptions } from './running-command.js';
 import { StartedCommands } from './started-commands.js';
 import { SessionPool } from './session-pool.js';
 import { couldNotStart, startCarrier, startShellProcess } from './shell-process.js';
@@ -24,6 +24,7 @@ import { ShellSession, type ShellProcess } from './shell-session.js';
 import { connectRemoteShell, missingClientError, sshArguments, type RemoteShell, type SshConnectionSettings } from './ssh-connection.js';
 import { looksLikeSshFailure, sshConnectionError } from './ssh-errors.js';
 import { parseSshTarget, type SshTarget } from './ssh-target.js';
+import { watchRemoteNetnsDirectory } from './remote-netns-watch.js';
 
 export interface SshHostOptions {
   /** An ssh config file to use instead of ~/.ssh/config (ssh -F). */
@@ -39,21 +40,6 @@ export interface SshHostOptions {
 }
 
 const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
-
-/**
- * Prints a line whenever /run/netns may have changed: inotifywait on /run/netns, or, while it does not exist yet,
- * on /run until something is made there (then the loop looks again). Exits 3 when inotifywait is missing.
- */
-const NETNS_WATCH_SCRIPT = `
-command -v inotifywait >/dev/null 2>&1 || exit 3
-while :; do
-  if [ -d /run/netns ]; then
-    inotifywait -m -q -e create -e delete -e moved_to -e moved_from --format x /run/netns || sleep 1
-  else
-    inotifywait -q -e create --format x /run || sleep 1
-  fi
-done
-`;
 
 /** How remote shells are started over the current connection: marked with its owner token, tied to its lifeline. */
 interface ConnectedShell extends RemoteShell {
@@ -81,7 +67,15 @@ export class SshHost implements Host {
   private readonly links = new Map<ShellSession, SessionLink>();
   private readonly busy = new Set<ShellSession>();
   private disposed = false;
-  private readonly started = new StartedCommands((group) => group !== undefined && this.lifeline?.spare(group));
+  private readonly started = new StartedCommands(
+    {
+      where: () => this.label,
+      signal: (group, signal) => this.signalGroup(group, signal),
+      alive: (group) => this.groupAlive(group),
+      observer: () => this.options.observer,
+    },
+    (group) => group !== undefined && this.lifeline?.spare(group),
+  );
 
   /** @throws InvalidArgumentError when `target` is not an alias, USER@HOST or ssh://USER@HOST:PORT. */
   constructor(
@@ -122,15 +116,7 @@ export class SshHost implements Host {
       marksOnFd3: false,
     };
     const carrier = startCarrier('ssh', [...sshArguments(this.settings(), ['-T']), remote], stdio, missingClientError);
-    const wiring = {
-      argv,
-      nonce,
-      prelude: shell.prelude,
-      where: this.label,
-      stopGroup: (group: number, signal: 'TERM' | 'KILL') => this.signalGroup(group, signal),
-      probeGroup: (group: number) => this.groupAlive(group),
-    };
-    return this.started.follow(observeStarted(this.options.observer, this.label, new RunningCommand(carrier, wiring, options)));
+    return this.started.begin(carrier, { argv, nonce, prelude: shell.prelude }, options);
   }
 
   /** `ip -j netns list` on the target (it prints nothing at all when there are none). */
@@ -150,18 +136,7 @@ export class SshHost implements Host {
    * installed: blocking waits, no polling. Without it, nothing is watched and only a refresh shows such changes.
    */
   watchNamespaceNames(onChange: () => void): { dispose(): void } {
-    const abort = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const changed = (): void => {
-      timer ??= setTimeout(() => ((timer = undefined), onChange()), 100);
-    };
-    this.run(['sh', '-c', NETNS_WATCH_SCRIPT], { signal: abort.signal, onStdout: changed }).catch(() => undefined);
-    return {
-      dispose() {
-        clearTimeout(timer);
-        abort.abort();
-      },
-    };
+    return watchRemoteNetnsDirectory(this, onChange);
   }
 
   /**

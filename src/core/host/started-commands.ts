@@ -2,7 +2,18 @@
  * The commands a host started that may still have processes: the host ends their groups when it is closed,
  * so nothing it started outlives it.
  */
-import type { RunningCommand } from './running-command.js';
+import { observeStarted, type CommandObserver } from './host.js';
+import { RunningCommand, type Carrier, type StartOptions } from './running-command.js';
+import type { GroupSignaller } from './start-options.js';
+
+/** How a host reaches the process groups of its commands (on its own machine, through a root shell if need be). */
+export interface GroupControl {
+  /** Where the commands run, for messages and the log: `this machine`, `ssh://lab1`. */
+  where(): string;
+  signal: GroupSignaller;
+  alive(group: number): Promise<boolean>;
+  observer(): CommandObserver | undefined;
+}
 
 /**
  * How often the groups of ended commands are looked at again: a group found empty is forgotten, so that its id,
@@ -14,7 +25,21 @@ export class StartedCommands {
   private readonly commands = new Set<RunningCommand>();
   private timer: NodeJS.Timeout | undefined;
   /** `onKept` hears of each command let go, with its process group when known (for the host's lifeline). */
-  constructor(private readonly onKept: (group: number | undefined) => void = () => undefined) {}
+  constructor(
+    private readonly groups: GroupControl,
+    private readonly onKept: (group: number | undefined) => void = () => undefined,
+  ) {}
+
+  /**
+   * A carrier the host has started, as a RunningCommand framed by `nonce`: followed from now on, and told to the
+   * host's observer once it has ended.
+   */
+  begin(carrier: Carrier, framing: { argv: readonly string[]; nonce: string; prelude: string }, options: StartOptions): RunningCommand {
+    const { signal, alive } = this.groups;
+    const where = this.groups.where();
+    const command = new RunningCommand(carrier, { ...framing, where, stopGroup: signal, probeGroup: alive }, options);
+    return this.follow(observeStarted(this.groups.observer(), where, command));
+  }
 
   follow(command: RunningCommand): RunningCommand {
     this.commands.add(command);
