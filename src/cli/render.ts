@@ -1,13 +1,16 @@
 /** Readable text for namespaces, interfaces and routes, as `netns-lab show` and `snapshot` print them. */
-import { escapeHidden } from '../core/display.js';
-import type { LinkInfo, NamespaceName, NamespaceState, PeerRef, RouteInfo } from '../core/model.js';
+import { escapeHidden, unnamedNamespaceLabel } from '../core/display.js';
+import { isUnnamedNamespace, type LinkInfo, type NamespaceName, type NamespaceState, type PeerRef, type RouteInfo } from '../core/model.js';
+import { describeNamespaceUser } from '../core/state/namespace-users.js';
 import { printable, renderTable } from './table.js';
 
 /** How the root namespace is shown where a namespace name would stand. */
 export const ROOT_LABEL = '(root)';
 
+/** `(root)`, a name, or `(pid 1234)` for a namespace without a name. */
 export function namespaceLabel(name: NamespaceName): string {
-  return name === null ? ROOT_LABEL : printable(name);
+  if (name === null) return ROOT_LABEL;
+  return isUnnamedNamespace(name) ? `(${unnamedNamespaceLabel(name)})` : printable(name);
 }
 
 /** `ns2/veth-b`, `(root)/veth-b`. */
@@ -16,11 +19,18 @@ export function peerLabel(peer: PeerRef): string {
 }
 
 export function renderNamespace(state: NamespaceState): string {
-  const title = state.name === null ? 'Root namespace' : `Namespace ${printable(state.name)}`;
+  const title = namespaceTitle(state);
   if (state.error) return `${title}: could not be read: ${escapeHidden(state.error)}\n`;
   const parts = [`${title}\n`, renderInterfaces(state.links)];
   parts.push(state.routes.length ? `\nRoutes\n${renderRoutes(state.routes)}` : '\nRoutes: none\n');
   return parts.join('');
+}
+
+function namespaceTitle(state: NamespaceState): string {
+  if (state.name === null) return 'Root namespace';
+  if (!isUnnamedNamespace(state.name)) return `Namespace ${printable(state.name)}`;
+  const what = state.unnamed ? `${printable(describeNamespaceUser(state.unnamed.user, state.unnamed.inode))}, inode ${state.unnamed.inode}` : unnamedNamespaceLabel(state.name);
+  return `Namespace without a name (${what})`;
 }
 
 export function renderInterfaces(links: readonly LinkInfo[]): string {
@@ -62,7 +72,7 @@ function linkState(link: LinkInfo): string {
 function linkRelations(link: LinkInfo): string {
   const parts: string[] = [];
   if (link.peer) parts.push(`peer: ${peerLabel(link.peer)}`);
-  else if (link.kind === 'veth' && link.linkIndex !== undefined) parts.push(`peer: ifindex ${link.linkIndex}${link.linkNetnsId === undefined ? '' : ` in nsid ${link.linkNetnsId}`}`);
+  else if (link.kind === 'veth' && link.linkIndex !== undefined) parts.push(`peer: unresolved (ifindex ${link.linkIndex}${link.linkNetnsId === undefined ? '' : ` in nsid ${link.linkNetnsId}`})`);
   else if (link.parentName) parts.push(`on: ${printable(link.parentName)}`);
   if (link.master) parts.push(`bridge: ${printable(link.master)}`);
   return parts.join(', ');

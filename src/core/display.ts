@@ -54,3 +54,17 @@ export function listSome(items: Iterable<string>, shown = LISTED_IN_MESSAGES): s
   const rest = total - first.length;
   return rest > 0 ? `${first.join(', ')} … and ${rest.toLocaleString('en-US')} more` : first.join(', ');
 }
+
+/**
+ * A short name for a namespace without a name, from the path it is reached by: `pid 1234`, `pid 1234 thread
+ * 1240`, `fd 5 of pid 1234`, or the mount's path (Docker's `/run/docker/netns/…`).
+ */
+export function unnamedNamespaceLabel(path: string): string {
+  const process = /^\/proc\/(\d+)\/ns\/net$/u.exec(path);
+  if (process) return `pid ${process[1]}`;
+  const thread = /^\/proc\/(\d+)\/task\/(\d+)\/ns\/net$/u.exec(path);
+  if (thread) return `pid ${thread[1]} thread ${thread[2]}`;
+  const descriptor = /^\/proc\/(\d+)\/fd\/(\d+)$/u.exec(path);
+  if (descriptor) return `fd ${descriptor[2]} of pid ${descriptor[1]}`;
+  return escapeHidden(path);
+}

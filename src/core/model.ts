@@ -3,8 +3,51 @@
  * Parsers in `iproute2/parse.ts` produce it from `ip -j` output; nothing here does I/O.
  */
 
-/** A namespace reference: a name under /run/netns, or `null` for the host's own (root) namespace. */
+/**
+ * A namespace reference: a name under /run/netns, `null` for the host's own (root) namespace, or, for a namespace
+ * without a name (a container's, a `unshare --net` process's), the absolute path of a file that reaches it
+ * (`/proc/PID/ns/net`, a bind mount such as Docker's). A name never contains "/", so the two cannot be confused:
+ * see `isUnnamedNamespace`.
+ */
 export type NamespaceName = string | null;
+
+/** True for the reference of a namespace without a name (a path), false for a name or the root namespace. */
+export function isUnnamedNamespace(namespace: NamespaceName): namespace is string {
+  return namespace !== null && namespace.startsWith('/');
+}
+
+/** A namespace file's identity: the device and inode of its nsfs file, the same however it is reached. */
+export type NamespaceIdentity = string;
+
+/** What uses a namespace without a name, read from its processes. */
+export interface NamespaceUser {
+  pid: number;
+  /** The process's command name (`/proc/PID/comm`). */
+  command: string;
+  /** A container id (Docker, Podman, containerd), from the process's cgroup. */
+  container?: string;
+  /** A Kubernetes pod's uid, from the cgroup. */
+  pod?: string;
+  /** A systemd unit (`foo.service`), from the cgroup. */
+  unit?: string;
+  /** A Mininet host's name (`h1`), from its shell's command line (`mininet:h1`). */
+  mininetHost?: string;
+}
+
+/** A namespace without a name, as found through processes, their threads and open files, and bind mounts. */
+export interface UnnamedNamespace {
+  /** Its reference: the path it is read through. */
+  path: string;
+  identity: NamespaceIdentity;
+  /** The inode of its nsfs file, as `ls -l /proc/PID/ns/net` shows it. */
+  inode: number;
+  /** Processes whose namespace it is, lowest pid first (a few at most, for labels). */
+  pids: number[];
+  /** What the first of them is; absent when the namespace is held only by a mount or an open file. */
+  user?: NamespaceUser;
+  /** A bind mount that keeps it (Docker's `/run/docker/netns/…`), when there is one. */
+  mount?: string;
+}
 
 /** Where the other end of a veth lives. */
 export interface PeerRef {
@@ -99,6 +142,12 @@ export interface NeighbourInfo {
   router: boolean;
 }
 
+/** One nsid of a namespace: the namespace it stands for there, as resolved by reading the kernel. */
+export interface NsidEntry {
+  id: number;
+  namespace: NamespaceName;
+}
+
 /** One line of `ip -j netns list`: a named namespace and its nsid as seen from where the list was read. */
 export interface NetnsListEntry {
   name: string;
@@ -112,13 +161,18 @@ export interface NamespaceState {
   links: LinkInfo[];
   routes: RouteInfo[];
   neighbours: NeighbourInfo[];
-  /** The namespace's own nsid map of named namespaces. */
-  nsids: NetnsListEntry[];
+  /** The nsids its links use, each with the namespace it stands for (those that could be resolved). */
+  nsids: NsidEntry[];
+  /** For a namespace without a name: what it is. */
+  unnamed?: UnnamedNamespace;
   /** Set when this namespace could not be read (it vanished, or `ip` failed); the lists are then empty. */
   error?: string;
 }
 
-/** A whole host: the root namespace first, then every named namespace, sorted by name. */
+/**
+ * A whole host: the root namespace first, then every named namespace, sorted by name, then those without a name
+ * (by their first process's pid).
+ */
 export interface HostSnapshot {
   namespaces: NamespaceState[];
 }

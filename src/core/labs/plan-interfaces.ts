@@ -106,8 +106,8 @@ export class InterfacePlanner {
   /** A veth whose peer is in a namespace the plan deletes goes with it. */
   private goesWithDeletedNamespace(state: NamespaceState, link: LinkInfo): boolean {
     if (link.kind !== 'veth' || link.linkNetnsId === undefined) return false;
-    const peerNamespace = state.nsids.find((entry) => entry.id === link.linkNetnsId)?.name;
-    return peerNamespace !== undefined && this.observed.undeclared.includes(peerNamespace);
+    const peerNamespace = state.nsids.find((entry) => entry.id === link.linkNetnsId)?.namespace;
+    return typeof peerNamespace === 'string' && this.observed.undeclared.includes(peerNamespace);
   }
 
   /** A link in the way is the lab's only when it carries the lab's tag; otherwise the plan is refused. */

@@ -1,7 +1,8 @@
 /**
  * Resolving each veth's peer to a namespace and interface name. `link_netnsid` is relative to the namespace it
- * was read in, so it is looked up in that namespace's own nsid map. The root namespace (and any namespace without
- * a name) never appears in such a map: those veths are resolved from the other side, whose map does name us.
+ * was read in, so it is looked up in that namespace's resolved nsids (`nsids.ts`). Where an nsid could not be
+ * resolved (a target without Python resolves only named namespaces), the veth is resolved from the other side
+ * when that side's nsids name this one: never by guessing.
  */
 import type { HostSnapshot, LinkInfo, NamespaceName, NamespaceState } from '../model.js';
 
@@ -31,9 +32,9 @@ function resolveDirectly(snapshot: HostSnapshot, namespace: NamespaceState, link
   }
   const entry = namespace.nsids.find((candidate) => candidate.id === link.linkNetnsId);
   if (!entry) return undefined;
-  const peerNamespace = findNamespace(snapshot, entry.name);
+  const peerNamespace = findNamespace(snapshot, entry.namespace);
   const peer = peerNamespace?.links.find((candidate) => candidate.index === link.linkIndex);
-  return peer ? { namespace: entry.name, interface: peer.name } : undefined;
+  return peer ? { namespace: entry.namespace, interface: peer.name } : undefined;
 }
 
 function resolveFromOtherSide(snapshot: HostSnapshot, namespace: NamespaceState, link: LinkInfo): LinkInfo['peer'] {

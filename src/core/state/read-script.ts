@@ -7,19 +7,26 @@ import { runChecked, type Host } from '../host/host.js';
 import type { NamespaceName } from '../model.js';
 
 /**
- * Framing: NUL NAME NUL OUTPUT NUL STATUS NUL STDERR NUL, per namespace; the root namespace's NAME is empty.
- * Starting programs dominates the cost (and does not run in parallel on the machines measured), so a namespace
- * costs exactly one: the batch comes from a here-document rather than a pipe, and ip's stderr goes to a file
- * that is printed only when ip failed, rather than being captured by a subshell.
+ * Framing: NUL REF NUL OUTPUT NUL STATUS NUL STDERR NUL, per namespace; the root namespace's REF is empty.
+ * Starting programs dominates the cost, so a namespace costs exactly one `ip` and one `nsenter` (which enters
+ * the namespace without the mount namespace and /sys remount that `ip -n` makes, half the time of `ip -n`): the
+ * batch comes from a here-document rather than a pipe, and ip's stderr goes to a file that is printed only when
+ * ip failed, rather than being captured by a subshell. A name is entered through /run/netns, a namespace without
+ * a name through its path; without nsenter, names fall back to `ip -n`.
  */
 const READ_SCRIPT = `
-batch=$1; options=$2; mode=$3; shift 3
+batch=$1; options=$2; shift 2
 errors=$(mktemp) || exit 1
 trap 'rm -f "$errors"' EXIT
+if command -v nsenter >/dev/null 2>&1; then enter=yes; else enter=; fi
 read_one() {
   printf '\\0%s\\0' "$1"
-  if [ -z "$1" ]; then set --; else set -- -n "$1"; fi
-  ip "$@" $options -batch - 2>"$errors" <<NETNS_LAB_BATCH
+  case $1 in
+    '') set -- ip ;;
+    /*) set -- nsenter "--net=$1" ip ;;
+    *) if [ -n "$enter" ]; then set -- nsenter "--net=/run/netns/$1" ip; else set -- ip -n "$1"; fi ;;
+  esac
+  "$@" $options -batch - 2>"$errors" <<NETNS_LAB_BATCH
 $batch
 NETNS_LAB_BATCH
   status=$?
@@ -27,12 +34,6 @@ NETNS_LAB_BATCH
   if [ "$status" -ne 0 ]; then cat "$errors"; fi
   printf '\\0'
 }
-if [ "$mode" = all ]; then
-  for file in /run/netns/* /run/netns/.[!.]* /run/netns/..?*; do
-    if [ -e "$file" ]; then set -- "$@" "\${file##*/}"; fi
-  done
-  read_one ''
-fi
 for name in "$@"; do read_one "$name"; done
 `;
 
@@ -44,13 +45,9 @@ export interface RawNamespaceOutput {
   stderr: string;
 }
 
-/** Which namespaces to read: all of them (the root first), or the given ones (`null`: the root). */
-export type NamespaceSelection = 'all' | readonly NamespaceName[];
-
-/** Runs `batch` (ip batch lines) in every selected namespace, in one shell process on the host. */
-export async function readNamespacesRaw(host: Host, batch: string, options: readonly string[], selection: NamespaceSelection): Promise<RawNamespaceOutput[]> {
-  const names = selection === 'all' ? [] : selection.map((name) => name ?? '');
-  const argv = ['sh', '-c', READ_SCRIPT, 'netns-lab-read', batch, options.join(' '), selection === 'all' ? 'all' : 'list', ...names];
+/** Runs `batch` (ip batch lines) in each of the namespaces (`null`: the root), in one shell process on the host. */
+export async function readNamespacesRaw(host: Host, batch: string, options: readonly string[], namespaces: readonly NamespaceName[]): Promise<RawNamespaceOutput[]> {
+  const argv = ['sh', '-c', READ_SCRIPT, 'netns-lab-read', batch, options.join(' '), ...namespaces.map((name) => name ?? '')];
   const result = await runChecked(host, argv, 'Reading the namespaces failed');
   return splitFramedOutput(result.stdout);
 }

@@ -1,45 +1,88 @@
 /**
- * The three ways to read a host's namespaces, from cheapest to fullest: names only; one namespace (with its veth
- * peers named); everything at once, in one round trip.
+ * The ways to read a host's namespaces, from cheapest to fullest: names only; every namespace with what uses the
+ * unnamed ones; one namespace (with its veth peers named); everything at once, in a few round trips.
  */
 import type { Host } from '../host/host.js';
 import { parseJsonValues } from '../iproute2/json-values.js';
 import { parseLinks } from '../iproute2/parse.js';
 import { quoteName } from '../display.js';
 import { NotFoundError } from '../errors.js';
-import type { HostSnapshot, NamespaceName, NamespaceState } from '../model.js';
+import { isUnnamedNamespace, type HostSnapshot, type NamespaceName, type NamespaceState, type NamespaceUser, type UnnamedNamespace } from '../model.js';
 import { checkNamespaceName } from '../names.js';
 import { NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, parseNamespaceOutput, unreadableNamespace } from './namespace-read.js';
 import { resolveVethPeers } from './peers.js';
-import { readNamespacesRaw, type NamespaceSelection, type RawNamespaceOutput } from './read-script.js';
+import { findNamespaceFiles, type FoundNamespace } from './namespace-files.js';
+import { readNamespaceUsers } from './namespace-users.js';
+import { runNetlinkHelper } from './netlink-helper-run.js';
+import { resolveNsids } from './nsids.js';
+import { readNamespacesRaw, type RawNamespaceOutput } from './read-script.js';
 
 /** Names of the host's named namespaces, sorted; no `ip` process locally (a directory read). */
 export function readNamespaceNames(host: Host): Promise<string[]> {
   return host.listNamespaceNames();
 }
 
-/**
- * Every namespace (the root first, then by name) with links, addresses, routes and neighbours, veth peers
- * resolved and bridge ports naming their bridge (`master`): one shell process on the host.
- */
-export async function readSnapshot(host: Host): Promise<HostSnapshot> {
-  const namespaces = await readNamespaces(host, 'all');
-  return resolveVethPeers({ namespaces: sortRootFirst(namespaces) });
+/** Every namespace of the host, named or not: names sorted, then those without a name with what uses them. */
+export interface NamespaceListing {
+  named: string[];
+  unnamed: UnnamedNamespace[];
+}
+
+/** Lists every namespace, named or not, in two round trips (the second only when some have no name). */
+export async function readNamespaceListing(host: Host): Promise<NamespaceListing> {
+  const files = await findNamespaceFiles(host);
+  const users = await readNamespaceUsers(
+    host,
+    files.unnamed.flatMap((found) => found.pids.slice(0, 1)),
+  );
+  return { named: [...files.named.keys()].sort(), unnamed: files.unnamed.map((found) => toUnnamed(found, users)) };
+}
+
+function toUnnamed(found: FoundNamespace, users: Map<number, NamespaceUser>): UnnamedNamespace {
+  const user = found.pids[0] === undefined ? undefined : users.get(found.pids[0]);
+  const unnamed: UnnamedNamespace = { path: found.path, identity: found.identity, inode: found.inode, pids: found.pids.slice(0, 8) };
+  if (user) unnamed.user = user;
+  if (found.mount !== undefined) unnamed.mount = found.mount;
+  return unnamed;
+}
+
+/** The references of every namespace in a listing: the root first, then by name, then those without a name. */
+export function listingReferences(listing: NamespaceListing): NamespaceName[] {
+  return [null, ...listing.named, ...listing.unnamed.map((unnamed) => unnamed.path)];
 }
 
 /**
- * One namespace in one `ip` process, then (only when it has veths into other namespaces) those namespaces in a
- * second round trip, so that each veth's peer is named.
+ * Every namespace (the root first, then by name, then those without a name) with links, addresses, routes and
+ * neighbours, veth peers resolved and bridge ports naming their bridge (`master`). One `ip` per namespace, all
+ * in one shell process on the host, and a few more round trips whatever the number of namespaces.
+ */
+export async function readSnapshot(host: Host): Promise<HostSnapshot> {
+  const listing = await readNamespaceListing(host);
+  const references = listingReferences(listing);
+  const namespaces = await readNamespaces(host, references);
+  const byPath = new Map(listing.unnamed.map((unnamed) => [unnamed.path, unnamed]));
+  for (const state of namespaces) {
+    const unnamed = state.name === null ? undefined : byPath.get(state.name);
+    if (unnamed) state.unnamed = unnamed;
+  }
+  await resolveNsids(host, namespaces, async () => references);
+  return resolveVethPeers({ namespaces });
+}
+
+/**
+ * One namespace in one `ip` process; then, only when its links point into other namespaces, which ones those are
+ * and (in one more round trip) their interfaces, so that each veth's peer is named.
  */
 export async function readNamespace(host: Host, name: NamespaceName): Promise<NamespaceState> {
   await checkNamespaceExists(host, name);
   const [state] = await readNamespaces(host, [name]);
   if (!state) throw missingNamespaceError(name!);
-  const others = peerNamespacesToRead(state!);
-  if (others.length === 0) return resolveVethPeers({ namespaces: [state!] }).namespaces[0]!;
+  await resolveNsids(host, [state], () => allReferences(host));
+  const others = peerNamespacesToRead(state);
+  if (others.length === 0) return resolveVethPeers({ namespaces: [state] }).namespaces[0]!;
   const neighbours = await readNamespaces(host, others);
-  resolveVethPeers({ namespaces: [state!, ...neighbours] });
-  return state!;
+  resolveVethPeers({ namespaces: [state, ...neighbours] });
+  return state;
 }
 
 /**
@@ -48,29 +91,47 @@ export async function readNamespace(host: Host, name: NamespaceName): Promise<Na
  */
 export async function readNamespaceSet(host: Host, names: readonly NamespaceName[]): Promise<NamespaceState[]> {
   if (names.length === 0) return [];
-  return resolveVethPeers({ namespaces: await readNamespaces(host, names) }).namespaces;
+  const namespaces = await readNamespaces(host, names);
+  await resolveNsids(host, namespaces, () => allReferences(host));
+  return resolveVethPeers({ namespaces }).namespaces;
 }
 
-/** Throws NotFoundError unless the named namespace exists (the root namespace always does). */
+async function allReferences(host: Host): Promise<NamespaceName[]> {
+  const files = await findNamespaceFiles(host);
+  return [null, ...[...files.named.keys()].sort(), ...files.unnamed.map((found) => found.path)];
+}
+
+/**
+ * Throws NotFoundError unless the namespace exists (the root namespace always does; one without a name is
+ * checked by reading it).
+ */
 export async function checkNamespaceExists(host: Host, name: NamespaceName): Promise<void> {
-  if (name === null) return;
+  if (name === null || isUnnamedNamespace(name)) return;
   checkNamespaceName(name);
   if (!(await host.listNamespaceNames()).includes(name)) throw missingNamespaceError(name);
 }
 
 function missingNamespaceError(name: string): NotFoundError {
+  if (isUnnamedNamespace(name)) return new NotFoundError(`The namespace at ${name} is gone (its process ended)`);
   return new NotFoundError(`There is no network namespace named ${quoteName(name)}`);
 }
 
-/** Reads the selected namespaces; one deleted between listing and reading is left out, as it is gone. */
-async function readNamespaces(host: Host, selection: NamespaceSelection): Promise<NamespaceState[]> {
-  const raw = await readNamespacesRaw(host, NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, selection);
+/**
+ * Reads the given namespaces; one deleted between listing and reading is left out, as it is gone. Many are read
+ * in two halves at once, on two of the host's shells: starting `ip` is the cost, and it is spread over two cores.
+ */
+async function readNamespaces(host: Host, namespaces: readonly NamespaceName[]): Promise<NamespaceState[]> {
+  const halves = namespaces.length < SPLIT_FROM ? [namespaces] : [namespaces.slice(0, namespaces.length >> 1), namespaces.slice(namespaces.length >> 1)];
+  const raw = (await Promise.all(halves.map((half) => readNamespacesRaw(host, NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, half)))).flat();
   return raw.filter((record) => !vanished(record)).map(toNamespaceState);
 }
 
-/** ip's words when a namespace's file under /run/netns is gone. */
+/** Below this many namespaces, one shell reads them all: a second would cost more than it saves. */
+const SPLIT_FROM = 32;
+
+/** ip's or nsenter's words when a namespace's file is gone (deleted, or its process ended). */
 function vanished(record: RawNamespaceOutput): boolean {
-  return record.exitCode !== 0 && /Cannot open network namespace .*No such file or directory/u.test(record.stderr);
+  return record.exitCode !== 0 && /(Cannot open network namespace|nsenter: cannot open) .*No such file or directory/u.test(record.stderr);
 }
 
 function toNamespaceState(raw: RawNamespaceOutput): NamespaceState {
@@ -82,47 +143,60 @@ function toNamespaceState(raw: RawNamespaceOutput): NamespaceState {
   }
 }
 
-/** The namespaces a veth of `state` points into: named ones from its nsid map, and the root for the rest. */
+/** The namespaces a veth of `state` points into, as its nsids resolved them. */
 function peerNamespacesToRead(state: NamespaceState): NamespaceName[] {
   const wanted = new Set<NamespaceName>();
   for (const link of state.links) {
     if (link.kind !== 'veth' || link.linkNetnsId === undefined) continue;
     const entry = state.nsids.find((candidate) => candidate.id === link.linkNetnsId);
-    wanted.add(entry ? entry.name : null);
+    if (entry) wanted.add(entry.namespace);
   }
   wanted.delete(state.name);
   return [...wanted];
 }
 
-function sortRootFirst(namespaces: NamespaceState[]): NamespaceState[] {
-  return [...namespaces].sort((first, second) => {
-    if (first.name === null) return -1;
-    if (second.name === null) return 1;
-    return first.name < second.name ? -1 : first.name > second.name ? 1 : 0;
-  });
-}
-
-/** A named namespace with how many interfaces it has (`lo` included), for listings. */
+/** A namespace with how many interfaces it has (`lo` included), for listings. */
 export interface NamespaceSummary {
   name: string;
   interfaces: number;
   error?: string;
 }
 
-/** Every named namespace with its interface count: one `ip link show` per namespace, all in one round trip. */
-export async function readNamespaceSummaries(host: Host): Promise<NamespaceSummary[]> {
-  const names = await host.listNamespaceNames();
-  if (names.length === 0) return [];
-  const raw = await readNamespacesRaw(host, 'link show\n', ['-j'], names);
-  return raw.filter((record) => !vanished(record)).map((record) => summarize(record));
+/** A namespace without a name with how many interfaces it has. */
+export interface UnnamedSummary extends UnnamedNamespace {
+  interfaces: number;
+  error?: string;
 }
 
-function summarize(record: RawNamespaceOutput): NamespaceSummary {
-  const name = record.name ?? '';
-  if (record.exitCode !== 0) return { name, interfaces: 0, error: record.stderr.trim() || `ip exited with status ${record.exitCode}` };
+/**
+ * Every namespace with its interface count: the netlink helper counts them all in one process where the target
+ * can run it; otherwise one `ip link show` per namespace, all in one round trip.
+ */
+export async function readNamespaceSummaries(host: Host): Promise<{ named: NamespaceSummary[]; unnamed: UnnamedSummary[] }> {
+  const listing = await readNamespaceListing(host);
+  const references = [...listing.named, ...listing.unnamed.map((unnamed) => unnamed.path)];
+  const counts = references.length === 0 ? [] : await countInterfaces(host, references);
+  const named = listing.named.map((name, index) => ({ name, ...counts[index]! }));
+  const unnamed = listing.unnamed.map((namespace, index) => ({ ...namespace, ...counts[listing.named.length + index]! }));
+  return { named, unnamed };
+}
+
+async function countInterfaces(host: Host, references: readonly string[]): Promise<Array<{ interfaces: number; error?: string }>> {
+  const answer = await runNetlinkHelper(host, { namespaces: references, count: references.map((_, index) => index) });
+  if (answer) return answer.links.map((links) => (links < 0 ? { interfaces: 0, error: 'gone or unreadable' } : { interfaces: links }));
+  const raw = await readNamespacesRaw(host, 'link show\n', ['-j'], references);
+  const byName = new Map(raw.map((record) => [record.name, record]));
+  return references.map((reference) => {
+    const record = byName.get(reference);
+    return record === undefined || vanished(record) ? { interfaces: 0, error: 'gone' } : summarize(record);
+  });
+}
+
+function summarize(record: RawNamespaceOutput): { interfaces: number; error?: string } {
+  if (record.exitCode !== 0) return { interfaces: 0, error: record.stderr.trim() || `ip exited with status ${record.exitCode}` };
   try {
-    return { name, interfaces: parseLinks(parseJsonValues(record.stdout, `namespace ${JSON.stringify(name)}`)[0]).length };
+    return { interfaces: parseLinks(parseJsonValues(record.stdout, `namespace ${JSON.stringify(record.name)}`)[0]).length };
   } catch (error) {
-    return { name, interfaces: 0, error: (error as Error).message };
+    return { interfaces: 0, error: (error as Error).message };
   }
 }

@@ -191,7 +191,7 @@ for (const target of hostsUnderTest()) {
       });
 
       test('the lone namespace has no nsid in any namespace’s map', () => {
-        const seenWithId = snapshot.namespaces.filter((state) => state.nsids.some((entry) => entry.name === lone && entry.id !== undefined));
+        const seenWithId = snapshot.namespaces.filter((state) => state.nsids.some((entry) => entry.namespace === lone));
         assert.deepEqual(
           seenWithId.map((state) => state.name),
           [],
