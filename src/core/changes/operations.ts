@@ -24,6 +24,14 @@ export async function createNamespaces(host: Host, names: readonly string[], opt
   await applySteps(host, steps);
 }
 
+/**
+ * Gives the namespace of process `pid` a name, after which every command works on it. Deleting that name later
+ * removes only the name while the process lives.
+ */
+export async function nameNamespace(host: Host, name: string, pid: number): Promise<void> {
+  await applyOne(host, ip.namespaceAttach(name, pid), `name the namespace of process ${pid} ${displayName(name)}`);
+}
+
 /** Deletes a namespace; its veths go with it (their peers elsewhere too), as the kernel does. */
 export async function deleteNamespace(host: Host, name: string): Promise<void> {
   await applyOne(host, ip.namespaceDelete(name), `delete ${describeNamespace(name)}`);

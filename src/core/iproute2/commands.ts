@@ -43,6 +43,11 @@ export function namespaceAdd(name: string): IpCommand {
   return { namespace: null, args: ['netns', 'add', checkNamespaceName(name)] };
 }
 
+/** Names the namespace of process `pid` (a bind mount under /run/netns, as `netns add` makes). */
+export function namespaceAttach(name: string, pid: number): IpCommand {
+  return { namespace: null, args: ['netns', 'attach', checkNamespaceName(name), String(pid)] };
+}
+
 export function namespaceDelete(name: string): IpCommand {
   return { namespace: null, args: ['netns', 'delete', checkNamespaceName(name)] };
 }

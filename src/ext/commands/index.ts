@@ -13,6 +13,7 @@
  * | --- | --- | --- |
  * | `netnsLab.namespace.create` | `{ name, loopbackUp?: boolean = true, targetId? }` | |
  * | `netnsLab.namespace.delete` | `{ name, targetId? }` | |
+ * | `netnsLab.namespace.name` | `{ pid: number, name?: string, targetId? }` (names the namespace of that process) | |
  * | `netnsLab.namespace.openTerminal` | `{ namespace: string \| null, targetId? }` | the `vscode.Terminal` |
  * | `netnsLab.veth.create` | `{ first: { name, namespace }, second: { name, namespace }, firstAddresses?: string[], secondAddresses?: string[], up?: boolean = true, targetId? }` | |
  * | `netnsLab.bridge.create` | `{ namespace, name, ports?: string[], up?: boolean = true, targetId? }` | |
@@ -51,6 +52,7 @@ import { attachToBridgeCommand, createBridgeCommand, detachFromBridgeCommand } f
 import { copyAddressCommand, copyNameCommand } from './clipboard.js';
 import { deleteInterfaceCommand, setInterfaceDownCommand, setInterfaceUpCommand } from './interfaces.js';
 import { createNamespaceCommand, deleteNamespaceCommand } from './namespaces.js';
+import { nameNamespaceCommand } from './name-namespace.js';
 import { selectNotebookTargetCommand } from '../notebook/notebook-target.js';
 import { addRouteCommand, removeRouteCommand } from './routes.js';
 import { commandCallback, type CommandDefinition } from './run.js';
@@ -70,6 +72,7 @@ const COMMANDS: readonly CommandDefinition[] = [
   { id: 'netnsLab.privilege.retry', needsTrust: false, handler: retryPrivilegeCommand },
   { id: 'netnsLab.namespace.create', needsTrust: true, targetTitle: 'Create Namespace', handler: createNamespaceCommand },
   { id: 'netnsLab.namespace.delete', needsTrust: true, targetTitle: 'Delete Namespace', handler: deleteNamespaceCommand },
+  { id: 'netnsLab.namespace.name', needsTrust: true, targetTitle: 'Name It', handler: nameNamespaceCommand },
   { id: 'netnsLab.namespace.openTerminal', needsTrust: true, targetTitle: 'Open Terminal in Namespace', handler: openTerminalCommand },
   { id: 'netnsLab.veth.create', needsTrust: true, targetTitle: 'Create Veth Pair', handler: createVethCommand },
   { id: 'netnsLab.bridge.create', needsTrust: true, targetTitle: 'Create Bridge', handler: createBridgeCommand },

@@ -7,13 +7,13 @@ import * as vscode from 'vscode';
 import { PrivilegeError, type PrivilegeProblem } from '../../core/errors.js';
 import type { Host } from '../../core/host/host.js';
 import { privilegeProblemShown } from '../view-model/privilege-problems.js';
-import type { NamespaceName } from '../../core/model.js';
+import type { NamespaceName, UnnamedNamespace } from '../../core/model.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { listDeployedLabs, type DeployedLab } from '../../core/labs/inspect.js';
-import { readNamespace, readNamespaceNames } from '../../core/state/read.js';
+import { readNamespace, readNamespaceListing, readNamespaceNames, type NamespaceListing } from '../../core/state/read.js';
 import type { HostChange, Services } from '../services.js';
-import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, privilegeChildren, routeChildren, unreachableChildren } from '../view-model/tree-children.js';
+import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, privilegeChildren, routeChildren, unnamedChildren, unreachableChildren } from '../view-model/tree-children.js';
 import { LabDriftChecks } from './lab-drift.js';
 import type { LabNode, NamespaceNode, TargetNode, TreeNode } from '../view-model/tree-nodes.js';
 import { present } from '../view-model/tree-present.js';
@@ -80,6 +80,8 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     switch (node.kind) {
       case 'target':
         return this.namespacesOf(node);
+      case 'unnamedGroup':
+        return unnamedChildren(node);
       case 'lab':
         // Shown expanded: this is when the lab is checked against its file (once, until something changes).
         this.labDrift.check(node);
@@ -122,17 +124,21 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     this.watchers.watchNamespaceList(target.targetId);
     let names: string[];
     let labs: LabNode[];
+    let unnamed: UnnamedNamespace[];
     try {
       const host = this.services.host(target.targetId);
       await this.checkRoot(target, host);
+      const listing = readNamespaceListing(host);
+      listing.catch(() => undefined); // awaited below; a failure before then must not go unhandled
       names = await readNamespaceNames(host);
       labs = await this.labsOf(target, names);
+      unnamed = await this.unnamedOf(target, listing);
     } catch (error) {
       // Root refused or the target unreachable: it says so under its own node; the other targets load as usual.
       return error instanceof PrivilegeError ? privilegeChildren(target, error) : unreachableChildren(target, error);
     }
     this.watchers.forgetMissing(target.targetId, names);
-    const nodes = namespaceChildren(target, names, this.services.settings, labs);
+    const nodes = namespaceChildren(target, names, this.services.settings, labs, unnamed);
     for (const node of nodes) if (node.kind === 'namespace') this.namespaceNodes.set(namespaceKey(target.targetId, node.namespace), node);
     for (const [key, node] of this.labNodes) if (node.targetId === target.targetId) this.labNodes.delete(key);
     for (const node of labs) {
@@ -140,6 +146,21 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       for (const namespace of labChildren(node)) this.namespaceNodes.set(namespaceKey(target.targetId, namespace.namespace), namespace);
     }
     return nodes;
+  }
+
+  /** The target's namespaces without a name, followed from now on; a failure loses only them (and is logged). */
+  private async unnamedOf(target: TargetNode, listing: Promise<NamespaceListing>): Promise<UnnamedNamespace[]> {
+    try {
+      const { unnamed } = await listing;
+      this.watchers.watchUnnamed(
+        target.targetId,
+        unnamed.map((namespace) => namespace.identity),
+      );
+      return unnamed;
+    } catch (error) {
+      this.services.log.error(`Could not list the namespaces without a name on ${target.label}`, error);
+      return [];
+    }
   }
 
   /** The target's deployed labs (one record read); a failure only loses the grouping, not the namespaces. */

@@ -1,19 +1,27 @@
 /**
- * Keeping the view current without a timer: the namespace list through the host's directory watch, and the
- * contents of every namespace the user has expanded through one `ip monitor` job per target. Each change becomes
- * a `notifyChanged` naming just what changed.
+ * Keeping the view current: the namespace list through the host's directory watch, and the contents of every
+ * named namespace the user has expanded through one `ip monitor` job per target, without a timer. Namespaces
+ * without a name come and go with processes, which nothing announces: their list is read again every few seconds
+ * (one `stat` over /proc). Each change becomes a `notifyChanged` naming just what changed.
  */
 import type * as vscode from 'vscode';
 import { NetnsLabError } from '../../core/errors.js';
-import type { NamespaceName } from '../../core/model.js';
+import { isUnnamedNamespace, type NamespaceName } from '../../core/model.js';
+import { findNamespaceFiles } from '../../core/state/namespace-files.js';
 import { watchNamespaceChanges, type Watch } from '../../core/state/watch.js';
 import type { Services } from '../services.js';
 
 /** How long the set of watched namespaces may settle before the monitor job is restarted with it. */
 const RESTART_DELAY_MS = 50;
 
+/** How often the namespaces without a name are listed again. */
+export const UNNAMED_POLL_MS = 2000;
+
 interface TargetWatch {
   listWatch?: { dispose(): void };
+  unnamedPoll?: NodeJS.Timeout;
+  /** The identities of the namespaces without a name shown now, sorted and joined. */
+  unnamedShown?: string;
   namespaces: Set<NamespaceName>;
   monitor?: Watch;
   restartTimer?: NodeJS.Timeout;
@@ -39,8 +47,38 @@ export class TreeWatchers implements vscode.Disposable {
     });
   }
 
-  /** Follows a namespace's links, addresses and routes from now on. */
+  /**
+   * Follows the namespaces without a name of a target: when one appears or goes, the target is read again.
+   * `shown`: the identities shown now.
+   */
+  watchUnnamed(targetId: string, shown: readonly string[]): void {
+    const watch = this.target(targetId);
+    watch.unnamedShown = [...shown].sort().join(' ');
+    watch.unnamedPoll ??= setInterval(() => void this.pollUnnamed(targetId, watch), UNNAMED_POLL_MS);
+  }
+
+  private async pollUnnamed(targetId: string, watch: TargetWatch): Promise<void> {
+    try {
+      const files = await findNamespaceFiles(this.services.host(targetId));
+      const now = files.unnamed
+        .map((found) => found.identity)
+        .sort()
+        .join(' ');
+      if (now !== watch.unnamedShown) {
+        watch.unnamedShown = now;
+        this.services.notifyChanged({ targetId });
+      }
+    } catch {
+      // A target gone or refusing shows that in its own row when the view reads it; nothing to add here.
+    }
+  }
+
+  /**
+   * Follows a named namespace's links, addresses and routes from now on. One without a name is not followed: a
+   * monitor inside it would keep it alive after its last process ended.
+   */
   watchNamespace(targetId: string, namespace: NamespaceName): void {
+    if (isUnnamedNamespace(namespace)) return;
     const watch = this.target(targetId);
     if (watch.namespaces.has(namespace)) return;
     watch.namespaces.add(namespace);
@@ -65,6 +103,7 @@ export class TreeWatchers implements vscode.Disposable {
   dispose(): void {
     for (const watch of this.targets.values()) {
       clearTimeout(watch.restartTimer);
+      clearInterval(watch.unnamedPoll);
       watch.monitor?.dispose();
       watch.listWatch?.dispose();
     }

@@ -245,6 +245,7 @@ function nodePlaceOf(command: string, argument: unknown): Place {
       return { ...base, namespace: node.namespace('namespace'), route: routeSpecOf((argument as { route: RouteInfo }).route) };
     case 'target':
     case 'lab':
+    case 'unnamedGroup':
     case 'message':
       return base;
     default:

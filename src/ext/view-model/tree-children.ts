@@ -5,21 +5,27 @@
 import type { PrivilegeError } from '../../core/errors.js';
 import { SshConnectionError } from '../../core/host/ssh-errors.js';
 import { privilegeProblemShown } from './privilege-problems.js';
-import type { NamespaceName, NamespaceState } from '../../core/model.js';
+import type { NamespaceName, NamespaceState, UnnamedNamespace } from '../../core/model.js';
 import type { Settings } from '../../core/settings.js';
-import type { AddressNode, InterfaceNode, LabNode, MessageNode, NamespaceNode, RouteNode, RoutesNode, TargetNode, TreeNode } from './tree-nodes.js';
+import type { AddressNode, InterfaceNode, LabNode, MessageNode, NamespaceNode, RouteNode, RoutesNode, TargetNode, TreeNode, UnnamedGroupNode } from './tree-nodes.js';
 import { visibleAddresses } from './tree-present.js';
 
 /**
  * The namespaces of a target: the root namespace first (unless hidden), then the deployed labs (each a grouping of
- * its namespaces), then the named namespaces of no lab, sorted.
+ * its namespaces), then the named namespaces of no lab, sorted, then a group of those without a name.
  */
-export function namespaceChildren(target: TargetNode, names: readonly string[], settings: Settings, labs: readonly LabNode[] = []): TreeNode[] {
+export function namespaceChildren(target: TargetNode, names: readonly string[], settings: Settings, labs: readonly LabNode[] = [], unnamed: readonly UnnamedNamespace[] = []): TreeNode[] {
   const inLabs = new Set(labs.flatMap((labNode) => labNode.namespaces));
   const alone = names.filter((name) => !inLabs.has(name));
   const namespaces: NamespaceName[] = settings.rootNamespace === 'first' ? [null, ...alone] : alone;
   const nodes: TreeNode[] = namespaces.map((namespace) => ({ kind: 'namespace', targetId: target.targetId, namespace }));
-  return settings.rootNamespace === 'first' ? [nodes[0]!, ...labs, ...nodes.slice(1)] : [...labs, ...nodes];
+  const group: UnnamedGroupNode[] = unnamed.length > 0 ? [{ kind: 'unnamedGroup', targetId: target.targetId, namespaces: [...unnamed] }] : [];
+  return settings.rootNamespace === 'first' ? [nodes[0]!, ...labs, ...nodes.slice(1), ...group] : [...labs, ...nodes, ...group];
+}
+
+/** The namespaces without a name, in the order found (by their first process). */
+export function unnamedChildren(node: UnnamedGroupNode): NamespaceNode[] {
+  return node.namespaces.map((unnamed) => ({ kind: 'namespace', targetId: node.targetId, namespace: unnamed.path, unnamed }));
 }
 
 /**

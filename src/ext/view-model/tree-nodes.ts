@@ -2,7 +2,7 @@
  * The Namespaces tree's nodes as plain data. The provider builds them from core reads; `tree-present.ts` turns each
  * into what a TreeItem shows; commands receive them as arguments from context menus.
  */
-import type { AddressInfo, LinkInfo, NamespaceName, RouteInfo } from '../../core/model.js';
+import type { AddressInfo, LinkInfo, NamespaceName, RouteInfo, UnnamedNamespace } from '../../core/model.js';
 
 /** contextValue of each node kind, shared with the `when` clauses in package.json. */
 export const CONTEXT = {
@@ -13,6 +13,13 @@ export const CONTEXT = {
   lab: 'netnsLab.lab',
   labWithFile: 'netnsLab.lab.file',
   rootNamespace: 'netnsLab.rootNamespace',
+  /** A namespace without a name: read only, until Name It gives it one. */
+  unnamedNamespace: 'netnsLab.unnamedNamespace',
+  unnamedGroup: 'netnsLab.unnamedGroup',
+  /** Interfaces, addresses and routes of a namespace without a name: no menu changes them. */
+  unnamedInterface: 'netnsLab.unnamed.interface',
+  unnamedAddress: 'netnsLab.unnamed.address',
+  unnamedRoute: 'netnsLab.unnamed.route',
   interface: 'netnsLab.interface',
   address: 'netnsLab.address',
   routes: 'netnsLab.routes',
@@ -30,8 +37,16 @@ export interface TargetNode {
 export interface NamespaceNode {
   kind: 'namespace';
   targetId: string;
-  /** `null`: the root namespace. */
+  /** `null`: the root namespace; a path: one without a name (then `unnamed` says what it is). */
   namespace: NamespaceName;
+  unnamed?: UnnamedNamespace;
+}
+
+/** The namespaces of a target that have no name (containers', processes'), grouped apart from the named ones. */
+export interface UnnamedGroupNode {
+  kind: 'unnamedGroup';
+  targetId: string;
+  namespaces: UnnamedNamespace[];
 }
 
 /** A deployed lab: a grouping of its namespaces, which are not repeated beside it. */
@@ -89,4 +104,4 @@ export interface MessageNode {
   action?: { title: string; command: string; arguments: unknown[] };
 }
 
-export type TreeNode = TargetNode | LabNode | NamespaceNode | InterfaceNode | AddressNode | RoutesNode | RouteNode | MessageNode;
+export type TreeNode = TargetNode | LabNode | NamespaceNode | UnnamedGroupNode | InterfaceNode | AddressNode | RoutesNode | RouteNode | MessageNode;

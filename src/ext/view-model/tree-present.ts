@@ -2,11 +2,13 @@
  * What each tree node shows: label, description, tooltip, icon, contextValue. Pure functions with no vscode
  * import, so the tree's look is unit-tested without an editor; the provider only maps this onto TreeItems.
  */
-import type { AddressInfo, LinkInfo, NamespaceName, RouteInfo } from '../../core/model.js';
+import { isUnnamedNamespace, type AddressInfo, type LinkInfo, type NamespaceName, type RouteInfo } from '../../core/model.js';
+import { unnamedNamespaceLabel } from '../../core/display.js';
+import { describeNamespaceUser } from '../../core/state/namespace-users.js';
 import type { Settings } from '../../core/settings.js';
 import { LOCAL_TARGET } from '../../core/host/ssh-target.js';
 import { driftDetails, driftSummary, namespaceCount, type LabDrift } from './lab-describe.js';
-import { CONTEXT, type InterfaceNode, type LabNode, type TargetNode, type TreeNode } from './tree-nodes.js';
+import { CONTEXT, type InterfaceNode, type LabNode, type NamespaceNode, type TargetNode, type TreeNode } from './tree-nodes.js';
 
 export interface Presentation {
   /** Stable across refreshes, so VS Code keeps expansion and selection. */
@@ -52,7 +54,18 @@ export function present(node: TreeNode, drift?: LabDrift): Presentation {
     case 'lab':
       return presentLab(node, drift);
     case 'namespace':
-      return presentNamespace(node.targetId, node.namespace);
+      return node.unnamed || isUnnamedNamespace(node.namespace) ? presentUnnamedNamespace(node) : presentNamespace(node.targetId, node.namespace);
+    case 'unnamedGroup':
+      return {
+        id: key('unnamedGroup', node.targetId),
+        label: 'Without a name',
+        description: String(node.namespaces.length),
+        tooltip:
+          'Namespaces that containers, pods, Mininet hosts, services and other processes made without a name under /run/netns. Read only: **Name It** gives one a name, after which every command works on it.',
+        icon: { id: 'symbol-namespace', color: 'descriptionForeground' },
+        contextValue: CONTEXT.unnamedGroup,
+        collapsible: 'collapsed',
+      };
     case 'interface':
       return presentInterface(node);
     case 'address':
@@ -131,6 +144,28 @@ function presentNamespace(targetId: string, namespace: NamespaceName): Presentat
   };
 }
 
+/** "container 3f2a…: bash (pid 1234)", with its inode; read only. */
+function presentUnnamedNamespace(node: NamespaceNode): Presentation {
+  const path = node.namespace!;
+  const unnamed = node.unnamed;
+  const label = unnamed ? describeNamespaceUser(unnamed.user, unnamed.inode) : unnamedNamespaceLabel(path);
+  const tooltip = [
+    `Network namespace without a name: **${escapeMarkdown(label)}**`,
+    unnamed ? `Inode ${unnamed.inode}; processes ${unnamed.pids.join(', ') || 'none (held open)'}` : undefined,
+    `Read through ${escapeMarkdown(unnamed?.mount ?? path)}`,
+    'Read only: **Name It** gives it a name, after which every command works on it.',
+  ];
+  return {
+    id: key('namespace', node.targetId, unnamed?.identity ?? path),
+    label,
+    description: unnamed ? `inode ${unnamed.inode}` : undefined,
+    tooltip: tooltip.filter(Boolean).join('  \n'),
+    icon: { id: 'symbol-namespace', color: 'descriptionForeground' },
+    contextValue: CONTEXT.unnamedNamespace,
+    collapsible: 'collapsed',
+  };
+}
+
 function presentInterface(node: InterfaceNode): Presentation {
   const { link } = node;
   const hasChildren = link.addresses.length > 0 || node.ports.length > 0;
@@ -140,7 +175,7 @@ function presentInterface(node: InterfaceNode): Presentation {
     description: interfaceDescription(link),
     tooltip: interfaceTooltip(link, node.ports),
     icon: { id: KIND_ICONS[link.kind] ?? 'symbol-interface', color: stateColor(link) },
-    contextValue: interfaceContext(link),
+    contextValue: isUnnamedNamespace(node.namespace) ? CONTEXT.unnamedInterface : interfaceContext(link),
     collapsible: hasChildren ? (node.ports.length > 0 ? 'expanded' : 'collapsed') : 'none',
   };
 }
@@ -155,7 +190,7 @@ export function interfaceContext(link: LinkInfo): string {
 export function interfaceDescription(link: LinkInfo): string {
   const parts = link.addresses.filter((address) => !isLinkLocal(address)).map(formatAddress);
   if (link.peer) parts.push(`peer: ${peerLabel(link.peer.namespace, link.peer.interface)}`);
-  else if (link.kind === 'veth' && link.linkNetnsId !== undefined) parts.push('peer: in an unnamed namespace');
+  else if (link.kind === 'veth' && link.linkNetnsId !== undefined) parts.push('peer: unresolved');
   if (!link.up) parts.push('down');
   else if (link.operState === 'LOWERLAYERDOWN') parts.push('no carrier');
   return parts.join(' · ');
@@ -184,7 +219,7 @@ function presentAddress(targetId: string, namespace: NamespaceName, interfaceNam
     label: formatAddress(address),
     description: [address.family === 'inet6' ? 'IPv6' : 'IPv4', address.scope && address.scope !== 'global' ? address.scope : '', ...address.flags].filter(Boolean).join(' · '),
     icon: { id: 'symbol-field' },
-    contextValue: CONTEXT.address,
+    contextValue: isUnnamedNamespace(namespace) ? CONTEXT.unnamedAddress : CONTEXT.address,
     collapsible: 'none',
   };
 }
@@ -216,7 +251,7 @@ function presentRoute(targetId: string, namespace: NamespaceName, route: RouteIn
     description,
     tooltip: [`Protocol: ${route.protocol ?? 'unknown'}`, `Scope: ${route.scope ?? 'global'}`, route.metric !== undefined ? `Metric: ${route.metric}` : ''].filter(Boolean).join('  \n'),
     icon: { id: route.destination === 'default' ? 'arrow-circle-right' : 'arrow-right' },
-    contextValue: CONTEXT.route,
+    contextValue: isUnnamedNamespace(namespace) ? CONTEXT.unnamedRoute : CONTEXT.route,
     collapsible: 'none',
   };
 }
@@ -234,9 +269,10 @@ export function formatAddress(address: AddressInfo): string {
   return `${address.address}/${address.prefixLength}`;
 }
 
-/** "ns2/veth-b"; "(root)/veth-b" for the root namespace. */
+/** "ns2/veth-b"; "(root)/veth-b" for the root namespace; "(pid 1234)/eth0" for one without a name. */
 export function peerLabel(namespace: NamespaceName, interfaceName: string): string {
-  return `${namespace === null ? '(root)' : namespace}/${interfaceName}`;
+  if (namespace === null) return `(root)/${interfaceName}`;
+  return `${isUnnamedNamespace(namespace) ? `(${unnamedNamespaceLabel(namespace)})` : namespace}/${interfaceName}`;
 }
 
 function stateColor(link: LinkInfo): string {

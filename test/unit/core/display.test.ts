@@ -3,6 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InvalidNameError, checkNamespaceName, displayName, escapeHidden, listSome, quoteName } from '../../../src/core/index.js';
+import { unnamedNamespaceLabel } from '../../../src/core/display.js';
 
 describe('displayName', () => {
   const shownAsIs = ['red', 'with space', 'ünïcødé-名前', `quotes ' and "`, 'back\\slash', '$(touch x)'];
@@ -81,4 +82,13 @@ describe('listSome', () => {
   });
 
   test('takes another count to show', () => assert.equal(listSome(['a', 'b', 'c'], 1), 'a … and 2 more'));
+});
+
+describe('unnamedNamespaceLabel', () => {
+  test('names a namespace without a name by the process, thread or descriptor that reaches it', () => {
+    assert.equal(unnamedNamespaceLabel('/proc/1234/ns/net'), 'pid 1234');
+    assert.equal(unnamedNamespaceLabel('/proc/1234/task/1240/ns/net'), 'pid 1234 thread 1240');
+    assert.equal(unnamedNamespaceLabel('/proc/1234/fd/5'), 'fd 5 of pid 1234');
+    assert.equal(unnamedNamespaceLabel('/run/docker/netns/1a2b'), '/run/docker/netns/1a2b');
+  });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { LinkInfo, NamespaceState } from '../../../../src/core/model.js';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../../../src/core/settings.js';
-import { addressAndPortChildren, interfaceChildren, namespaceChildren, unreachableChildren } from '../../../../src/ext/view-model/tree-children.js';
+import { addressAndPortChildren, interfaceChildren, namespaceChildren, unnamedChildren, unreachableChildren } from '../../../../src/ext/view-model/tree-children.js';
 import type { InterfaceNode } from '../../../../src/ext/view-model/tree-nodes.js';
 import { interfaceContext, interfaceDescription, present } from '../../../../src/ext/view-model/tree-present.js';
 import { sshConfigAliases } from '../../../../src/core/host/ssh-config-hosts.js';
@@ -168,5 +168,42 @@ describe('ssh config hosts', () => {
   test('lists plain aliases of Host lines, in order, without patterns or duplicates', () => {
     const config = 'Host lab1 lab2\n  HostName 10.0.0.1\nhost=jump # the bastion\nHost *.example !bad ?x\nHOST lab1 "quoted"\nMatch host lab9\n';
     assert.deepEqual(sshConfigAliases(config), ['lab1', 'lab2', 'jump', 'quoted']);
+  });
+});
+
+describe('namespaces without a name', () => {
+  const unnamed = { path: '/proc/77/ns/net', identity: '4:4026532999', inode: 4026532999, pids: [77], user: { pid: 77, command: 'nginx', container: '3f2a9c1b7d4e' } };
+  const target = { kind: 'target' as const, targetId: 'local', label: 'this machine' };
+
+  test('come last, in one group, and only when there are some', () => {
+    const settings = DEFAULT_SETTINGS;
+    const nodes = namespaceChildren(target, ['red'], settings, [], [unnamed]);
+    assert.deepEqual(
+      nodes.map((node) => node.kind),
+      ['namespace', 'namespace', 'unnamedGroup'],
+    );
+    assert.equal(namespaceChildren(target, ['red'], settings, [], []).at(-1)!.kind, 'namespace');
+    assert.equal(present(nodes.at(-1)!).description, '1');
+  });
+
+  test('are labelled by what uses them, carry their inode, and offer only Name It', () => {
+    const [node] = unnamedChildren({ kind: 'unnamedGroup', targetId: 'local', namespaces: [unnamed] });
+    const shown = present(node!);
+    assert.equal(shown.label, 'container 3f2a9c1b7d4e: nginx (pid 77)');
+    assert.equal(shown.description, 'inode 4026532999');
+    assert.equal(shown.contextValue, 'netnsLab.unnamedNamespace');
+    assert.match(shown.tooltip!, /Name It/u);
+  });
+
+  test('their interfaces, addresses and routes take no menu that changes them', () => {
+    const inside: InterfaceNode = { kind: 'interface', targetId: 'local', namespace: unnamed.path, link: link({}), ports: [] };
+    assert.equal(present(inside).contextValue, 'netnsLab.unnamed.interface');
+    const address = present({ kind: 'address', targetId: 'local', namespace: unnamed.path, interfaceName: 'eth0', address: v4 });
+    assert.equal(address.contextValue, 'netnsLab.unnamed.address');
+  });
+
+  test('a veth peer inside one is written (pid N)/name, and one not resolved says so', () => {
+    assert.equal(interfaceDescription(link({ peer: { namespace: unnamed.path, interface: 'eth0' } })), 'peer: (pid 77)/eth0');
+    assert.equal(interfaceDescription(link({ linkNetnsId: 4, linkIndex: 2 })), 'peer: unresolved');
   });
 });
