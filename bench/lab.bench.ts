@@ -12,15 +12,16 @@ const COUNT = 100;
 const BRIDGE = `${PREFIX}br`;
 const GATEWAY = '10.210.0.1';
 
-interface Member {
+export interface Member {
   name: string;
   namespace: string;
   rootEnd: string;
   address: string;
 }
 
-function members(): Member[] {
-  return Array.from({ length: COUNT }, (_, index) => ({
+/** The lab's members: namespace `PREFIX-nI` with root end `PREFIXvI` on the shared bridge. */
+export function members(count = COUNT): Member[] {
+  return Array.from({ length: count }, (_, index) => ({
     name: `n${index}`,
     namespace: `${PREFIX}-n${index}`,
     rootEnd: `${PREFIX}v${index}`,
@@ -28,7 +29,7 @@ function members(): Member[] {
   }));
 }
 
-function topology(lab: Member[]): Topology {
+export function topology(lab: Member[]): Topology {
   return {
     lab: PREFIX,
     namespaces: lab.map((member) => ({ name: member.name, netns: member.namespace, sysctls: {}, routes: [{ destination: 'default', via: GATEWAY }] })),

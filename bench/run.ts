@@ -1,13 +1,14 @@
 /**
  * Runs the benchmarks (as root; they make and remove namespaces under a unique prefix). Figures are ratios
  * measured in the same run, since absolute times vary with the machine's load.
- * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec`.
+ * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale`.
  */
 import { benchmarkCell } from './cell.bench.js';
 import { benchmarkCreate } from './create.bench.js';
 import { benchmarkExec } from './exec.bench.js';
 import { benchmarkLab } from './lab.bench.js';
 import { benchmarkNames } from './names.bench.js';
+import { benchmarkScale } from './scale.bench.js';
 import { benchmarkSnapshot } from './snapshot.bench.js';
 import { benchmarkSsh } from './ssh.bench.js';
 import { removeLab } from './support.js';
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   ssh: benchmarkSsh,
   lab: benchmarkLab,
   exec: benchmarkExec,
+  scale: benchmarkScale,
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);
