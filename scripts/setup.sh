@@ -10,8 +10,8 @@ fail() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # iproute2: ip; iputils-ping: the tutorials' checks; util-linux: setsid, nsenter; procps: kill, ps.
 # openssh-client: SSH targets; openssh-server: the test sshd on 127.0.0.1; inotify-tools: following /run/netns on SSH targets;
-# sudo: the tests log in over SSH as non-root users that get root through sudo.
-debian_packages=(iproute2 iputils-ping util-linux procps openssh-client openssh-server inotify-tools sudo)
+# sudo: the tests log in over SSH as non-root users that get root through sudo; tcpdump: packet capture.
+debian_packages=(iproute2 iputils-ping util-linux procps openssh-client openssh-server inotify-tools sudo tcpdump)
 
 # shellcheck source=lib/debian-packages.sh
 source scripts/lib/debian-packages.sh
