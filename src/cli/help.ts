@@ -12,7 +12,7 @@ export function globalHelp(commands: readonly CliCommand[]): string {
     ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
     'Global options:',
-    '  --json                     machine-readable output (ls, show, snapshot, validate, deploy, destroy, inspect)',
+    '  --json                     machine-readable output (ls, show, snapshot, validate, deploy, destroy, inspect, capture)',
     '  --target TARGET            work on another host over SSH: an ssh config alias, USER@HOST or',
     '                             ssh://USER@HOST:PORT (default: this machine)',
     '  --ssh-config FILE          an ssh config file to use instead of ~/.ssh/config',

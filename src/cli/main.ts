@@ -14,6 +14,7 @@ import type { PrivilegeMode } from '../core/host/privilege.js';
 import { isLocalTarget, LOCAL_TARGET } from '../core/host/ssh-target.js';
 import { checkArguments, UsageError } from './args.js';
 import { addressCommand, routeCommand } from './commands/addresses.js';
+import { captureCommand } from './commands/capture.js';
 import { execCommand } from './commands/exec.js';
 import { destroyCommand, inspectCommand } from './commands/lab-state.js';
 import { deployCommand, validateCommand } from './commands/labs.js';
@@ -40,6 +41,7 @@ export const COMMANDS: readonly CliCommand[] = [
   linkCommand,
   execCommand,
   runCommand,
+  captureCommand,
   validateCommand,
   deployCommand,
   destroyCommand,

@@ -26,8 +26,14 @@ export class PcapFile {
 
   /** Creates (or empties) the file; throws the file system's error when it cannot be written. */
   static async create(path: string): Promise<PcapFile> {
-    const handle = await open(path, 'w');
-    return new PcapFile(path, handle.createWriteStream());
+    try {
+      const handle = await open(path, 'w');
+      return new PcapFile(path, handle.createWriteStream());
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+      throw new CaptureError(`Cannot write the pcap file ${path}: ${reason}`);
+    }
   }
 
   /** Writes one packet; the file header goes first, from the first packet's link type. */
