@@ -35,8 +35,8 @@ export class FieldTree {
 
   truncated(protocol: string, offset: number, needed: number, available: number): void {
     const text = `truncated: ${protocol} needs ${needed} bytes, ${Math.max(0, available)} captured`;
-    const layer = this.layers.at(-1);
-    if (layer && layer.offset === offset) layer.truncated = text;
+    const layer = [...this.layers].reverse().find((candidate) => candidate.offset === offset);
+    if (layer) layer.truncated = text;
     else this.layers.push({ name: protocol, offset, length: Math.max(0, available), fields: [], truncated: text });
   }
 }

@@ -34,7 +34,18 @@ export function decodeIpv4(context: PacketContext, offset: number): string {
     protocol === 1
       ? `${source} > ${destination}: ${decodeIcmp(context, payload, payloadEnd, payloadLength)}`
       : decodeTransport(context, protocol, payload, payloadEnd, payloadLength, source, destination);
-  return `IP ${inner}`;
+  return `IP ${inner}${missingMark(context, offset, totalLength, inner)}`;
+}
+
+/**
+ * Marks an IP packet whose header claims more bytes than the frame had on the wire: a malformed packet, not one
+ * cut by the snap length (that one says how much was not captured). Shared with IPv6.
+ */
+export function missingMark(context: PacketContext, offset: number, claimedLength: number, text: string): string {
+  const missing = offset + claimedLength - context.wireLength;
+  if (missing <= 0 || text.includes('[|')) return '';
+  context.tree?.truncated('ip', offset, claimedLength, context.wireLength - offset);
+  return ` (${missing} bytes missing) [|ip]`;
 }
 
 function writeIpv4Fields(context: PacketContext, offset: number, headerLength: number, totalLength: number): void {

@@ -1,5 +1,6 @@
 /** IPv6: the fixed header, the extension headers skipped over (named in the tree), the payload handed on. */
 import { ipv6Text } from './address-text.js';
+import { missingMark } from './ipv4.js';
 import { decodeIcmpv6 } from './icmpv6.js';
 import { read16, read32, truncated, type PacketContext } from './packet-context.js';
 import { decodeTransport, ipProtocolName } from './transport.js';
@@ -31,7 +32,8 @@ export function decodeIpv6(context: PacketContext, offset: number): string {
   tree?.field('Destination', offset + 24, 16, destination);
   if (bytes[offset]! >> 4 !== 6) return `IP6 ${source} > ${destination}: bad version ${bytes[offset]! >> 4}`;
   const payloadEnd = Math.min(offset + IPV6_HEADER + payloadLength, context.end);
-  return `IP6 ${decodeChain(context, bytes[offset + 6]!, offset + IPV6_HEADER, offset + IPV6_HEADER + payloadLength, payloadEnd, source, destination)}`;
+  const text = decodeChain(context, bytes[offset + 6]!, offset + IPV6_HEADER, offset + IPV6_HEADER + payloadLength, payloadEnd, source, destination);
+  return `IP6 ${text}${missingMark(context, offset, IPV6_HEADER + payloadLength, text)}`;
 }
 
 /** Follows the next-header chain to the upper layer; `stop` is where the payload ends on the wire. */
