@@ -45,7 +45,11 @@ export function parseCommandArgs(command: string, args: string[], options: Optio
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/su, ''), command);
+    const message = (error as Error).message;
+    // Node's words for `--count -1` take three lines; one says it.
+    const ambiguous = /^Option '([^']+)' argument is ambiguous/u.exec(message);
+    if (ambiguous) throw new UsageError(`${ambiguous[1]} needs a value; write ${ambiguous[1]}=VALUE for one that starts with "-"`, command);
+    throw new UsageError(message.replace(/\. To specify a positional argument.*$/su, ''), command);
   }
 }
 
