@@ -23,20 +23,27 @@ async function pingUntil(done: Promise<unknown>): Promise<void> {
 describe('capture', () => {
   test('prints one line per packet from both ends in time order, stops at --count and writes the pcap', async () => {
     const file = join(runner.workDirectory, 'ping.pcap');
-    const { done } = runner.start(['capture', `${net.a}:va`, `${net.b}:vb`, '--filter', 'icmp', '--count', '4', '--write', file]);
+    const { done } = runner.start(['capture', `${net.a}:va`, `${net.b}:vb`, '--filter', 'icmp', '--count', '8', '--write', file]);
     await pingUntil(done);
     const result = await done;
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 4);
-    const [request] = lines.map((line) => line.split('  ')[1]);
-    assert.match(request!, /^IP 10\.0\.0\.1 > 10\.0\.0\.2: ICMP echo request, id \d+, seq 1, length 64$/u);
-    assert.match(lines[0]!, new RegExp(`^\\d\\d:\\d\\d:\\d\\d\\.\\d{6} ${net.a}:va  IP 10\\.0\\.0\\.1 > 10\\.0\\.0\\.2: ICMP echo request`, 'u'));
-    assert.equal(result.stderr, `4 packets captured, written to ${file}\n`);
+    assert.equal(lines.length, 8);
+    const packets = lines.map((line) => /^(\d\d:\d\d:\d\d\.\d{6}) (\S+) {2}(.*)$/u.exec(line)!).map(([, time, where, summary]) => ({ time: time!, where: where!, summary: summary! }));
+    const times = packets.map((packet) => packet.time);
+    assert.deepEqual(times, [...times].sort(), 'lines are not in time order');
+    // The last request was seen on both ends (the tcpdumps may start listening at different moments): va first.
+    const request = [...packets].reverse().find((packet) => packet.summary.includes('echo request'))!;
+    assert.match(request.summary, /^IP 10\.0\.0\.1 > 10\.0\.0\.2: ICMP echo request, id \d+, seq 1, length 64$/u);
+    assert.deepEqual(
+      packets.filter((packet) => packet.summary === request.summary).map((packet) => packet.where),
+      [`${net.a}:va`, `${net.b}:vb`],
+    );
+    assert.equal(result.stderr, `8 packets captured, written to ${file}\n`);
     const read = execFileSync('tcpdump', ['-r', file, '-nn', '-t'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     assert.deepEqual(
       read.trimEnd().split('\n'),
-      lines.map((line) => line.split('  ')[1]),
+      packets.map((packet) => packet.summary),
     );
   });
 
