@@ -1,8 +1,9 @@
 /**
  * Runs the benchmarks (as root; they make and remove namespaces under a unique prefix). Figures are ratios
  * measured in the same run, since absolute times vary with the machine's load.
- * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale`.
+ * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale capture`.
  */
+import { benchmarkCapture } from './capture.bench.js';
 import { benchmarkCell } from './cell.bench.js';
 import { benchmarkCreate } from './create.bench.js';
 import { benchmarkExec } from './exec.bench.js';
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   lab: benchmarkLab,
   exec: benchmarkExec,
   scale: benchmarkScale,
+  capture: benchmarkCapture,
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);
