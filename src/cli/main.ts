@@ -15,6 +15,7 @@ import { isLocalTarget, LOCAL_TARGET } from '../core/host/ssh-target.js';
 import { checkArguments, UsageError } from './args.js';
 import { addressCommand, routeCommand } from './commands/addresses.js';
 import { captureCommand } from './commands/capture.js';
+import { checkCommand } from './commands/check.js';
 import { execCommand } from './commands/exec.js';
 import { destroyCommand, inspectCommand } from './commands/lab-state.js';
 import { deployCommand, validateCommand } from './commands/labs.js';
@@ -42,6 +43,7 @@ export const COMMANDS: readonly CliCommand[] = [
   execCommand,
   runCommand,
   captureCommand,
+  checkCommand,
   validateCommand,
   deployCommand,
   destroyCommand,

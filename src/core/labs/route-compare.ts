@@ -39,7 +39,7 @@ function routeFamily(route: RouteSpec): 'inet' | 'inet6' {
   return route.family ?? 'inet';
 }
 
-function canonicalDestination(destination: string): string {
+export function canonicalDestination(destination: string): string {
   if (destination === 'default' || destination === '0.0.0.0/0' || destination === '::/0') return 'default';
   const cidr = destination.includes('/') ? canonicalCidr(destination) : `${canonicalAddress(destination)}/${isIP(destination) === 6 ? 128 : 32}`;
   const [address = '', length] = cidr.split('/');

@@ -13,7 +13,12 @@ import { isLocalTarget } from '../host/ssh-target.js';
 import type { LinkInfo, NamespaceName } from '../model.js';
 import { readNamespace } from '../state/read.js';
 import { detectIpQuery, ipTablePayload, type IpTablePayload } from './ip-output.js';
-import type { CellOptions, NotebookCell, NotebookOptions } from './model.js';
+import { cellNamespace } from './cell-namespace.js';
+import { isCheckCell, runCheckCell } from './check-cell.js';
+import type { NotebookCell, NotebookOptions } from './model.js';
+import type { ChecksPayload } from '../checks/model.js';
+
+export { cellNamespace } from './cell-namespace.js';
 
 export interface CellRun {
   exitCode: number;
@@ -27,6 +32,8 @@ export interface CellRun {
   failure?: string;
   /** When the cell showed interfaces, addresses, routes or neighbours with `ip`: the same as structured data. */
   table?: IpTablePayload;
+  /** A check cell's results (its output is one line per check; the cell fails when one fails). */
+  checks?: ChecksPayload;
 }
 
 export interface CellRunOptions {
@@ -41,6 +48,8 @@ export interface CellRunOptions {
   background?: BackgroundProcesses;
   /** Overrides the namespace of every cell (the command line's --netns). */
   namespaceOverride?: NamespaceName;
+  /** Check cells: how long a check without its own timeout retries, in milliseconds. */
+  checkTimeoutMs?: number;
 }
 
 /** How much of a cell's standard output is kept as text for its table; larger outputs get no table. */
@@ -48,13 +57,6 @@ export const TABLE_SOURCE_LIMIT = 1024 * 1024;
 
 /** The exit status of a cell that failed without an exit status of its own (timed out, shell died, refused). */
 export const FAILED_WITHOUT_STATUS = 255;
-
-/** The namespace a cell runs in: its own option, else the notebook's default, else the root namespace. */
-export function cellNamespace(cell: { options?: CellOptions }, notebook: NotebookOptions, override?: NamespaceName): NamespaceName {
-  if (override !== undefined) return override;
-  if (cell.options?.netns !== undefined) return cell.options.netns;
-  return notebook.netns ?? null;
-}
 
 /**
  * Refuses to run a notebook whose front matter names another host on this machine: its cells would change the
@@ -81,6 +83,7 @@ function cellArgv(cell: Pick<NotebookCell, 'source' | 'language'>, namespace: Na
 export async function runCell(host: Host, cell: NotebookCell, notebook: NotebookOptions, options: CellRunOptions = {}): Promise<CellRun> {
   if (cell.problem) return { exitCode: FAILED_WITHOUT_STATUS, stdout: '', durationMs: 0, failure: cell.problem };
   const namespace = cellNamespace(cell, notebook, options.namespaceOverride);
+  if (isCheckCell(cell)) return { stdout: '', ...(await runCheckCell(host, cell, namespace, { signal: options.signal, stdout: options.stdout, timeoutMs: options.checkTimeoutMs })) };
   const timeoutSeconds = cell.options?.timeoutSeconds;
   const started = performance.now();
   try {

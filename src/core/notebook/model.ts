@@ -26,7 +26,10 @@ export interface NotebookCell {
   kind: 'markdown' | 'code';
   /** Markdown: the text. Code: the fence's body, without the fences and without the indentation of its container. */
   source: string;
-  /** Code cells: the fence's language word (`sh`, `bash`, `shell`; empty for a bare fence). */
+  /**
+   * Code cells: the fence's language word (`sh`, `bash`, `shell`; empty for a bare fence). `check` is a check cell:
+   * its source is checks in YAML (see src/core/checks), run as checks, never as commands.
+   */
   language?: string;
   /** Code cells: the options of the info string. */
   options?: CellOptions;

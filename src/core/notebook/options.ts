@@ -38,9 +38,14 @@ export class NotebookFormatError extends InvalidArgumentError {
 const CELL_LANGUAGES = new Set(['sh', 'bash', 'shell', '']);
 const CELL_OPTION_NAMES = 'netns, timeout';
 
-/** True when a fence with this language word is a code cell: `sh`, `bash`, `shell`, or none (a bare fence). */
+/** True when a fence with this language word is a shell cell: `sh`, `bash`, `shell`, or none (a bare fence). */
 export function isCellLanguage(language: string): boolean {
   return CELL_LANGUAGES.has(language.toLowerCase());
+}
+
+/** True when a fence with this language word is a check cell: ```` ```check ```` holds checks in YAML, not commands. */
+export function isCheckLanguage(language: string): boolean {
+  return language.toLowerCase() === 'check';
 }
 
 /** The language word of a fence's info string: its first word, which ends at a space or a `{`. */

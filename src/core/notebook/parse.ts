@@ -11,7 +11,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Notebook, NotebookCell, NotebookOptions } from './model.js';
-import { NotebookFormatError, infoLanguage, isCellLanguage, parseFrontMatterOptions, parseInfoString } from './options.js';
+import { NotebookFormatError, infoLanguage, isCellLanguage, isCheckLanguage, parseFrontMatterOptions, parseInfoString } from './options.js';
 
 // Only the block rules: inline parsing is not needed, and the normalize rule would turn NUL into U+FFFD (this
 // parser splits lines itself, so markdown-it's lines and the file's lines stay the same lines).
@@ -100,7 +100,8 @@ function findCellFences(lines: string[], bodyStart: number, fileName: string | u
     // fence's markup on the line is the fence itself.
     const infoIndex = opening.indexOf(token.markup) + token.markup.length;
     const info = opening.slice(infoIndex);
-    if (!isCellLanguage(infoLanguage(info))) continue;
+    const fenceLanguage = infoLanguage(info);
+    if (!isCellLanguage(fenceLanguage) && !isCheckLanguage(fenceLanguage)) continue;
     const { language, options } = parseInfoString(info, { fileName, line: start + 1, column: infoIndex + 1 });
     const cell = codeCell(lines.slice(start, end), token.content, { language, options });
     if (cell.origin?.fence?.closing === '') cell.problem = unclosedFenceProblem(start, Math.min(end, lines.length), lines.length, token.markup);

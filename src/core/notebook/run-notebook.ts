@@ -21,6 +21,8 @@ export interface NotebookRunOptions {
   /** The host given is the notebook's own target (or was chosen over it): do not refuse a notebook with a target. */
   onTargetHost?: boolean;
   namespaceOverride?: NamespaceName;
+  /** Check cells: how long a check without its own timeout retries, in milliseconds. */
+  checkTimeoutMs?: number;
   /** The notebook file's folder, which a front matter `topology:` path is relative to. */
   notebookDirectory?: string;
   /** Destroy the notebook's lab after the cells, whether they passed or failed. */
@@ -131,6 +133,7 @@ async function runCellsInOrder(
       stdout: options.stdout,
       stderr: options.stderr,
       namespaceOverride: options.namespaceOverride,
+      checkTimeoutMs: options.checkTimeoutMs,
       background,
       onLateOutput: (stream, bytes) => options.onLateOutput?.(position, stream, bytes),
     });

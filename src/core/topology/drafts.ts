@@ -2,6 +2,7 @@
  * A topology file as read, before names are resolved: every value carries its place in the file, so that the
  * checks across sections (undeclared namespaces, interfaces declared twice, bridge ports) can point at it.
  */
+import type { CheckDraft } from '../checks/read-kinds.js';
 import type { Span } from './diagnostics.js';
 import type { Located } from './yaml-nodes.js';
 import type { Impairment } from './model.js';
@@ -11,6 +12,8 @@ export interface TopologyDraft {
   namespaces: NamespaceDraft[];
   bridges: BridgeDraft[];
   links: LinkDraft[];
+  /** The `checks:` section, when the file has one. */
+  checks?: CheckDraft[];
 }
 
 export interface NamespaceDraft {

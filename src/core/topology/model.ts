@@ -3,6 +3,7 @@
  * every short form expanded and every namespace reference resolved to the kernel's name (`<lab>-<name>`).
  * `parse.ts` builds it from text; plan, apply, destroy and inspect work only from this.
  */
+import type { Check } from '../checks/model.js';
 import type { NamespaceName, RouteSpec } from '../model.js';
 
 export type { TopologyDiagnostic } from '../diagnostic.js';
@@ -13,6 +14,8 @@ export interface Topology {
   namespaces: TopologyNamespace[];
   bridges: TopologyBridge[];
   links: TopologyLink[];
+  /** The `checks:` section, when the file has one: what the deployed lab must pass (`netns-lab check FILE`). */
+  checks?: Check[];
 }
 
 export interface TopologyNamespace {

@@ -3,6 +3,7 @@
  * pass reports every problem at its line and column, and nothing runs until the whole file is valid.
  */
 import { LineCounter, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { readCheckList } from '../checks/read-check.js';
 import { readBridges } from './bridges.js';
 import { DiagnosticList } from './diagnostics.js';
 import type { TopologyDraft } from './drafts.js';
@@ -13,7 +14,7 @@ import { resolveTopology } from './resolve.js';
 import { checkYamlFeatures, lineCounterOf, sourceTextProblem } from './source-checks.js';
 import { type Located, type ReadContext, readFixedMap, readString } from './yaml-nodes.js';
 
-const TOP_LEVEL_KEYS = ['lab', 'namespaces', 'bridges', 'links'] as const;
+const TOP_LEVEL_KEYS = ['lab', 'namespaces', 'bridges', 'links', 'checks'] as const;
 const LAB_NAME_MAX_BYTES = 64;
 
 export interface TopologyParseResult {
@@ -67,8 +68,10 @@ function readDraft(context: ReadContext, root: YamlNode | null): TopologyDraft |
   const namespaces = section('namespaces');
   const bridges = section('bridges');
   const links = section('links');
+  const checks = entries.get('checks');
   return {
     ...(lab ? { lab } : {}),
+    ...(checks ? { checks: readCheckList(context, checks.value) } : {}),
     namespaces: isEmpty(namespaces) ? [] : readNamespaces(context, namespaces!),
     bridges: isEmpty(bridges) ? [] : readBridges(context, bridges!),
     links: isEmpty(links) ? [] : readLinks(context, links!),

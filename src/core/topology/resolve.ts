@@ -2,7 +2,9 @@
  * From a draft to a Topology: namespace references resolved to kernel names, the checks that need the whole file,
  * and the normalized form the rest of the core works from.
  */
+import { resolveChecks } from '../checks/resolve.js';
 import { namespaceNameProblem } from '../names.js';
+import { topologyCheckScope } from './check-scope.js';
 import type { EndpointDraft, TopologyDraft } from './drafts.js';
 import { type Topology, type TopologyEndpoint, type TopologyNamespace, labNamespaceName } from './model.js';
 import { namespaceRoutes, namespaceSysctls } from './namespace-settings.js';
@@ -25,6 +27,7 @@ export function resolveTopology(context: ReadContext, draft: TopologyDraft): Top
   declareInterfaces(context, scopes, sources);
   for (const scope of [scopes.root, ...scopes.namespaces]) checkDuplicateAddresses(context, scope);
   const ports = resolvePorts(context, scopes, draft.bridges, draft.links);
+  const checks = draft.checks ? resolveChecks(draft.checks, topologyCheckScope(context, scopes)) : undefined;
   const namespaces: TopologyNamespace[] = scopes.namespaces.map((scope) => ({
     name: scope.draft!.name.value,
     netns: scope.netns!,
@@ -44,6 +47,7 @@ export function resolveTopology(context: ReadContext, draft: TopologyDraft): Top
       ports: ports.get(bridge) ?? [],
     })),
     links: draft.links.map((link) => ({ endpoints: [endpointOf(link.endpoints[0], netnsOf), endpointOf(link.endpoints[1], netnsOf)] })),
+    ...(checks ? { checks } : {}),
   };
 }
 
