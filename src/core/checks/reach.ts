@@ -30,9 +30,9 @@ export function reachProbe(check: ReachCheck, address: string): Probe[] {
 
 function reachArgv(check: ReachCheck, address: string): string[] {
   if (check.protocol === 'icmp') {
-    // Requests 0.2 s apart (the shortest interval allowed to everyone), each answer awaited up to a second.
-    const deadline = Math.ceil(0.2 * (check.count - 1) + 1);
-    return ['ping', '-n', '-q', '-c', String(check.count), '-i', '0.2', '-W', '1', '-w', String(deadline), address];
+    // Requests 0.2 s apart (the shortest interval allowed to everyone), the last answer awaited up to a second. No
+    // -w: with a deadline, ping keeps sending until it has `count` answers, and "sent" would no longer be count.
+    return ['ping', '-n', '-q', '-c', String(check.count), '-i', '0.2', '-W', '1', address];
   }
   const script = check.protocol === 'tcp' ? TCP_SCRIPT : UDP_SCRIPT;
   return ['timeout', String(CONNECT_WAIT_SECONDS + 1), 'bash', '-c', script, 'netns-lab-check', address, String(check.port)];
