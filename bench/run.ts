@@ -1,10 +1,11 @@
 /**
  * Runs the benchmarks (as root; they make and remove namespaces under a unique prefix). Figures are ratios
  * measured in the same run, since absolute times vary with the machine's load.
- * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale capture`.
+ * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale capture check`.
  */
 import { benchmarkCapture } from './capture.bench.js';
 import { benchmarkCell } from './cell.bench.js';
+import { benchmarkCheck } from './check.bench.js';
 import { benchmarkCreate } from './create.bench.js';
 import { benchmarkExec } from './exec.bench.js';
 import { benchmarkLab } from './lab.bench.js';
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   exec: benchmarkExec,
   scale: benchmarkScale,
   capture: benchmarkCapture,
+  check: benchmarkCheck,
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);

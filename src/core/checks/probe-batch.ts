@@ -41,26 +41,24 @@ export function inNamespace(namespace: NamespaceName, argv: readonly string[]): 
   return namespace === null ? [...argv] : ['nsenter', `--net=/run/netns/${namespace}`, ...argv];
 }
 
+/**
+ * The script: every probe started in the background as a plain command (one fork and exec each, no subshell),
+ * its exit status collected with `wait`; then the explanations of those that failed, the same way; then every
+ * output printed with builtins only, framed as NUL STATUS NUL OUTPUT NUL STATUS NUL OUTPUT.
+ */
 function probeScript(probes: readonly Probe[]): string {
-  const lines = [
-    'd=$(mktemp -d) || exit 1',
-    `trap 'rm -rf "$d"' EXIT`,
-    // Builtins only, so that printing a hundred outputs starts no process.
-    `show() { if [ -e "$1" ]; then while IFS= read -r line || [ -n "$line" ]; do printf '%s\\n' "$line"; done <"$1"; fi; }`,
-  ];
-  probes.forEach((probe, index) => {
-    const command = shellCommand(inNamespace(probe.namespace, probe.argv));
-    const explain = probe.onFailure ? shellCommand(inNamespace(probe.namespace, probe.onFailure)) : undefined;
-    const out = `"$d/${index}"`;
-    const onFailure = explain ? ` ${explain} >${out}.e 2>&1; echo $? >${out}.es;` : '';
-    lines.push(`{ if ${command} >${out} 2>&1; then echo 0 >${out}.s; else echo $? >${out}.s;${onFailure} fi; } </dev/null &`);
-    if ((index + 1) % PARALLEL === 0) lines.push('wait');
-  });
-  lines.push('wait');
-  lines.push(`i=0; while [ "$i" -lt ${probes.length} ]; do`);
-  lines.push(`  printf '\\0'; show "$d/$i.s"; printf '\\0'; show "$d/$i"; printf '\\0'; show "$d/$i.es"; printf '\\0'; show "$d/$i.e"`);
-  lines.push('  i=$((i + 1))');
-  lines.push('done');
+  const lines = ['d=$(mktemp -d) || exit 1', `trap 'rm -rf "$d"' EXIT`, `show() { if [ -e "$1" ]; then while IFS= read -r line || [ -n "$line" ]; do printf '%s\\n' "$line"; done <"$1"; fi; }`];
+  const started = (index: number, argv: readonly string[], namespace: NamespaceName, suffix: string, pid: string): string =>
+    `${shellCommand(inNamespace(namespace, argv))} >"$d/${index}${suffix}" 2>&1 </dev/null & ${pid}${index}=$!`;
+  for (let first = 0; first < probes.length; first += PARALLEL) {
+    const chunk = probes.slice(first, first + PARALLEL).map((probe, offset) => ({ probe, index: first + offset }));
+    for (const { probe, index } of chunk) lines.push(started(index, probe.argv, probe.namespace, '', 'p'));
+    for (const { index } of chunk) lines.push(`wait "$p${index}"; s${index}=$?; e${index}=`);
+    const explained = chunk.filter(({ probe }) => probe.onFailure);
+    for (const { probe, index } of explained) lines.push(`[ "$s${index}" -eq 0 ] || { ${started(index, probe.onFailure!, probe.namespace, '.e', 'q')}; }`);
+    for (const { index } of explained) lines.push(`[ -z "$q${index}" ] || { wait "$q${index}"; e${index}=$?; }`);
+  }
+  probes.forEach((_probe, index) => lines.push(`printf '\\0%s\\0' "$s${index}"; show "$d/${index}"; printf '\\0%s\\0' "$e${index}"; show "$d/${index}.e"`));
   return lines.join('\n') + '\n';
 }
 
