@@ -46,7 +46,6 @@ describe('reach checks', () => {
     const result = await check('- reach: 10.78.1.2\n  count: 2\n');
     assert.equal(result.passed, true, result.message);
     assert.equal(result.message, `ping from ${red} to 10.78.1.2: 2 sent, 2 received`);
-    assert.equal(result.attempts, 1);
   });
 
   test('ping to a namespace reaches its address as the kernel reports it', async () => {
@@ -55,7 +54,7 @@ describe('reach checks', () => {
   });
 
   test('ping without a route fails, says so, and is retried until its timeout', async () => {
-    const result = await check('- reach: 10.78.9.9\n');
+    const result = await check('- reach: 10.78.9.9\n  timeout: 1.5\n');
     assert.equal(result.passed, false);
     assert.equal(result.message, `ping from ${red} to 10.78.9.9: not sent: Network is unreachable; ${red} has no route to 10.78.9.9`);
     assert.ok(result.attempts >= 2, `attempts: ${result.attempts}`);
