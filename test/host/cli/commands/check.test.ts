@@ -32,7 +32,7 @@ describe('netns-lab check with a topology file', () => {
     assert.match(result.stdout, new RegExp(`lab.netns.yaml:8 {2}PASS {2}eth0 in ${name}-red is there: up, MTU 1500\n`, 'u'));
     assert.match(
       result.stdout,
-      new RegExp(`lab.netns.yaml:11 {2}FAIL {2}ping from ${name}-red to 10.0.9.9: not sent: Network is unreachable; ${name}-red has no route to 10.0.9.9 \\(\\d+ attempts in`, 'u'),
+      new RegExp(`lab.netns.yaml:11 {2}FAIL {2}ping from ${name}-red to 10.0.9.9: not sent: Network is unreachable; ${name}-red has no route to 10.0.9.9 \\(\\d+ attempts? in`, 'u'),
     );
     assert.match(result.stdout, /lab\.netns\.yaml: 3 checks: 2 passed, 1 failed/u);
     const report = parseStrictXml(readFileSync(join(runner.workDirectory, 'report.xml'), 'utf8'));
