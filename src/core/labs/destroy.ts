@@ -112,7 +112,7 @@ async function taggedRootLinks(host: Host, lab: string): Promise<RootLink[]> {
   return root.links
     .filter((link) => link.alias === tag)
     .map((link) => {
-      const peerNamespace = link.kind === 'veth' ? root.nsids.find((entry) => entry.id === link.linkNetnsId)?.namespace ?? undefined : undefined;
+      const peerNamespace = link.kind === 'veth' ? (root.nsids.find((entry) => entry.id === link.linkNetnsId)?.namespace ?? undefined) : undefined;
       return peerNamespace === undefined ? { name: link.name } : { name: link.name, peerNamespace };
     });
 }

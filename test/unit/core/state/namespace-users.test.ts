@@ -7,7 +7,14 @@ const DOCKER_ID = '3f2a9c1b7d4e5f60718293a4b5c6d7e8f9012345678901234567890abcdef
 
 describe('parseNamespaceUsers', () => {
   test('reads command, cgroup and command line of each pid, the NUL bytes of the command line kept', () => {
-    const text = ['/proc/42/comm:bash', '/proc/42/cgroup:0::/user.slice', '/proc/42/cmdline:bash\0--norc\0-is\0mininet:h1\0', '/proc/7/comm:nginx', `/proc/7/cgroup:0::/system.slice/docker-${DOCKER_ID}.scope`, '/proc/7/cmdline:nginx\0'].join('\n');
+    const text = [
+      '/proc/42/comm:bash',
+      '/proc/42/cgroup:0::/user.slice',
+      '/proc/42/cmdline:bash\0--norc\0-is\0mininet:h1\0',
+      '/proc/7/comm:nginx',
+      `/proc/7/cgroup:0::/system.slice/docker-${DOCKER_ID}.scope`,
+      '/proc/7/cmdline:nginx\0',
+    ].join('\n');
     const users = parseNamespaceUsers(text);
     assert.deepEqual(users.get(42), { pid: 42, command: 'bash', mininetHost: 'h1' });
     assert.deepEqual(users.get(7), { pid: 7, command: 'nginx', container: DOCKER_ID.slice(0, 12) });

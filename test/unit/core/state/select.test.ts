@@ -12,7 +12,10 @@ describe('checkSelectorValue', () => {
 
   for (const bad of ['', '0', '-1', '012', '1.5', 'abc', '1;rm -rf /', '$(id)', '12 34', '7\n8', '1e3']) {
     test(`refuses ${JSON.stringify(bad)} and says what a pid is`, () => {
-      assert.throws(() => checkSelectorValue(bad, 'pid'), (error: unknown) => error instanceof InvalidArgumentError && error.message.startsWith('A pid is a positive whole number, not '));
+      assert.throws(
+        () => checkSelectorValue(bad, 'pid'),
+        (error: unknown) => error instanceof InvalidArgumentError && error.message.startsWith('A pid is a positive whole number, not '),
+      );
     });
   }
 });
