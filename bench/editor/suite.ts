@@ -1,7 +1,8 @@
 /**
- * The editor benchmark, run inside the real VS Code host by bench/editor/run.mjs: activation time, and the first
+ * The editor benchmark, run inside the real VS Code host by bench/editor/run.mjs: activation time, the first
  * paint of the Namespaces view (its top level and the target's namespace children, with a TreeItem for each) with
- * many namespaces on the machine. Prints a plain text report; fails only when something goes wrong, not when a
+ * many namespaces on the machine, and the expansion of one namespace whose veths lead to the root namespace and to
+ * a neighbour. Prints a plain text report; fails only when something goes wrong, not when a
  * target is missed.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import type { TreeNode } from '../../src/ext/view-model/tree-nodes.js';
 const EXTENSION_ID = 'netns-lab.netns-lab';
 const ACTIVATION_TARGET_MS = 50;
 const FIRST_PAINT_TARGET_MS = 100;
+const EXPANSION_TARGET_MS = 30;
 const WARM_PAINTS = 5;
 /** The machine counts as quiet once this share of CPU time is idle over one sample. */
 const QUIET_IDLE_SHARE = 0.8;
@@ -49,6 +51,15 @@ export async function run(): Promise<void> {
     if (shown !== count) throw new Error(`the first paint showed ${shown} of the ${count} namespaces`);
     const warm: number[] = [];
     for (let round = 0; round < WARM_PAINTS; round++) warm.push((await paint(api)).ms);
+    // One namespace with a veth to the root namespace and one to a neighbour, as in a lab: expanding it names both peers.
+    const [expanded, neighbour] = [names[0]!, names[1]!];
+    ipBatch([
+      `link add name ${prefix}r type veth peer name eth0 netns ${expanded}`,
+      `link add name ${prefix}x type veth peer name left netns ${neighbour}`,
+      `link set dev ${prefix}x netns ${expanded}`,
+    ]);
+    const expansions: number[] = [];
+    for (let round = 0; round <= WARM_PAINTS; round++) expansions.push(await expand(api, expanded, { [`${prefix}x`]: `${neighbour}/left`, eth0: `(root)/${prefix}r` }));
     report({
       prefix,
       count,
@@ -61,9 +72,12 @@ export async function run(): Promise<void> {
         { label: `extension.activate() called first (load + VS Code's set-up + activate)${activeBefore ? ' [was already active]' : ''}`, ms: activateCallMs },
         { label: 'first tree paint (2 levels + getTreeItem, cold host)', ms: first.ms, targetMs: FIRST_PAINT_TARGET_MS },
         { label: `later paints, median of ${WARM_PAINTS} (warm host)`, ms: median(warm) },
+        { label: 'first expansion of a namespace with two veths (interfaces, peers named)', ms: expansions[0]!, targetMs: EXPANSION_TARGET_MS },
+        { label: `later expansions, median of ${WARM_PAINTS}`, ms: median(expansions.slice(1)), targetMs: EXPANSION_TARGET_MS },
       ],
     });
   } finally {
+    ipBatch([`link delete ${prefix}r`], { ignoreErrors: true });
     ipBatch(
       names.map((name) => `netns delete ${name}`),
       { ignoreErrors: true },
@@ -85,6 +99,26 @@ async function paint(api: NetnsLabApi): Promise<{ ms: number; namespaces: string
   for (const node of children) provider.getTreeItem(node);
   const ms = performance.now() - start;
   return { ms, namespaces: children.flatMap((node) => (node.kind === 'namespace' && node.namespace !== null ? [node.namespace] : [])) };
+}
+
+/**
+ * What VS Code does when a namespace is expanded: its children, and a TreeItem for each. Checks that each veth
+ * shows the peer it has (`interface → "namespace/peer"`), so that a fast but wrong answer cannot count.
+ */
+async function expand(api: NetnsLabApi, namespace: string, peers: Record<string, string>): Promise<number> {
+  const { provider } = api.tree;
+  const target = (await provider.getChildren()).find((node) => node.kind === 'target');
+  const node = (await provider.getChildren(target)).find((child) => child.kind === 'namespace' && child.namespace === namespace);
+  if (!node) throw new Error(`${namespace} is not in the tree`);
+  const start = performance.now();
+  const children = await provider.getChildren(node);
+  const items = children.map((child) => [child, provider.getTreeItem(child)] as const);
+  const ms = performance.now() - start;
+  for (const [name, peer] of Object.entries(peers)) {
+    const shown = items.find(([child]) => child.kind === 'interface' && child.link.name === name)?.[1].description;
+    if (typeof shown !== 'string' || !shown.includes(`peer: ${peer}`)) throw new Error(`${namespace}/${name} shows ${JSON.stringify(shown)}, not peer ${peer}`);
+  }
+  return ms;
 }
 
 /** Runs `ip -batch -` with these lines; returns how long it took. */

@@ -165,6 +165,8 @@ export interface NamespaceState {
   nsids: NsidEntry[];
   /** For a namespace without a name: what it is. */
   unnamed?: UnnamedNamespace;
+  /** Its identity when it was read (absent when that could not be had). */
+  identity?: NamespaceIdentity;
   /** Set when this namespace could not be read (it vanished, or `ip` failed); the lists are then empty. */
   error?: string;
 }

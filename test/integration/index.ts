@@ -33,6 +33,7 @@ async function loadRootSuites(): Promise<void> {
   await import('./walkthrough.test.js');
   await import('./commands-registered.test.js');
   await import('./tree-follows.test.js');
+  await import('./tree-unnamed.test.js');
   await import('./commands.test.js');
   await import('./refusals.test.js');
   await import('./terminal.test.js');

@@ -16,8 +16,8 @@ export function namespacePath(namespace: NamespaceName): string {
 
 export interface HelperRequest {
   namespaces: readonly NamespaceName[];
-  /** The namespaces (by index) whose nsids to resolve, each with the nsids wanted. */
-  ask?: ReadonlyArray<readonly [number, readonly number[]]>;
+  /** The namespaces (by index) whose nsids to resolve, each with the nsids wanted (null: all it has). */
+  ask?: ReadonlyArray<readonly [number, readonly number[] | null]>;
   /** Indexes of the namespaces whose interfaces to count. */
   count?: readonly number[];
 }
@@ -27,6 +27,8 @@ export interface HelperAnswer {
   nsids: Array<Array<[number, number]> | null>;
   /** Per counted namespace: its number of interfaces (-1: unreadable). */
   links: number[];
+  /** Per namespace: its identity (device:inode), null when it could not be opened. */
+  identities: Array<string | null>;
 }
 
 /** Runs it with the system's Python 3 (a version manager's shim would cost more than the work). */

@@ -14,9 +14,10 @@ export const NETLINK_HELPER_SCRIPT = String.raw`
 # each entry comes back with the asked-for index. Linear in the namespaces and links; nothing outside the
 # throwaway namespace is changed, and it ends with this process.
 #
-# Input (standard input, JSON): {"files": [path, ...], "ask": [[index, [nsid, ...]], ...], "count": [index, ...]}.
-# Output (standard output, JSON): {"nsids": for each asked index, the wanted nsids as [nsid, index] pairs (index
-# -1: a namespace that was not handed over), or null when it could not be read; "links": for each counted index, how many
+# Input (standard input, JSON): {"files": [path, ...], "ask": [[index, [nsid, ...] or null (all)], ...],
+# "count": [index, ...]}. Output (standard output, JSON): {"identities": each file's "device:inode" (null:
+# unreadable); "nsids": for each asked index, the wanted nsids as [nsid, index] pairs (index -1: a namespace that
+# was not handed over), or null when it could not be read; "links": for each counted index, how many
 # interfaces its namespace has (-1: unreadable)}. Counting steps into each namespace in turn, before the rest.
 import ctypes
 import json
@@ -100,8 +101,10 @@ def nsids_of(sock, index, wanted, given, fds):
     """The nsids of namespace number index, each with the index of the namespace it stands for (-1: one not handed
     over). The kernel sends a list of nsids only as far as one message buffer holds (about 900 here); should a
     wanted nsid be missing from it, each namespace is asked for its nsid there instead, which has no such limit."""
-    wanted = set(wanted)
     pairs = listed_nsids(sock, index)
+    if wanted is None:
+        return pairs
+    wanted = set(wanted)
     if wanted - {nsid for nsid, _ in pairs}:
         pairs = asked_nsids(sock, index, sorted(given), fds)
     return [pair for pair in pairs if pair[0] in wanted]
@@ -188,7 +191,15 @@ def main():
             sock.bind((0, 0))
             given = give_ids(sock, fds)
             nsids = [nsids_of(sock, index, wanted, given, fds) if index in given else None for index, wanted in request["ask"]]
-    json.dump({"nsids": nsids, "links": links}, sys.stdout)
+    json.dump({"nsids": nsids, "links": links, "identities": [identity(fd) for fd in fds]}, sys.stdout)
+
+
+def identity(fd):
+    """The namespace's device and inode, as stat prints them (%d:%i), or None when it could not be opened."""
+    if fd < 0:
+        return None
+    status = os.fstat(fd)
+    return "%d:%d" % (status.st_dev, status.st_ino)
 
 
 main()

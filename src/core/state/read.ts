@@ -14,7 +14,8 @@ import { resolveVethPeers } from './peers.js';
 import { findNamespaceFiles, type FoundNamespace } from './namespace-files.js';
 import { readNamespaceUsers } from './namespace-users.js';
 import { runNetlinkHelper } from './netlink-helper-run.js';
-import { resolveNsids } from './nsids.js';
+import { readIdentities } from './identities.js';
+import { learnAllNsids, resolveNsids } from './nsids.js';
 import { readNamespacesRaw, type RawNamespaceOutput } from './read-script.js';
 
 /** Names of the host's named namespaces, sorted; no `ip` process locally (a directory read). */
@@ -77,11 +78,10 @@ export async function readNamespace(host: Host, name: NamespaceName): Promise<Na
   await checkNamespaceExists(host, name);
   const [state] = await readNamespaces(host, [name]);
   if (!state) throw missingNamespaceError(name!);
-  await resolveNsids(host, [state], () => allReferences(host));
+  await resolveNsids(host, [state], () => allReferences(host), { learnAll: true });
   const others = peerNamespacesToRead(state);
   if (others.length === 0) return resolveVethPeers({ namespaces: [state] }).namespaces[0]!;
-  const neighbours = await readNamespaces(host, others);
-  resolveVethPeers({ namespaces: [state, ...neighbours] });
+  resolveVethPeers({ namespaces: [state, ...(await readLinksOnly(host, others))] });
   return state;
 }
 
@@ -94,6 +94,14 @@ export async function readNamespaceSet(host: Host, names: readonly NamespaceName
   const namespaces = await readNamespaces(host, names);
   await resolveNsids(host, namespaces, () => allReferences(host));
   return resolveVethPeers({ namespaces }).namespaces;
+}
+
+/**
+ * Learns what every namespace's nsids stand for, in one run of the netlink helper, so that expanding any of them
+ * later needs no run of its own (the tree does this in the background after its first paint).
+ */
+export async function learnNamespacePeers(host: Host): Promise<void> {
+  await learnAllNsids(host, await allReferences(host));
 }
 
 async function allReferences(host: Host): Promise<NamespaceName[]> {
@@ -122,8 +130,33 @@ function missingNamespaceError(name: string): NotFoundError {
  */
 async function readNamespaces(host: Host, namespaces: readonly NamespaceName[]): Promise<NamespaceState[]> {
   const halves = namespaces.length < SPLIT_FROM ? [namespaces] : [namespaces.slice(0, namespaces.length >> 1), namespaces.slice(namespaces.length >> 1)];
-  const raw = (await Promise.all(halves.map((half) => readNamespacesRaw(host, NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, half)))).flat();
-  return raw.filter((record) => !vanished(record)).map(toNamespaceState);
+  const [identities, ...raws] = await Promise.all([readIdentities(host, namespaces), ...halves.map((half) => readNamespacesRaw(host, NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, half))]);
+  return raws
+    .flat()
+    .filter((record) => !vanished(record))
+    .map((record) => {
+      const state = toNamespaceState(record);
+      const identity = identities.get(record.name);
+      if (identity !== undefined) state.identity = identity;
+      return state;
+    });
+}
+
+/**
+ * Only the interfaces of the given namespaces (no details, addresses, routes or neighbours): enough to name the
+ * veth peers that lead into them, at a fraction of a full read's cost when one of them (often the root
+ * namespace) has a thousand interfaces.
+ */
+async function readLinksOnly(host: Host, namespaces: readonly NamespaceName[]): Promise<NamespaceState[]> {
+  const raw = await readNamespacesRaw(host, 'link show\n', ['-j'], namespaces);
+  return raw.flatMap((record) => {
+    if (record.exitCode !== 0) return [];
+    try {
+      return [{ name: record.name, links: parseLinks(parseJsonValues(record.stdout, `namespace ${JSON.stringify(record.name)}`)[0]), routes: [], neighbours: [], nsids: [] }];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** Below this many namespaces, one shell reads them all: a second would cost more than it saves. */

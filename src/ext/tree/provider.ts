@@ -11,7 +11,7 @@ import type { NamespaceName, UnnamedNamespace } from '../../core/model.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { listDeployedLabs, type DeployedLab } from '../../core/labs/inspect.js';
-import { readNamespace, readNamespaceListing, readNamespaceNames, type NamespaceListing } from '../../core/state/read.js';
+import { learnNamespacePeers, readNamespace, readNamespaceListing, readNamespaceNames, type NamespaceListing } from '../../core/state/read.js';
 import type { HostChange, Services } from '../services.js';
 import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, privilegeChildren, routeChildren, unnamedChildren, unreachableChildren } from '../view-model/tree-children.js';
 import { LabDriftChecks } from './lab-drift.js';
@@ -35,6 +35,7 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private state: ViewState = 'loading';
   private readonly permittedHosts = new WeakSet<object>();
+  private readonly peersLearned = new WeakSet<object>();
   /** Refusals already written to the log: a background refresh meets the same kept refusal again and again. */
   private readonly loggedRefusals = new WeakSet<PrivilegeError>();
   private problem: PrivilegeProblem | undefined;
@@ -137,6 +138,7 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       // Root refused or the target unreachable: it says so under its own node; the other targets load as usual.
       return error instanceof PrivilegeError ? privilegeChildren(target, error) : unreachableChildren(target, error);
     }
+    this.learnPeersOnce(target);
     this.watchers.forgetMissing(target.targetId, names);
     const nodes = namespaceChildren(target, names, this.services.settings, labs, unnamed);
     for (const node of nodes) if (node.kind === 'namespace') this.namespaceNodes.set(namespaceKey(target.targetId, node.namespace), node);
@@ -146,6 +148,17 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       for (const namespace of labChildren(node)) this.namespaceNodes.set(namespaceKey(target.targetId, namespace.namespace), namespace);
     }
     return nodes;
+  }
+
+  /**
+   * Once per host, in the background: what every namespace's nsids stand for, so that expanding a namespace
+   * names its veth peers without a helper run of its own (a few tens of milliseconds on a host with 1,000).
+   */
+  private learnPeersOnce(target: TargetNode): void {
+    const host = this.services.host(target.targetId);
+    if (this.peersLearned.has(host)) return;
+    this.peersLearned.add(host);
+    learnNamespacePeers(host).catch((error: unknown) => this.services.log.warn(`Could not learn the veth peers of ${target.label} ahead: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   /** The target's namespaces without a name, followed from now on; a failure loses only them (and is logged). */
