@@ -76,7 +76,11 @@ links:
 `;
     await assert.rejects(deployLab(host, topologyOf(broken)), (error: Error) => error instanceof CommandError && /no_such_setting/u.test(error.message));
     assert.equal(namespaceExists(`${name}-z`), false, 'the new namespace was removed');
-    assert.deepEqual(kernelAddresses(`${name}-x`, 'eth1'), [], 'the new link went with it');
+    // The kernel tears a deleted namespace down a moment later: its veths' other ends go then, not at once.
+    await eventually(() => (kernelAddresses(`${name}-x`, 'eth1').length === 0 ? true : undefined), {
+      what: 'the new link to go with the removed namespace',
+      lastSeen: () => kernelAddresses(`${name}-x`, 'eth1').join(' '),
+    });
     assert.equal(kernelLink(`${name}-x`, 'eth0')?.mtu, 1500, 'the MTU is back');
     assert.deepEqual(kernelAddresses(`${name}-x`, 'eth0').sort(), ['10.82.0.1/24', '10.82.1.1/24'], 'the dropped address is back');
     assert.match(kernelRoutes(`${name}-y`), /^10\.84\.0\.0\/24 via 10\.82\.0\.1/mu, 'the dropped route is back');
