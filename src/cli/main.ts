@@ -16,6 +16,7 @@ import { checkArguments, UsageError } from './args.js';
 import { addressCommand, routeCommand } from './commands/addresses.js';
 import { captureCommand } from './commands/capture.js';
 import { checkCommand } from './commands/check.js';
+import { graphCommand } from './commands/graph.js';
 import { execCommand } from './commands/exec.js';
 import { destroyCommand, inspectCommand } from './commands/lab-state.js';
 import { deployCommand, validateCommand } from './commands/labs.js';
@@ -44,6 +45,7 @@ export const COMMANDS: readonly CliCommand[] = [
   runCommand,
   captureCommand,
   checkCommand,
+  graphCommand,
   validateCommand,
   deployCommand,
   destroyCommand,

@@ -1,0 +1,96 @@
+// `netns-lab graph` as a user meets it: a topology file's planned lab without touching the host, the same lab once
+// deployed (--lab), in Mermaid, dot and JSON, and bad input refused before anything runs.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NetworkGraph } from '../../../../src/core/graph/model.js';
+import { labFiles } from '../../support/lab-files.js';
+import { testSetup } from '../../support/setup.js';
+
+const { lab, runner } = testSetup({ cli: true });
+const files = labFiles(lab, runner);
+
+/** A router between two subnets: one a bridge in the root namespace with the client on it, the other a veth to the server. */
+function routerTopology(name: string, bridge: string, port: string): string {
+  return (
+    [
+      `lab: ${JSON.stringify(name)}`,
+      'namespaces:',
+      '  router: { forwarding: true }',
+      '  client: { routes: [default via 10.71.1.1] }',
+      '  server: { routes: [default via 10.71.2.1] }',
+      'bridges:',
+      `  ${bridge}:`,
+      `    ports: [${port}-r, ${port}-c]`,
+      'links:',
+      `  - [router:up0 10.71.1.1/24, ${port}-r]`,
+      `  - [client:eth0 10.71.1.2/24, ${port}-c]`,
+      '  - [router:down0 10.71.2.1/24, server:eth0 10.71.2.2/24]',
+    ].join('\n') + '\n'
+  );
+}
+
+describe('netns-lab graph', () => {
+  const name = files.labName('g');
+  const bridge = lab.interfaceName('gbr');
+  const port = lab.interfaceName('gp');
+  const file = files.writeTopology('router.netns.yaml', routerTopology(name, bridge, port));
+
+  test("a file's planned lab, as Mermaid: the lab holds its namespaces, links carry their subnet, nothing is made", async () => {
+    const result = await runner.runOk('graph', file);
+    assert.match(result.stdout, /^flowchart LR\n/u);
+    assert.match(result.stdout, new RegExp(`subgraph n\\d+\\["lab ${name}"\\]`, 'u'));
+    assert.match(result.stdout, new RegExp(`\\["${name}-router"\\]`, 'u'));
+    assert.match(result.stdout, /\["down0<br\/>10\.71\.2\.1\/24"\]/u);
+    assert.match(result.stdout, /---\|"10\.71\.2\.0\/24"\|/u);
+    assert.match(result.stdout, new RegExp(`\\["${bridge} \\(bridge\\)"\\]`, 'u'));
+    assert.equal(readFileSync('/proc/net/dev', 'utf8').includes(`${port}-r`), false, 'planning made an interface');
+  });
+
+  test('the deployed lab read from the kernel (--lab), as JSON: its namespaces, the root bridge and its ports, states', async () => {
+    await runner.runOk('deploy', file);
+    const graph = JSON.parse((await runner.runOk('graph', '--lab', name, '--format', 'json')).stdout) as NetworkGraph;
+    assert.deepEqual(graph.namespaces.map((group) => group.label).sort(), [`${name}-client`, `${name}-router`, `${name}-server`, 'root namespace'].sort());
+    assert.deepEqual(
+      graph.interfaces
+        .filter((shown) => shown.namespaceId === 'ns:')
+        .map((shown) => shown.name)
+        .sort(),
+      [bridge, `${port}-c`, `${port}-r`].sort(),
+    );
+    const pairs = graph.links.map((shown) => `${shown.kind} ${shown.from} ${shown.to} ${shown.subnets.join(',')}`.trim()).sort();
+    assert.ok(pairs.includes(`veth if:${name}-router/down0 if:${name}-server/eth0 10.71.2.0/24`), pairs.join('\n'));
+    assert.ok(pairs.includes(`veth if:/${port}-r if:${name}-router/up0`), pairs.join('\n'));
+    assert.ok(pairs.includes(`port if:/${port}-c if:/${bridge}`), pairs.join('\n'));
+    assert.equal(graph.interfaces.find((shown) => shown.id === `if:${name}-server/eth0`)!.state, 'up');
+  });
+
+  test('dot into a file with --output; the whole host (no FILE, no --lab) holds the lab too', async () => {
+    await runner.runOk('graph', '--format', 'dot', '--output', 'host.dot');
+    const text = readFileSync(join(runner.workDirectory, 'host.dot'), 'utf8');
+    assert.match(text, /^graph "netns-lab" \{/u);
+    assert.ok(
+      text.includes(`"if:${name}-router/down0" -- "if:${name}-server/eth0" [label="10.71.2.0/24"];`) || text.includes(`"if:${name}-server/eth0" -- "if:${name}-router/down0"`),
+      text.slice(0, 2000),
+    );
+    assert.ok(text.includes(`label="${name}-client";`));
+  });
+
+  test('bad input is refused in one line before anything runs', async () => {
+    const cases: Array<[string[], number, RegExp]> = [
+      [['graph', '--format', 'svg'], 2, /--format "svg" is not one of mermaid, dot, json/u],
+      [['graph', file, '--lab', name], 2, /either a topology FILE or --lab NAME, not both/u],
+      [['graph', '--lab', 'a/b'], 2, /--lab "a\/b": the lab name must not contain "\/"/u],
+      [['graph', '--lab', '$(id);x'], 1, /There is no deployed lab "\$\(id\);x"/u],
+      [['graph', '--lab', `${name}-nothere`], 1, /There is no deployed lab/u],
+      [['graph', 'missing.netns.yaml'], 1, /missing\.netns\.yaml/u],
+    ];
+    for (const [args, status, message] of cases) {
+      const result = await runner.run(...args);
+      assert.equal(result.status, status, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, message);
+      assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+/** Hand-written snapshots for the graph tests: what the parsers would give for small labs. */
+import type { AddressInfo, HostSnapshot, LinkInfo, NamespaceState } from '../../../../src/core/model.js';
+
+export function address(cidr: string): AddressInfo {
+  const [value, prefix] = cidr.split('/');
+  return { family: value!.includes(':') ? 'inet6' : 'inet', address: value!, prefixLength: Number(prefix), flags: [] };
+}
+
+export function link(index: number, name: string, overrides: Partial<LinkInfo> = {}): LinkInfo {
+  return { index, name, kind: 'veth', flags: ['UP', 'LOWER_UP'], up: true, operState: 'UP', addresses: [], mtu: 1500, ...overrides };
+}
+
+export function namespace(name: string | null, links: LinkInfo[], overrides: Partial<NamespaceState> = {}): NamespaceState {
+  return { name, links: [link(1, 'lo', { kind: 'loopback', operState: 'UNKNOWN' }), ...links], routes: [], neighbours: [], nsids: [], ...overrides };
+}
+
+/**
+ * A router between two subnets, one of them on a bridge in the root namespace whose other port leads to a client;
+ * the router also has a veth straight to the root namespace, and the host has a physical NIC and a vxlan.
+ */
+export function routerLab(): HostSnapshot {
+  return {
+    namespaces: [
+      namespace(null, [
+        link(2, 'eth0', { kind: 'device', addresses: [address('192.168.1.10/24')] }),
+        link(10, 'br-lab', { kind: 'bridge', addresses: [address('10.1.0.254/24')] }),
+        link(11, 'r-up', { master: 'br-lab', linkIndex: 2, linkNetnsId: 0, peer: { namespace: 'lab-router', interface: 'up0' } }),
+        link(12, 'c-up', { master: 'br-lab', linkIndex: 2, linkNetnsId: 1, peer: { namespace: 'lab-client', interface: 'eth0' } }),
+        link(13, 'r-host', { addresses: [address('10.9.0.1/30')], linkIndex: 3, linkNetnsId: 0, peer: { namespace: 'lab-router', interface: 'host0' } }),
+        link(14, 'vx0', { kind: 'vxlan', parentName: 'eth0', details: { id: 42, remote: '192.168.1.20' } }),
+      ]),
+      namespace('lab-client', [link(2, 'eth0', { addresses: [address('10.1.0.2/24'), address('fe80::1/64')], linkIndex: 12, linkNetnsId: 0, peer: { namespace: null, interface: 'c-up' } })]),
+      namespace('lab-router', [
+        link(2, 'up0', { addresses: [address('10.1.0.1/24')], linkIndex: 11, linkNetnsId: 0, peer: { namespace: null, interface: 'r-up' } }),
+        link(3, 'host0', { addresses: [address('10.9.0.2/30')], linkIndex: 13, linkNetnsId: 0, peer: { namespace: null, interface: 'r-host' } }),
+        link(4, 'down0', { up: false, flags: [], operState: 'DOWN', addresses: [address('10.2.0.1/24')], linkIndex: 2, linkNetnsId: 1, peer: { namespace: 'lab-server', interface: 'eth0' } }),
+      ]),
+      namespace('lab-server', [
+        link(2, 'eth0', { operState: 'LOWERLAYERDOWN', addresses: [address('10.2.0.2/24')], linkIndex: 4, linkNetnsId: 0, peer: { namespace: 'lab-router', interface: 'down0' } }),
+      ]),
+      namespace('other', [link(2, 'x', { kind: 'dummy' })]),
+    ],
+  };
+}
