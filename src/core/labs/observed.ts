@@ -57,8 +57,12 @@ async function readSettledNamespaces(host: Host, names: NamespaceName[]): Promis
   return states;
 }
 
+/**
+ * A veth whose peer's namespace is going: the kernel reports nsid -1 once it tears the namespace down, and just
+ * before that (while the deleted name's mount is still being let go) an nsid that stands for no namespace left.
+ */
 function hasVanishingPeer(state: NamespaceState): boolean {
-  return state.links.some((link) => link.kind === 'veth' && link.linkNetnsId === -1);
+  return state.links.some((link) => link.kind === 'veth' && link.linkNetnsId !== undefined && (link.linkNetnsId === -1 || !state.nsids.some((entry) => entry.id === link.linkNetnsId)));
 }
 
 /**

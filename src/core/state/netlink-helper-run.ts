@@ -29,6 +29,8 @@ export interface HelperAnswer {
   links: number[];
   /** Per namespace: its identity (device:inode), null when it could not be opened. */
   identities: Array<string | null>;
+  /** When /run/netns last changed, read before anything else (see `identities.ts`). */
+  generation: string;
 }
 
 /** Runs it with the system's Python 3 (a version manager's shim would cost more than the work). */

@@ -15,7 +15,8 @@ export const NETLINK_HELPER_SCRIPT = String.raw`
 # throwaway namespace is changed, and it ends with this process.
 #
 # Input (standard input, JSON): {"files": [path, ...], "ask": [[index, [nsid, ...] or null (all)], ...],
-# "count": [index, ...]}. Output (standard output, JSON): {"identities": each file's "device:inode" (null:
+# "count": [index, ...]}. Output (standard output, JSON): {"generation": when /run/netns last changed, read before
+# anything else; "identities": each file's "device:inode" (null:
 # unreadable); "nsids": for each asked index, the wanted nsids as [nsid, index] pairs (index -1: a namespace that
 # was not handed over), or null when it could not be read; "links": for each counted index, how many
 # interfaces its namespace has (-1: unreadable)}. Counting steps into each namespace in turn, before the rest.
@@ -180,6 +181,8 @@ def open_all(paths):
 
 def main():
     request = json.load(sys.stdin)
+    # Read first: a name added or removed from here on makes what this run learns count as older.
+    generation = netns_generation()
     fds = open_all(request["files"])
     links = [count_links(fds[index]) if fds[index] >= 0 else -1 for index in request.get("count", [])]
     nsids = []
@@ -191,7 +194,16 @@ def main():
             sock.bind((0, 0))
             given = give_ids(sock, fds)
             nsids = [nsids_of(sock, index, wanted, given, fds) if index in given else None for index, wanted in request["ask"]]
-    json.dump({"nsids": nsids, "links": links, "identities": [identity(fd) for fd in fds]}, sys.stdout)
+    json.dump({"nsids": nsids, "links": links, "identities": [identity(fd) for fd in fds], "generation": generation}, sys.stdout)
+
+
+def netns_generation():
+    """When a name was last added to or removed from /run/netns, as stat -c %.9Y prints it ("none": no folder)."""
+    try:
+        changed = os.stat("/run/netns").st_mtime_ns
+    except FileNotFoundError:
+        return "none"
+    return "%d.%09d" % (changed // 1000000000, changed % 1000000000)
 
 
 def identity(fd):

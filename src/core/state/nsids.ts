@@ -12,7 +12,7 @@
 import type { Host } from '../host/host.js';
 import { parseJsonValues } from '../iproute2/json-values.js';
 import { parseNetnsList } from '../iproute2/parse.js';
-import type { NamespaceIdentity, NamespaceName, NamespaceState } from '../model.js';
+import { isUnnamedNamespace, type NamespaceName, type NamespaceState } from '../model.js';
 import { readIdentities } from './identities.js';
 import { namespacePath, runNetlinkHelper, type HelperAnswer } from './netlink-helper-run.js';
 import { nsidCacheOf, type CachedNsid } from './nsid-cache.js';
@@ -59,13 +59,13 @@ function learn(host: Host, files: readonly NamespaceName[], asked: readonly numb
   asked.forEach((file, index) => {
     const owner = answer.identities[file];
     const pairs = answer.nsids[index];
-    if (!owner || !pairs) return;
+    if (!owner || !pairs || isUnnamedNamespace(files[file]!)) return;
     const entries: Array<[number, CachedNsid]> = [];
     for (const [nsid, target] of pairs) {
       const identity = target >= 0 ? answer.identities[target] : null;
-      if (identity) entries.push([nsid, { namespace: files[target]!, identity }]);
+      if (identity && !isUnnamedNamespace(files[target]!)) entries.push([nsid, { namespace: files[target]!, identity }]);
     }
-    cache.remember(owner, entries);
+    cache.remember(answer.generation, owner, entries);
   });
 }
 
@@ -75,21 +75,20 @@ function learn(host: Host, files: readonly NamespaceName[], asked: readonly numb
  */
 async function useKnown(host: Host, asked: readonly NamespaceState[], states: readonly NamespaceState[]): Promise<NamespaceState[]> {
   const cache = nsidCacheOf(host);
-  const known = new Map<NamespaceState, Array<{ id: number; namespace: NamespaceName; identity: NamespaceIdentity }>>();
-  for (const state of asked) {
-    const entries = state.identity === undefined ? undefined : cache.lookup(state.identity, wantedNsids(state));
-    if (entries) known.set(state, entries);
-  }
-  if (known.size === 0) return [...asked];
+  const candidates = asked.filter((state) => state.identity !== undefined && !isUnnamedNamespace(state.name));
+  if (candidates.length === 0) return [...asked];
   const read = new Map(states.flatMap((state) => (state.identity === undefined ? [] : [[state.name, state.identity] as const])));
-  const toStat = [...new Set([...known.values()].flat().flatMap((entry) => (read.has(entry.namespace) ? [] : [entry.namespace])))];
-  const current = new Map([...read, ...(toStat.length > 0 ? await readIdentities(host, toStat) : [])]);
-  const unknown = asked.filter((state) => !known.has(state));
-  for (const [state, entries] of known) {
-    if (entries.every((entry) => current.get(entry.namespace) === entry.identity)) {
+  // One stat tells the generation and the identities of what the kept entries name, whatever they are.
+  const peers = [...new Set(candidates.flatMap((state) => cache.peersOf(state.identity!)))].filter((namespace) => !read.has(namespace));
+  const { identities, generation } = await readIdentities(host, peers);
+  const current = new Map([...read, ...identities]);
+  const unknown = asked.filter((state) => !candidates.includes(state));
+  for (const state of candidates) {
+    const entries = cache.lookup(generation, state.identity!, wantedNsids(state));
+    if (entries && entries.every((entry) => current.get(entry.namespace) === entry.identity)) {
       state.nsids.push(...entries.map(({ id, namespace }) => ({ id, namespace })));
     } else {
-      cache.forget(state.identity!);
+      if (entries) cache.forget(state.identity!);
       unknown.push(state);
     }
   }

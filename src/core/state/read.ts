@@ -130,7 +130,7 @@ function missingNamespaceError(name: string): NotFoundError {
  */
 async function readNamespaces(host: Host, namespaces: readonly NamespaceName[]): Promise<NamespaceState[]> {
   const halves = namespaces.length < SPLIT_FROM ? [namespaces] : [namespaces.slice(0, namespaces.length >> 1), namespaces.slice(namespaces.length >> 1)];
-  const [identities, ...raws] = await Promise.all([readIdentities(host, namespaces), ...halves.map((half) => readNamespacesRaw(host, NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, half))]);
+  const [{ identities }, ...raws] = await Promise.all([readIdentities(host, namespaces), ...halves.map((half) => readNamespacesRaw(host, NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, half))]);
   return raws
     .flat()
     .filter((record) => !vanished(record))
