@@ -1,10 +1,13 @@
 /**
- * The notebook renderer `netns-lab.tables`: draws the `ip` table payloads (see IP_TABLE_MIME) as HTML tables. It runs
+ * The notebook renderer `netns-lab.tables`: draws the `ip` table payloads (see IP_TABLE_MIME) and a check cell's
+ * results (CHECKS_MIME) as HTML tables. It runs
  * in the notebook's webview, a browser, so it imports neither `vscode` nor Node modules; the renderer API is typed by
  * the small local interfaces below. Every piece of data goes in through textContent: interface names, aliases and
  * addresses come from the machine and may hold anything, so none of it is ever parsed as HTML.
  */
 import type { IpTablePayload } from '../core/notebook/ip-output.js';
+import type { ChecksPayload } from '../core/checks/model.js';
+import { CHECKS_MIME_TYPE, describeChecks } from './checks.js';
 import { describeTable, type TableDescription } from './tables.js';
 import { ROOT_CLASS, STYLES } from './styles.js';
 
@@ -33,6 +36,11 @@ function renderOutputItem(outputItem: OutputItem, element: HTMLElement): void {
   root.className = ROOT_CLASS;
   const style = document.createElement('style');
   style.textContent = STYLES;
+  if (outputItem.mime === CHECKS_MIME_TYPE) {
+    renderChecks(outputItem, root);
+    element.replaceChildren(style, root);
+    return;
+  }
   const payload = outputItem.json() as IpTablePayload;
   try {
     const table = describeTable(payload);
@@ -47,6 +55,16 @@ function renderOutputItem(outputItem: OutputItem, element: HTMLElement): void {
     root.append(paragraph(`Could not draw this ${outputItem.mime} output as a table: ${reason}`, 'error'), preformatted(payload.text ?? ''));
   }
   element.replaceChildren(style, root);
+}
+
+/** A check cell's results: the summary, then one row per check. */
+function renderChecks(outputItem: OutputItem, root: HTMLElement): void {
+  try {
+    const table = describeChecks(outputItem.json() as ChecksPayload);
+    root.append(paragraph(table.caption, 'caption'), scrollBox(tableElement(table)));
+  } catch (error) {
+    root.append(paragraph(`Could not draw these check results: ${error instanceof Error ? error.message : String(error)}`, 'error'));
+  }
 }
 
 /** A button that shows the cell's plain text instead of the table, and back: the table stays the default. */

@@ -95,4 +95,19 @@ export const STYLES = `
 .${ROOT_CLASS} .state-unknown {
   color: var(--vscode-descriptionForeground);
 }
+/* A check's outcome: the text says it too, so the colour is a help and never the only signal. */
+.${ROOT_CLASS} .check-passed {
+  color: var(--vscode-testing-iconPassed);
+  white-space: nowrap;
+}
+.${ROOT_CLASS} .check-failed {
+  color: var(--vscode-testing-iconFailed, var(--vscode-errorForeground));
+  font-weight: 600;
+  white-space: nowrap;
+}
+/* A check's message is a sentence: it wraps, unlike addresses. */
+.${ROOT_CLASS} .message {
+  white-space: normal;
+  min-width: 20em;
+}
 `;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import * as vscode from 'vscode';
 import type { CellRun } from '../../core/notebook/execute.js';
+import { CHECKS_MIME } from '../../core/checks/model.js';
 import { IP_TABLE_MIME } from '../../core/notebook/ip-output.js';
 import { BoundedOutput, describeSize } from '../../core/notebook/output-budget.js';
 
@@ -78,9 +79,18 @@ export class CellOutputs {
    * switch shows it): one item only, so that no choice of presentation sticks to every later table.
    */
   async addTable(run: CellRun): Promise<void> {
-    await this.queue;
     const table = { ...run.table!, text: run.stdout };
-    const items = [vscode.NotebookCellOutputItem.json(table, IP_TABLE_MIME[table.kind])];
+    await this.replaceStdout(vscode.NotebookCellOutputItem.json(table, IP_TABLE_MIME[table.kind]));
+  }
+
+  /** A check cell's results as the renderer's table, in place of their lines of text (the table says the same). */
+  async addChecks(run: CellRun): Promise<void> {
+    await this.replaceStdout(vscode.NotebookCellOutputItem.json(run.checks!, CHECKS_MIME));
+  }
+
+  private async replaceStdout(item: vscode.NotebookCellOutputItem): Promise<void> {
+    await this.queue;
+    const items = [item];
     const output = this.outputs.get('stdout');
     if (output) await this.execution.replaceOutputItems(items, output);
     else await this.execution.appendOutput(new vscode.NotebookCellOutput(items));

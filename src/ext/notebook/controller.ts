@@ -1,6 +1,6 @@
 /**
  * The "Netns Lab" kernel: runs each cell in its namespace on the notebook's host through the core, streams stdout
- * and stderr as separate outputs, adds a table when the cell showed `ip` state, ends with the real exit status,
+ * and stderr as separate outputs, adds a table when the cell showed `ip` state or ran checks, ends with the real exit status,
  * and stops Run All at the first failing cell. Interrupting ends the cell's whole process group. The host is the
  * notebook's target: the one picked in its toolbar this session, else the one its front matter names.
  */
@@ -12,7 +12,7 @@ import type { NotebookCell } from '../../core/notebook/model.js';
 import type { Services } from '../services.js';
 import type { NotebookBackground } from '../notebook-background.js';
 import { CellOutputs } from './cell-output.js';
-import { CELL_LANGUAGE, NOTEBOOK_TYPE } from '../view-model/notebook-type.js';
+import { CELL_LANGUAGE, CHECK_CELL_LANGUAGE, fenceLanguageOf, NOTEBOOK_TYPE } from '../view-model/notebook-type.js';
 import { type CellMetadata, frontMatterOptions } from './serializer.js';
 import { notebookTarget } from './target-choice.js';
 import { deployNotebookLab } from './topology.js';
@@ -25,7 +25,7 @@ export class NetnsNotebookController implements vscode.Disposable {
     private readonly services: Services,
     private readonly background: NotebookBackground,
   ) {
-    this.controller.supportedLanguages = [CELL_LANGUAGE];
+    this.controller.supportedLanguages = [CELL_LANGUAGE, CHECK_CELL_LANGUAGE];
     this.controller.supportsExecutionOrder = true;
     this.controller.description = 'Runs cells in network namespaces';
     this.controller.executeHandler = (cells) => this.executeAll(cells);
@@ -71,6 +71,7 @@ export class NetnsNotebookController implements vscode.Disposable {
       });
       await outputs.finish();
       if (run.table) await outputs.addTable(run);
+      if (run.checks) await outputs.addChecks(run);
       if (run.exitCode !== 0) return this.fail(execution, run.failure ?? `Exit status ${run.exitCode}`, 'Failed');
       execution.end(true, Date.now());
       return true;
@@ -112,7 +113,8 @@ function messageOf(error: unknown): string {
 
 function coreCell(cell: vscode.NotebookCell): NotebookCell {
   const metadata = cell.metadata as CellMetadata;
-  const core: NotebookCell = { kind: 'code', source: cell.document.getText(), language: metadata.language ?? 'bash', options: metadata.options ?? {} };
+  const language = fenceLanguageOf(cell.document.languageId, metadata.language) ?? 'bash';
+  const core: NotebookCell = { kind: 'code', source: cell.document.getText(), language, options: metadata.options ?? {} };
   // A fence never closed in the file: the kernel refuses the cell with the reason.
   if (metadata.problem) core.problem = metadata.problem;
   return core;

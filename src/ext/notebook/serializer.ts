@@ -8,7 +8,7 @@ import { decodeNotebookBytes, encodeNotebookText } from '../../core/notebook/enc
 import { parseNotebook } from '../../core/notebook/parse.js';
 import { serializeNotebook } from '../../core/notebook/serialize.js';
 import type { Notebook, NotebookCell, NotebookOptions } from '../../core/notebook/model.js';
-import { CELL_LANGUAGE } from '../view-model/notebook-type.js';
+import { editorLanguageOf, fenceLanguageOf } from '../view-model/notebook-type.js';
 
 /**
  * What a cell keeps in its metadata: everything of the core's cell but its kind and text, which the editor holds.
@@ -53,7 +53,7 @@ function parseOrKeepAsText(text: string): Notebook {
 
 function toCellData(cell: NotebookCell): vscode.NotebookCellData {
   const kind = cell.kind === 'code' ? vscode.NotebookCellKind.Code : vscode.NotebookCellKind.Markup;
-  const data = new vscode.NotebookCellData(kind, cell.source, cell.kind === 'code' ? CELL_LANGUAGE : 'markdown');
+  const data = new vscode.NotebookCellData(kind, cell.source, cell.kind === 'code' ? editorLanguageOf(cell.language) : 'markdown');
   const { kind: _kind, source: _source, ...metadata } = cell;
   data.metadata = metadata satisfies CellMetadata;
   return data;
@@ -63,7 +63,8 @@ function fromCellData(data: vscode.NotebookCellData): NotebookCell {
   const metadata = (data.metadata ?? {}) as CellMetadata;
   if (data.kind === vscode.NotebookCellKind.Markup) return { kind: 'markdown', source: data.value, origin: metadata.origin };
   // Language and options left undefined mean "as parsed" for a cell with an origin; a new cell is plain sh.
-  return { ...metadata, kind: 'code', source: data.value, language: metadata.language ?? (metadata.origin ? undefined : 'sh') };
+  const language = fenceLanguageOf(data.languageId, metadata.language);
+  return { ...metadata, kind: 'code', source: data.value, language: language ?? (metadata.origin ? undefined : 'sh') };
 }
 
 /** The front matter options of an open lab notebook (none when it has no front matter). */
