@@ -1,6 +1,7 @@
 /** Wiring only: builds the services and registers what the extension contributes. */
 import * as vscode from 'vscode';
 import { registerCommands } from './ext/commands/index.js';
+import { registerLabChecks } from './ext/labs/lab-checks.js';
 import { registerPlanDocuments } from './ext/labs/plan-document.js';
 import { registerTopologyEditing } from './ext/labs/topology-editing.js';
 import type { CellWhereStatus } from './ext/notebook/cell-status.js';
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NetnsL
     const tree = registerNamespaceTree(context, services);
     const { cellStatus } = registerNotebook(context, services);
     registerTopologyEditing(context);
+    registerLabChecks(context);
     registerPlanDocuments(context, services);
     const activationMs = performance.now() - loaded;
     services.log.info(`Netns Lab ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);

@@ -29,6 +29,7 @@
  * | `netnsLab.notebook.selectTarget` | `{ targetId, notebook?: Uri }` (default: the active notebook) | the target id |
  * | `netnsLab.lab.deploy` | `{ file: string \| Uri, targetId? }` (a topology file) | `{ plan, applied }` (DeployResult) |
  * | `netnsLab.lab.plan` | `{ file: string \| Uri, targetId? }` | `{ plan, text }` |
+ * | `netnsLab.lab.check` | `{ file: string \| Uri, targetId? }` (a topology file with `checks:`) | `{ results, passed, failed }` (ChecksPayload) |
  * | `netnsLab.lab.destroy` | `{ file: string \| Uri, targetId? }` or `{ lab, targetId? }` | what was removed (DestroyPlan) |
  * | `netnsLab.lab.openFile` | a lab node of the view, or `{ file: string \| Uri }` | |
  * | `netnsLab.notebook.destroyLab` | `{ notebook: string \| Uri }` (a `*.netns.md` naming a topology) | what was removed |
@@ -44,6 +45,7 @@
  */
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
+import { checkLabCommand } from '../labs/lab-checks.js';
 import { deployLabCommand, destroyLabCommand, openLabFileCommand, planLabCommand } from '../labs/lab-commands.js';
 import { stopNotebookBackgroundCommand } from '../notebook-background.js';
 import { destroyNotebookLabCommand } from '../notebook/topology.js';
@@ -94,6 +96,7 @@ const COMMANDS: readonly CommandDefinition[] = [
   { id: 'netnsLab.lab.deploy', needsTrust: true, handler: deployLabCommand },
   { id: 'netnsLab.lab.plan', needsTrust: true, handler: planLabCommand },
   { id: 'netnsLab.lab.destroy', needsTrust: true, handler: destroyLabCommand },
+  { id: 'netnsLab.lab.check', needsTrust: true, handler: checkLabCommand },
   { id: 'netnsLab.lab.openFile', needsTrust: false, handler: openLabFileCommand },
   { id: 'netnsLab.notebook.destroyLab', needsTrust: true, handler: destroyNotebookLabCommand },
   { id: 'netnsLab.notebook.stopBackground', needsTrust: false, handler: stopNotebookBackgroundCommand },

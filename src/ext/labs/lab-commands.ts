@@ -4,6 +4,7 @@
  * what goes and asks. A program gets the core's result back.
  */
 import * as vscode from 'vscode';
+import { checksPayload, type ChecksPayload } from '../../core/checks/model.js';
 import { InvalidArgumentError } from '../../core/errors.js';
 import { deployLab, type DeployResult } from '../../core/labs/deploy.js';
 import { destroyLab, planDestroy, type DestroyPlan } from '../../core/labs/destroy.js';
@@ -12,12 +13,17 @@ import { PromptCancelled } from '../ui/prompts.js';
 import type { Services } from '../services.js';
 import { destroyDetail, namespaceCount, planLines, planText } from '../view-model/lab-describe.js';
 import { labDestroyRequest, labFileRequest, labNodeFile } from '../view-model/lab-arguments.js';
+import { checksSentence, labCheckSummary } from '../view-model/lab-checks.js';
+import { runLabChecks, showSummary } from './lab-checks.js';
 import { labTargetId } from './lab-target.js';
 import { showPlanDocument, updateShownPlan, type PlanSource } from './plan-document.js';
 import { activeTopologyFile, readLabName, readTopology } from './topology-files.js';
 
-/** netnsLab.lab.deploy: deploys the file's lab (again: only the difference); resolves with the core's result. */
-export async function deployLabCommand(services: Services, argument: unknown): Promise<DeployResult> {
+/**
+ * netnsLab.lab.deploy: deploys the file's lab (again: only the difference), then runs its checks when it has
+ * some (failed ones become problems of the file); resolves with the core's result and the checks' results.
+ */
+export async function deployLabCommand(services: Services, argument: unknown): Promise<DeployResult & { checks?: ChecksPayload }> {
   const request = labFileRequest('netnsLab.lab.deploy', argument);
   const file = request.file ?? activeTopologyFile();
   const topology = await readTopology(file);
@@ -27,8 +33,15 @@ export async function deployLabCommand(services: Services, argument: unknown): P
   services.notifyChanged({ targetId, recheckLabs: true });
   const summary = result.applied ? `Lab ${topology.lab} deployed on ${host.label}: ${changeCount(result.plan)}.` : `Lab ${topology.lab} on ${host.label} is already as the file says: nothing changed.`;
   services.log.info([summary, ...planLines(result.plan.changes)].join('\n'));
-  if (request.origin === 'ui') void vscode.window.showInformationMessage(summary);
-  return result;
+  const checks = await runLabChecks(host, topology, file);
+  if (checks.length === 0) {
+    if (request.origin === 'ui') void vscode.window.showInformationMessage(summary);
+    return result;
+  }
+  const checkSummary = labCheckSummary(topology.lab, host.label, checks);
+  services.log.info(checkSummary);
+  if (request.origin === 'ui') showSummary(`${summary} ${checksSentence(checks)}`, checks);
+  return { ...result, checks: checksPayload(checks) };
 }
 
 /** netnsLab.lab.plan: what a deploy would change, shown (or "no changes"); resolves with the plan and its text. */

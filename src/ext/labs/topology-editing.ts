@@ -1,6 +1,7 @@
 /**
  * Topology files as they are edited: problems as diagnostics while typing (debounced), and the "Deploy · Plan ·
- * Destroy" CodeLens at the `lab:` line, or a lens that says why the file cannot be deployed yet.
+ * Destroy" CodeLens at the `lab:` line (with "Check" at the `checks:` line), or a lens that says why the file
+ * cannot be deployed yet.
  */
 import * as vscode from 'vscode';
 import type { TopologyDiagnostic } from '../../core/topology/model.js';
@@ -85,7 +86,7 @@ class TopologyCodeLenses implements vscode.CodeLensProvider {
       if (lab !== undefined) lenses.push(destroyLens(range, argument, lab));
       return lenses;
     }
-    return [
+    const lenses = [
       new vscode.CodeLens(range, {
         title: '$(rocket) Deploy',
         command: 'netnsLab.lab.deploy',
@@ -95,11 +96,31 @@ class TopologyCodeLenses implements vscode.CodeLensProvider {
       new vscode.CodeLens(range, { title: 'Plan', command: 'netnsLab.lab.plan', arguments: argument, tooltip: 'Show what a deploy would change' }),
       destroyLens(range, argument, topology.lab),
     ];
+    if (topology.checks && topology.checks.length > 0) {
+      const count = topology.checks.length === 1 ? '1 check' : `${topology.checks.length} checks`;
+      lenses.push(
+        new vscode.CodeLens(checksLineRange(document) ?? range, {
+          title: '$(pass) Check',
+          command: 'netnsLab.lab.check',
+          arguments: argument,
+          tooltip: `Run the ${count} of lab ${topology.lab} against it as deployed`,
+        }),
+      );
+    }
+    return lenses;
   }
 }
 
 function destroyLens(range: vscode.Range, argument: vscode.Uri[], lab: string): vscode.CodeLens {
   return new vscode.CodeLens(range, { title: 'Destroy', command: 'netnsLab.lab.destroy', arguments: argument, tooltip: `Remove everything of lab ${lab}` });
+}
+
+/** The `checks:` line, when there is one. */
+function checksLineRange(document: vscode.TextDocument): vscode.Range | undefined {
+  for (let line = 0; line < document.lineCount; line++) {
+    if (/^checks\s*:/u.test(document.lineAt(line).text)) return document.lineAt(line).range;
+  }
+  return undefined;
 }
 
 /** The `lab:` line (the first line when there is none). */
