@@ -25,7 +25,12 @@ export interface Settings {
   targets: string[];
   /** An ssh config file to use instead of ~/.ssh/config; empty: the default. */
   sshConfigFile: string;
+  /** Notebook cells show what they changed in the namespaces they touch (`netnsLab.notebook.showDiff`). */
+  notebookShowDiff: boolean;
 }
+
+/** The key of each setting under `netnsLab.`: the field's name, but for those in a group (`notebook.showDiff`). */
+export type SettingKey = Exclude<keyof Settings, 'notebookShowDiff'> | 'notebook.showDiff';
 
 export const DEFAULT_SETTINGS: Settings = {
   privilege: 'auto',
@@ -36,10 +41,11 @@ export const DEFAULT_SETTINGS: Settings = {
   terminalUser: 'root',
   targets: [],
   sshConfigFile: '',
+  notebookShowDiff: false,
 };
 
 /** Reads raw values (as `get(key)` returns them) into Settings. */
-export function normalizeSettings(read: (key: keyof Settings) => unknown): Settings {
+export function normalizeSettings(read: (key: SettingKey) => unknown): Settings {
   return {
     privilege: oneOf(read('privilege'), ['auto', 'sudo', 'none'] as const, DEFAULT_SETTINGS.privilege),
     askForSudoPassword: typeof read('askForSudoPassword') === 'boolean' ? (read('askForSudoPassword') as boolean) : DEFAULT_SETTINGS.askForSudoPassword,
@@ -49,6 +55,7 @@ export function normalizeSettings(read: (key: keyof Settings) => unknown): Setti
     terminalUser: oneOf(read('terminalUser'), ['root', 'user'] as const, DEFAULT_SETTINGS.terminalUser),
     targets: targetList(read('targets')),
     sshConfigFile: typeof read('sshConfigFile') === 'string' ? (read('sshConfigFile') as string).trim() : '',
+    notebookShowDiff: read('notebook.showDiff') === true,
   };
 }
 

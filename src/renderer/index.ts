@@ -1,13 +1,15 @@
 /**
  * The notebook renderer `netns-lab.tables`: draws the `ip` table payloads (see IP_TABLE_MIME) and a check cell's
- * results (CHECKS_MIME) as HTML tables. It runs
+ * results (CHECKS_MIME) and what a cell changed (DIFF_MIME) as HTML tables. It runs
  * in the notebook's webview, a browser, so it imports neither `vscode` nor Node modules; the renderer API is typed by
  * the small local interfaces below. Every piece of data goes in through textContent: interface names, aliases and
  * addresses come from the machine and may hold anything, so none of it is ever parsed as HTML.
  */
 import type { IpTablePayload } from '../core/notebook/ip-output.js';
 import type { ChecksPayload } from '../core/checks/model.js';
+import type { StateDiff } from '../core/state/diff.js';
 import { CHECKS_MIME_TYPE, describeChecks } from './checks.js';
+import { describeDiff, DIFF_MIME_TYPE } from './diff.js';
 import { describeTable, type TableDescription } from './tables.js';
 import { ROOT_CLASS, STYLES } from './styles.js';
 
@@ -36,8 +38,9 @@ function renderOutputItem(outputItem: OutputItem, element: HTMLElement): void {
   root.className = ROOT_CLASS;
   const style = document.createElement('style');
   style.textContent = STYLES;
-  if (outputItem.mime === CHECKS_MIME_TYPE) {
-    renderChecks(outputItem, root);
+  const described = outputItem.mime === CHECKS_MIME_TYPE || outputItem.mime === DIFF_MIME_TYPE;
+  if (described) {
+    renderDescribed(outputItem, root);
     element.replaceChildren(style, root);
     return;
   }
@@ -57,13 +60,14 @@ function renderOutputItem(outputItem: OutputItem, element: HTMLElement): void {
   element.replaceChildren(style, root);
 }
 
-/** A check cell's results: the summary, then one row per check. */
-function renderChecks(outputItem: OutputItem, root: HTMLElement): void {
+/** A check cell's results or a cell's diff: the summary, then one row per check or change. */
+function renderDescribed(outputItem: OutputItem, root: HTMLElement): void {
   try {
-    const table = describeChecks(outputItem.json() as ChecksPayload);
-    root.append(paragraph(table.caption, 'caption'), scrollBox(tableElement(table)));
+    const table = outputItem.mime === DIFF_MIME_TYPE ? describeDiff(outputItem.json() as StateDiff) : describeChecks(outputItem.json() as ChecksPayload);
+    root.append(paragraph(table.caption, 'caption'));
+    if (table.rows.length > 0) root.append(scrollBox(tableElement(table)));
   } catch (error) {
-    root.append(paragraph(`Could not draw these check results: ${error instanceof Error ? error.message : String(error)}`, 'error'));
+    root.append(paragraph(`Could not draw this ${outputItem.mime} output: ${error instanceof Error ? error.message : String(error)}`, 'error'));
   }
 }
 

@@ -110,4 +110,18 @@ export const STYLES = `
   white-space: normal;
   min-width: 20em;
 }
+/* A change's action, said in words as well. */
+.${ROOT_CLASS} .diff-added {
+  color: var(--vscode-gitDecoration-addedResourceForeground, var(--vscode-testing-iconPassed));
+  white-space: nowrap;
+}
+.${ROOT_CLASS} .diff-removed {
+  color: var(--vscode-gitDecoration-deletedResourceForeground, var(--vscode-errorForeground));
+  white-space: nowrap;
+}
+.${ROOT_CLASS} .diff-changed,
+.${ROOT_CLASS} .diff-moved {
+  color: var(--vscode-gitDecoration-modifiedResourceForeground, var(--vscode-textLink-foreground));
+  white-space: nowrap;
+}
 `;

@@ -7,6 +7,7 @@ import { checkNamespaceName } from '../../core/names.js';
 import { readNotebookFile } from '../../core/notebook/notebook-file.js';
 import { runNotebook, type CellPosition, type NotebookRunSummary } from '../../core/notebook/run-notebook.js';
 import type { CellRun } from '../../core/notebook/execute.js';
+import { stateDiffLines } from '../../core/state/diff.js';
 import { checkArguments, flag, parseCommandArgs, stringOption, UsageError } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
 import { count, labLabel } from '../lab-render.js';
@@ -17,7 +18,7 @@ export const runCommand: CliCommand = {
   name: 'run',
   summary: 'run lab notebooks (*.netns.md) top to bottom, printing each cell and its status',
   usage: [
-    'netns-lab run FILE... [--keep-going] [--netns NS] [--keep-lab | --destroy-after] [--keep-background] [--target TARGET]',
+    'netns-lab run FILE... [--keep-going] [--netns NS] [--keep-lab | --destroy-after] [--keep-background] [--diff] [--target TARGET]',
     '',
     'Runs every shell cell of each notebook in order, in its namespace, and stops at the first failing cell,',
     "on --target if given, else on the notebook's own target (front matter), else on this machine. A notebook",
@@ -31,6 +32,8 @@ export const runCommand: CliCommand = {
     "  --destroy-after   destroy each notebook's lab after the run, also when it was there before the run",
     '  --keep-background leave running what cells started in the background (a server started with &);',
     '                    by default it is stopped, with its whole process group, when each notebook is done',
+    '  --diff            after each cell, print what it changed in the namespaces it touched (its own, those it',
+    '                    names, those it made or deleted); a cell option diff=true or diff=false decides per cell',
     '',
     'A cell passes when its shell exits 0, even while processes it started in the background still run; what',
     'they print after the cell has ended is shown after the notebook. A cell with a timeout=SECONDS option that',
@@ -46,6 +49,7 @@ export const runCommand: CliCommand = {
       'destroy-after': { type: 'boolean' },
       'keep-lab': { type: 'boolean' },
       'keep-background': { type: 'boolean' },
+      diff: { type: 'boolean' },
     });
     if (parsed.positionals.length === 0) throw new UsageError('expected at least one notebook file', 'run');
     const override = checkArguments('run', () => readNamespaceOverride(stringOption(parsed, 'netns')));
@@ -54,9 +58,10 @@ export const runCommand: CliCommand = {
     const keepLab = flag(parsed, 'keep-lab');
     if (destroyAfter && keepLab) throw new UsageError('give either --keep-lab or --destroy-after, not both', 'run');
     const keepBackground = flag(parsed, 'keep-background');
+    const diff = flag(parsed, 'diff');
     let failed = false;
     for (const file of parsed.positionals) {
-      const summary = await runFile(file, context, { keepGoing, override, destroyAfter, keepLab, keepBackground });
+      const summary = await runFile(file, context, { keepGoing, override, destroyAfter, keepLab, keepBackground, diff });
       failed ||= summary.failed > 0;
       if (failed && !keepGoing) break;
     }
@@ -75,6 +80,7 @@ interface RunFileOptions {
   destroyAfter: boolean;
   keepLab: boolean;
   keepBackground: boolean;
+  diff: boolean;
 }
 
 async function runFile(file: string, context: CliContext, options: RunFileOptions): Promise<NotebookRunSummary> {
@@ -87,6 +93,7 @@ async function runFile(file: string, context: CliContext, options: RunFileOption
     onTargetHost: true,
     signal: context.interrupts.signal,
     keepBackground: options.keepBackground,
+    diff: options.diff,
     keepGoing: options.keepGoing,
     namespaceOverride: options.override,
     notebookDirectory: dirname(file),
@@ -100,7 +107,7 @@ async function runFile(file: string, context: CliContext, options: RunFileOption
     stderr: context.stderr,
     onLateOutput: (position, _stream, bytes) => late.add(position.number, bytes),
     onBackgroundStopped: (cells) => context.out(`── stopped what ${count(cells, 'cell')} left running in the background\n`),
-    onCellEnd: (_cell, position, run) => context.out(cellStatus(position, run)),
+    onCellEnd: (_cell, position, run) => context.out(cellDiff(position, run) + cellStatus(position, run)),
   });
   late.print(context.out);
   const skipped = summary.skipped ? `, ${summary.skipped} not run` : '';
@@ -125,6 +132,14 @@ function labDestroyed(plan: DestroyPlan): string {
 function cellHeading(source: string, position: CellPosition): string {
   const firstLine = source.split('\n').find((line) => line.trim()) ?? '';
   return `── cell ${position.number}/${position.count} in ${namespaceLabel(position.namespace)}: ${firstLine.trim()}\n`;
+}
+
+/** `── cell 2/5 changed:` and one indented line per change (see stateDiffLines); nothing when no diff was asked. */
+function cellDiff(position: CellPosition, run: CellRun): string {
+  if (!run.diff) return '';
+  return `── cell ${position.number}/${position.count} changed:\n${stateDiffLines(run.diff)
+    .map((line) => `   ${line}\n`)
+    .join('')}`;
 }
 
 function cellStatus(position: CellPosition, run: CellRun): string {

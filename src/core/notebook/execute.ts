@@ -17,6 +17,8 @@ import { cellNamespace } from './cell-namespace.js';
 import { isCheckCell, runCheckCell } from './check-cell.js';
 import type { NotebookCell, NotebookOptions } from './model.js';
 import type { ChecksPayload } from '../checks/model.js';
+import type { StateDiff } from '../state/diff.js';
+import { diffSinceBaseline, readDiffBaseline } from './cell-diff.js';
 
 export { cellNamespace } from './cell-namespace.js';
 
@@ -34,6 +36,8 @@ export interface CellRun {
   table?: IpTablePayload;
   /** A check cell's results (its output is one line per check; the cell fails when one fails). */
   checks?: ChecksPayload;
+  /** What the cell changed in the namespaces it touched, when its diff was asked for (CellRunOptions.diff, `diff=`). */
+  diff?: StateDiff;
 }
 
 export interface CellRunOptions {
@@ -50,6 +54,8 @@ export interface CellRunOptions {
   namespaceOverride?: NamespaceName;
   /** Check cells: how long a check without its own timeout retries, in milliseconds. */
   checkTimeoutMs?: number;
+  /** Whether cells show what they changed when their `diff=` option does not say (default: no). */
+  diff?: boolean;
 }
 
 /** How much of a cell's standard output is kept as text for its table; larger outputs get no table. */
@@ -87,6 +93,7 @@ export async function runCell(host: Host, cell: NotebookCell, notebook: Notebook
   const timeoutSeconds = cell.options?.timeoutSeconds;
   const started = performance.now();
   try {
+    const baseline = (cell.options?.diff ?? options.diff) ? await readDiffBaseline(host, cell.source, namespace) : undefined;
     const command = await host.start(cellArgv(cell, namespace), {
       signal: options.signal,
       timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
@@ -99,6 +106,8 @@ export async function runCell(host: Host, cell: NotebookCell, notebook: Notebook
     if (exit.status === 'rejected') throw exit.reason;
     const run: CellRun = { exitCode: exit.value.exitCode, stdout: head.text(), durationMs: exit.value.durationMs };
     if (run.exitCode === 0 && !head.truncated()) run.table = await tableFor(host, cell.source, namespace, run.stdout);
+    // A failed cell may have changed some things before it failed: its diff says which.
+    if (baseline) run.diff = await diffSinceBaseline(host, baseline);
     return run;
   } catch (error) {
     if (error instanceof CancelledError) throw error;

@@ -10,6 +10,8 @@ export interface CellOptions {
   netns?: NamespaceName;
   /** Seconds after which the cell is stopped (its whole process group). */
   timeoutSeconds?: number;
+  /** Show what the cell changed in the namespaces it touches (`diff=true`), or not (`diff=false`); absent: the setting. */
+  diff?: boolean;
 }
 
 /** Options of the whole notebook, from its YAML front matter. */

@@ -36,7 +36,7 @@ export class NotebookFormatError extends InvalidArgumentError {
 }
 
 const CELL_LANGUAGES = new Set(['sh', 'bash', 'shell', '']);
-const CELL_OPTION_NAMES = 'netns, timeout';
+const CELL_OPTION_NAMES = 'netns, timeout, diff';
 
 /** True when a fence with this language word is a shell cell: `sh`, `bash`, `shell`, or none (a bare fence). */
 export function isCellLanguage(language: string): boolean {
@@ -148,6 +148,9 @@ function setCellOption(options: CellOptions, key: string, value: string, fail: (
     // Node's timers hold at most 2^31 - 1 ms; a longer one would fire at once and stop the cell straight away.
     if (seconds * 1000 > MAX_TIMEOUT_MS) fail(`timeout=${value} is longer than the longest timeout, ${MAX_TIMEOUT_SECONDS} seconds (about 24 days)`);
     options.timeoutSeconds = seconds;
+  } else if (key === 'diff') {
+    if (value !== 'true' && value !== 'false') fail(`bad value ${JSON.stringify(value)} for diff; expected diff=true or diff=false`);
+    options.diff = value === 'true';
   } else {
     fail(`unknown cell option ${JSON.stringify(key)}; the options are ${CELL_OPTION_NAMES}`);
   }
@@ -165,6 +168,7 @@ export function formatCellOptions(options: CellOptions): string {
   const parts: string[] = [];
   if (options.netns !== undefined) parts.push(`netns=${options.netns === null ? '/' : quoteValue(options.netns)}`);
   if (options.timeoutSeconds !== undefined) parts.push(`timeout=${options.timeoutSeconds}`);
+  if (options.diff !== undefined) parts.push(`diff=${options.diff}`);
   return parts.length === 0 ? '' : `{${parts.join(' ')}}`;
 }
 

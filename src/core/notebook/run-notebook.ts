@@ -23,6 +23,8 @@ export interface NotebookRunOptions {
   namespaceOverride?: NamespaceName;
   /** Check cells: how long a check without its own timeout retries, in milliseconds. */
   checkTimeoutMs?: number;
+  /** Cells show what they changed unless their `diff=false` says not to (`diff=true` turns it on either way). */
+  diff?: boolean;
   /** The notebook file's folder, which a front matter `topology:` path is relative to. */
   notebookDirectory?: string;
   /** Destroy the notebook's lab after the cells, whether they passed or failed. */
@@ -134,6 +136,7 @@ async function runCellsInOrder(
       stderr: options.stderr,
       namespaceOverride: options.namespaceOverride,
       checkTimeoutMs: options.checkTimeoutMs,
+      diff: options.diff,
       background,
       onLateOutput: (stream, bytes) => options.onLateOutput?.(position, stream, bytes),
     });

@@ -66,7 +66,7 @@ function infoFor(cell: NotebookCell, fence: Fence): string | undefined {
 }
 
 function sameOptions(a: CellOptions, b: CellOptions): boolean {
-  return a.netns === b.netns && a.timeoutSeconds === b.timeoutSeconds;
+  return a.netns === b.netns && a.timeoutSeconds === b.timeoutSeconds && a.diff === b.diff;
 }
 
 function formatInfo(info: InfoString): string {

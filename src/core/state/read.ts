@@ -97,6 +97,16 @@ export async function readNamespaceSet(host: Host, names: readonly NamespaceName
 }
 
 /**
+ * The given namespaces as they are, in one round trip, without naming veth peers or identities (a cell's diff
+ * needs no more, and must cost little); one that does not exist is left out.
+ */
+export async function readNamespaceStates(host: Host, names: readonly NamespaceName[]): Promise<NamespaceState[]> {
+  if (names.length === 0) return [];
+  const raw = await readNamespacesRaw(host, NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, names);
+  return raw.filter((record) => !vanished(record)).map(toNamespaceState);
+}
+
+/**
  * Learns what every namespace's nsids stand for, in one run of the netlink helper, so that expanding any of them
  * later needs no run of its own (the tree does this in the background after its first paint).
  */

@@ -13,6 +13,7 @@ import type { CellRun } from '../../core/notebook/execute.js';
 import { CHECKS_MIME } from '../../core/checks/model.js';
 import { IP_TABLE_MIME } from '../../core/notebook/ip-output.js';
 import { BoundedOutput, describeSize } from '../../core/notebook/output-budget.js';
+import { DIFF_MIME, stateDiffLines } from '../../core/state/diff.js';
 
 type StreamName = 'stdout' | 'stderr';
 
@@ -86,6 +87,13 @@ export class CellOutputs {
   /** A check cell's results as the renderer's table, in place of their lines of text (the table says the same). */
   async addChecks(run: CellRun): Promise<void> {
     await this.replaceStdout(vscode.NotebookCellOutputItem.json(run.checks!, CHECKS_MIME));
+  }
+
+  /** What the cell changed, as the renderer's table, with its lines as plain text for other viewers. */
+  async addDiff(run: CellRun): Promise<void> {
+    await this.queue;
+    const text = stateDiffLines(run.diff!).join('\n');
+    await this.execution.appendOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.json(run.diff!, DIFF_MIME), vscode.NotebookCellOutputItem.text(text)]));
   }
 
   private async replaceStdout(item: vscode.NotebookCellOutputItem): Promise<void> {

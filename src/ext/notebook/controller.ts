@@ -67,11 +67,13 @@ export class NetnsNotebookController implements vscode.Disposable {
         stdout: outputs.stdout,
         stderr: outputs.stderr,
         background: this.background.of(cell.notebook),
+        diff: this.services.config.settings.notebookShowDiff,
         onLateOutput: lateOutputToLog(this.services, `${label} of ${cell.notebook.uri.fsPath}`),
       });
       await outputs.finish();
       if (run.table) await outputs.addTable(run);
       if (run.checks) await outputs.addChecks(run);
+      if (run.diff) await outputs.addDiff(run);
       if (run.exitCode !== 0) return this.fail(execution, run.failure ?? `Exit status ${run.exitCode}`, 'Failed');
       execution.end(true, Date.now());
       return true;

@@ -24,6 +24,17 @@ describe('cell options', () => {
     assert.deepEqual(parseCellOptions('sh {netns=red timeout=30}'), { netns: 'red', timeoutSeconds: 30 });
   });
 
+  test('diff=true and diff=false turn the diff of a cell on and off, and are written back', () => {
+    assert.deepEqual([parseCellOptions('sh {diff=true}'), parseCellOptions('sh {netns=red diff=false}')], [{ diff: true }, { netns: 'red', diff: false }]);
+    assert.equal(formatCellOptions({ netns: 'red', diff: true }), '{netns=red diff=true}');
+  });
+
+  test('diff takes only true or false, and says so', () => {
+    for (const value of ['yes', '1', 'TRUE', '"$(reboot)"', '']) {
+      assert.throws(() => parseCellOptions(`sh {diff=${value}}`), /expected diff=true or diff=false$/);
+    }
+  });
+
   test('netns=/ is the root namespace', () => {
     assert.deepEqual(parseCellOptions('sh {netns=/}'), { netns: null });
   });
@@ -78,7 +89,7 @@ describe('cell options', () => {
 
   test('an unknown option is an error with file, line and column that names the options', () => {
     const text = '# Lab\n\n```sh {nets=red}\nip a\n```\n';
-    failsAt(() => parseNotebook(text, 'notebook.netns.md'), 3, 8, /^notebook\.netns\.md:3:8: unknown cell option "nets"; the options are netns, timeout$/);
+    failsAt(() => parseNotebook(text, 'notebook.netns.md'), 3, 8, /^notebook\.netns\.md:3:8: unknown cell option "nets"; the options are netns, timeout, diff$/);
   });
 
   test('without a file name the message gives the line and column in words', () => {
@@ -106,7 +117,7 @@ describe('cell options', () => {
     ['text after the braces', 'sh {netns=red} more', 16, /unexpected text after the cell options: "more"/],
     ['words instead of braces', 'sh title="x"', 4, /expected cell options in braces after the language/],
     ['a quote glued to a value', 'sh {netns=red"x"}', 14, /expected a space or "}" after the value/],
-    ['a value without a name', 'sh {=x}', 5, /expected a cell option \(netns, timeout\) or "}"/],
+    ['a value without a name', 'sh {=x}', 5, /expected a cell option \(netns, timeout, diff\) or "}"/],
   ];
   for (const [what, info, column, pattern] of refusals) {
     test(`${what} is refused at its column`, () => {

@@ -147,6 +147,7 @@ describe('settings', () => {
       terminalUser: 'user',
       targets: [' lab1 ', 'ssh://root@10.0.0.2:2222', 'lab1', '', 'local', 7],
       sshConfigFile: '/etc/ssh/lab_config',
+      'notebook.showDiff': true,
     };
     assert.deepEqual(
       normalizeSettings((key) => raw[key]),
@@ -159,6 +160,7 @@ describe('settings', () => {
         terminalUser: 'user',
         targets: ['lab1', 'ssh://root@10.0.0.2:2222'],
         sshConfigFile: '/etc/ssh/lab_config',
+        notebookShowDiff: true,
       },
     );
   });
