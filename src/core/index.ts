@@ -62,4 +62,5 @@ export { runChecks, type CheckRunOptions } from './checks/run.js';
 export { parseCheckBlock, type CheckBlockParse } from './checks/parse-block.js';
 export { recordState, recordedCheckYaml } from './checks/record.js';
 export { checkResultLine, checkSummaryLine } from './checks/report.js';
+export { diffStates, stateDiffLines, DIFF_MIME, type StateDiff, type StateChange, type DiffAction, type DiffObject } from './state/diff.js';
 export { isCheckCell, runCheckCell, parseNotebookChecks, type CheckCellRun, type NotebookChecks } from './notebook/check-cell.js';

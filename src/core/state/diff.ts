@@ -113,7 +113,8 @@ function diffLinksAcross(before: readonly NamespaceState[], after: readonly Name
   }
   // A link of a namespace that was removed went with it: only the namespace's removal is said.
   for (const placed of gone) if (afterNames.has(placed.namespace)) changes.push(change('removed', 'link', placed.namespace, placed.link.name));
-  return changes;
+  // By name, not by ifindex: the order in which the kernel numbered a veth's two ends says nothing to a reader.
+  return changes.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
 }
 
 function placedLinks(states: readonly NamespaceState[]): PlacedLink[] {
@@ -156,15 +157,30 @@ function addressKeys(link: LinkInfo): string[] {
   return link.addresses.filter((address) => !isLinkLocalAddress(address)).map((address) => `${cidr(address)} on ${link.name}`);
 }
 
+/** Routes added and removed; those that went with their interface (deleted or moved away) go unsaid. */
 function diffRoutes(namespace: string, old: NamespaceState, now: NamespaceState): StateChange[] {
-  const keys = (state: NamespaceState): Set<string> => new Set(state.routes.filter(isOwnRoute).map(routeText));
-  return setChanges(namespace, 'route', keys(old), keys(now));
+  const present = new Set(now.links.map((link) => link.name));
+  const keys = (state: NamespaceState, keep: (route: RouteInfo) => boolean): Set<string> => new Set(state.routes.filter((route) => isOwnRoute(route) && keep(route)).map(routeText));
+  return setChanges(
+    namespace,
+    'route',
+    keys(old, (route) => route.device === undefined || present.has(route.device)),
+    keys(now, () => true),
+  );
 }
 
-/** Neighbours by address and interface; a changed MAC is a change, their states (which age by themselves) are not. */
+/**
+ * Neighbours by address and interface; a changed MAC is a change, their states (which age by themselves) are not,
+ * and those that went with their interface go unsaid.
+ */
 function diffNeighbours(namespace: string, old: NamespaceState, now: NamespaceState): StateChange[] {
+  const present = new Set(now.links.map((link) => link.name));
   const byKey = (state: NamespaceState): Map<string, NeighbourInfo> =>
-    new Map(state.neighbours.filter((neighbour) => !isLinkLocalText(neighbour.address)).map((neighbour) => [`${neighbour.address}${neighbour.device ? ` on ${neighbour.device}` : ''}`, neighbour]));
+    new Map(
+      state.neighbours
+        .filter((neighbour) => !isLinkLocalText(neighbour.address) && (neighbour.device === undefined || present.has(neighbour.device)))
+        .map((neighbour) => [`${neighbour.address}${neighbour.device ? ` on ${neighbour.device}` : ''}`, neighbour]),
+    );
   const oldByKey = byKey(old);
   const nowByKey = byKey(now);
   const changes = setChanges(namespace, 'neighbour', new Set(oldByKey.keys()), new Set(nowByKey.keys()));

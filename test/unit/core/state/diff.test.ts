@@ -72,8 +72,9 @@ describe('the diff of namespaces', () => {
   });
 
   test("a neighbour's changed MAC is a change; its state ageing is not", () => {
-    const before = [state('ns1', { neighbours: [neighbour('10.0.0.3', 'aa:aa:aa:aa:aa:aa'), neighbour('10.0.0.4', 'bb:bb:bb:bb:bb:bb')] })];
-    const after = [state('ns1', { neighbours: [neighbour('10.0.0.3', 'cc:cc:cc:cc:cc:cc'), neighbour('10.0.0.4', 'bb:bb:bb:bb:bb:bb', ['STALE'])] })];
+    const links = [loopback(), link('veth0')];
+    const before = [state('ns1', { links, neighbours: [neighbour('10.0.0.3', 'aa:aa:aa:aa:aa:aa'), neighbour('10.0.0.4', 'bb:bb:bb:bb:bb:bb')] })];
+    const after = [state('ns1', { links, neighbours: [neighbour('10.0.0.3', 'cc:cc:cc:cc:cc:cc'), neighbour('10.0.0.4', 'bb:bb:bb:bb:bb:bb', ['STALE'])] })];
     assert.deepEqual(lines(before, after), ['~ neighbour 10.0.0.3 on veth0 in ns1: mac aa:aa:aa:aa:aa:aa → cc:cc:cc:cc:cc:cc']);
   });
 
@@ -87,8 +88,10 @@ describe('the diff of namespaces', () => {
     assert.deepEqual(lines(before, []), ['- namespace ns2']);
   });
 
-  test('a deleted interface is removed, and its addresses with it unsaid', () => {
-    const before = [state('ns1', { links: [loopback(), link('veth0', { addresses: [address('10.0.0.1/24')] })] })];
+  test('a deleted interface is removed, and its addresses, routes and neighbours with it unsaid', () => {
+    const before = [
+      state('ns1', { links: [loopback(), link('veth0', { addresses: [address('10.0.0.1/24')] })], routes: [route('10.0.0.0/24', 'veth0')], neighbours: [neighbour('10.0.0.3', 'aa:aa:aa:aa:aa:aa')] }),
+    ];
     assert.deepEqual(lines(before, [state('ns1')]), ['- link veth0 in ns1']);
   });
 
