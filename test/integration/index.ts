@@ -43,6 +43,7 @@ async function loadRootSuites(): Promise<void> {
   await import('./topology.test.js');
   await import('./topology-edits.test.js');
   await import('./topology-notebook.test.js');
+  await import('./checks.test.js');
   await import('./tutorial-picker.test.js');
   await import('./tutorials.test.js');
   await import('./ssh-target.test.js');
