@@ -71,7 +71,7 @@ describe('checks in the editor', function () {
   }
 
   it('shows a check cell as YAML and its results as a table; a failing check fails the cell with its reason', async () => {
-    const checks = [`- reach: 10.93.0.2\n  from: ${red}`, `- reach: 10.93.0.2\n  from: ${blue}\n  expect: failure`, `- link: eth0\n  in: ${red}\n  mtu: 9000\n  timeout: 1`].join('\n');
+    const checks = [`- reach: 10.93.0.2\n  from: ${red}`, `- reach: 10.93.0.2\n  from: ${red}\n  expect: failure\n  timeout: 1`, `- link: eth0\n  in: ${red}\n  mtu: 9000\n  timeout: 1`].join('\n');
     const document = await openNotebook('checks', `# Checks\n\n\`\`\`check\n${checks}\n\`\`\`\n`);
     const cell = document.cellAt(1);
     assert.equal(cell.document.languageId, 'yaml');

@@ -49,6 +49,29 @@ describe('tutorial notebooks', () => {
   }
 });
 
+describe('the proofs of the tutorials', () => {
+  for (const file of tutorialFiles()) {
+    test(`${file} proves its point with check cells that netns-lab check passes, and leaves nothing behind`, async () => {
+      const path = join(NOTEBOOKS, file);
+      const result = await runner.run('check', path);
+      assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
+      const [, total, passed] = /: (\d+) checks?: (\d+) passed, 0 failed\n/u.exec(result.stdout) ?? [];
+      assert.ok(Number(total) > 0 && total === passed, result.stdout);
+      assert.deepEqual(namespacesOf(readFileSync(path, 'utf8')).filter(namespaceExists), []);
+    });
+  }
+
+  test('they prove what must not reach as well as what must', () => {
+    const texts = tutorialFiles().map((file) => readFileSync(join(NOTEBOOKS, file), 'utf8'));
+    assert.ok(texts.some((text) => /```check\n(?:(?!```)[^])*expect: failure/u.test(text)));
+  });
+
+  test('one of them shows what a step changed', () => {
+    const texts = tutorialFiles().map((file) => readFileSync(join(NOTEBOOKS, file), 'utf8'));
+    assert.ok(texts.some((text) => /```sh \{[^}]*diff=true[^}]*\}\n[^`]*netns/u.test(text)));
+  });
+});
+
 describe('topology files beside the tutorials', () => {
   const files = readdirSync(NOTEBOOKS).filter((file) => file.endsWith('.netns.yaml')).sort();
 
