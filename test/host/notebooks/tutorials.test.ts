@@ -53,11 +53,17 @@ describe('the proofs of the tutorials', () => {
   for (const file of tutorialFiles()) {
     test(`${file} proves its point with check cells that netns-lab check passes, and leaves nothing behind`, async () => {
       const path = join(NOTEBOOKS, file);
-      const result = await runner.run('check', path);
-      assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
-      const [, total, passed] = /: (\d+) checks?: (\d+) passed, 0 failed\n/u.exec(result.stdout) ?? [];
-      assert.ok(Number(total) > 0 && total === passed, result.stdout);
-      assert.deepEqual(namespacesOf(readFileSync(path, 'utf8')).filter(namespaceExists), []);
+      const declaredLab = labOfNotebook(path);
+      try {
+        const result = await runner.run('check', path);
+        assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
+        const [, total, passed] = /: (\d+) checks?: (\d+) passed, 0 failed\n/u.exec(result.stdout) ?? [];
+        assert.ok(Number(total) > 0 && total === passed, result.stdout);
+        assert.deepEqual(namespacesOf(readFileSync(path, 'utf8')).filter(namespaceExists), []);
+      } finally {
+        // The tutorial's own lab name: removed here whatever happened, so the next test finds the host clean.
+        if (declaredLab !== undefined) await runner.run('destroy', '--lab', declaredLab);
+      }
     });
   }
 
