@@ -1,12 +1,13 @@
 /**
  * Runs the benchmarks (as root; they make and remove namespaces under a unique prefix). Figures are ratios
  * measured in the same run, since absolute times vary with the machine's load.
- * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale capture check`.
+ * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale capture check diff`.
  */
 import { benchmarkCapture } from './capture.bench.js';
 import { benchmarkCell } from './cell.bench.js';
 import { benchmarkCheck } from './check.bench.js';
 import { benchmarkCreate } from './create.bench.js';
+import { benchmarkDiff } from './diff.bench.js';
 import { benchmarkExec } from './exec.bench.js';
 import { benchmarkLab } from './lab.bench.js';
 import { benchmarkNames } from './names.bench.js';
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   scale: benchmarkScale,
   capture: benchmarkCapture,
   check: benchmarkCheck,
+  diff: benchmarkDiff,
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);
