@@ -90,7 +90,9 @@ export async function runNotebook(host: Host, notebook: Notebook, options: Noteb
 }
 
 async function destroyAfter(host: Host, topology: Topology, options: NotebookRunOptions): Promise<void> {
-  options.onLabDestroyed?.(await destroyLab(host, topology.lab, { onProgress: options.onLabProgress }));
+  // Destroyed first, reported after: inside `onLabDestroyed?.(…)` the destroy would not run at all without a listener.
+  const plan = await destroyLab(host, topology.lab, { onProgress: options.onLabProgress });
+  options.onLabDestroyed?.(plan);
 }
 
 /**
