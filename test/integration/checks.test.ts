@@ -120,7 +120,7 @@ describe('checks in the editor', function () {
     }
   });
 
-  it("puts Check on a topology's checks: line, and its failed checks on their lines after Deploy Lab and Check Lab", async () => {
+  it("puts Check on a topology's checks: line, and its failed checks on their lines after Deploy Lab and Check Lab, until the lab is destroyed", async () => {
     const name = labName('ck');
     labs.push(name);
     const text = [
@@ -159,9 +159,19 @@ describe('checks in the editor', function () {
     ip('-n', `${name}-red`, 'link', 'set', 'eth0', 'mtu', '9000');
     const checked = await vscode.commands.executeCommand<ChecksPayload>(check!.command!.command, ...(check!.command!.arguments ?? []));
     assert.deepEqual([checked.passed, checked.failed], [2, 0]);
-    await eventually(() => (vscode.languages.getDiagnostics(topology).some((problem) => problem.source === 'netns-lab check') ? undefined : true), { what: 'the problem to clear' });
+    await eventually(() => (checkProblems(topology).length === 0 ? true : undefined), { what: 'the problem to clear' });
+
+    ip('-n', `${name}-red`, 'link', 'set', 'eth0', 'mtu', '1500');
+    await vscode.commands.executeCommand('netnsLab.lab.check', { file: topology.fsPath });
+    assert.equal(checkProblems(topology).length, 1, 'the check fails again');
+    await vscode.commands.executeCommand('netnsLab.lab.destroy', { file: topology.fsPath });
+    assert.deepEqual(checkProblems(topology), [], 'a destroyed lab leaves no problems of its checks');
   });
 });
+
+function checkProblems(file: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(file).filter((problem) => problem.source === 'netns-lab check');
+}
 
 function nonEmpty<T>(items: T[]): T[] | undefined {
   return items.length > 0 ? items : undefined;

@@ -1,7 +1,7 @@
 /**
  * A topology's `checks:` in the editor: run by the "Check" CodeLens and the palette (netnsLab.lab.check), and
  * after a deploy from the editor. Each failed check becomes a problem at its line; the problems stay until the
- * checks run again or the file is edited (its lines may then have moved) or closed.
+ * checks run again, the file is edited (its lines may then have moved) or closed, or its lab is destroyed.
  */
 import * as vscode from 'vscode';
 import { checksPayload, type ChecksPayload, type CheckResult } from '../../core/checks/model.js';
@@ -62,6 +62,11 @@ export async function runLabChecks(host: Host, topology: Topology, file: string)
   });
   await showProblems(vscode.Uri.file(file), results);
   return results;
+}
+
+/** Removes the problems of a file's failed checks (its lab was destroyed). */
+export function clearCheckProblems(file: string): void {
+  checkProblems?.delete(vscode.Uri.file(file));
 }
 
 /** The summary as a message: information when every check passed, a warning naming the first failure otherwise. */

@@ -14,7 +14,7 @@ import type { Services } from '../services.js';
 import { destroyDetail, namespaceCount, planLines, planText } from '../view-model/lab-describe.js';
 import { labDestroyRequest, labFileRequest, labNodeFile } from '../view-model/lab-arguments.js';
 import { checksSentence, labCheckSummary } from '../view-model/lab-checks.js';
-import { runLabChecks, showSummary } from './lab-checks.js';
+import { clearCheckProblems, runLabChecks, showSummary } from './lab-checks.js';
 import { labTargetId } from './lab-target.js';
 import { showPlanDocument, updateShownPlan, type PlanSource } from './plan-document.js';
 import { activeTopologyFile, readLabName, readTopology } from './topology-files.js';
@@ -81,8 +81,12 @@ function planSource(services: Services, targetId: string, lab: string, file: str
  */
 export async function destroyLabCommand(services: Services, argument: unknown): Promise<DestroyPlan> {
   const request = labDestroyRequest(argument);
-  const lab = request.lab ?? (await readLabName(request.file ?? activeTopologyFile()));
-  return destroyWithConfirmation(services, await labTargetId(services, request, `Destroy Lab ${lab}`), lab, request.origin === 'ui');
+  const file = request.lab === undefined ? (request.file ?? activeTopologyFile()) : request.file;
+  const lab = request.lab ?? (await readLabName(file!));
+  const removed = await destroyWithConfirmation(services, await labTargetId(services, request, `Destroy Lab ${lab}`), lab, request.origin === 'ui');
+  // Failed checks were about the lab that is gone now.
+  if (file !== undefined) clearCheckProblems(file);
+  return removed;
 }
 
 /** Destroys a lab, after naming what goes and asking when `ask` (the user, not a program, asked for it). */
