@@ -27,6 +27,17 @@ await Promise.all([
     minify: true,
     logLevel: 'warning',
   }),
+  // The capture panel's page runs in its webview: a browser script, loaded once with the page's nonce.
+  build({
+    entryPoints: ['src/capture-view/page.ts'],
+    outfile: 'dist/capture-view.js',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'warning',
+  }),
 ]);
 await chmod('dist/cli.js', 0o755);
 

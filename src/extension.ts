@@ -1,5 +1,6 @@
 /** Wiring only: builds the services and registers what the extension contributes. */
 import * as vscode from 'vscode';
+import { registerCapturePanels } from './ext/capture/start-capture.js';
 import { registerCommands } from './ext/commands/index.js';
 import { registerLabChecks } from './ext/labs/lab-checks.js';
 import { registerPlanDocuments } from './ext/labs/plan-document.js';
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NetnsL
     active = services;
     context.subscriptions.push(services);
     registerCommands(context, services);
+    registerCapturePanels(context);
     const tree = registerNamespaceTree(context, services);
     const { cellStatus } = registerNotebook(context, services);
     registerTopologyEditing(context);

@@ -114,6 +114,12 @@ describe('layers (ARCHITECTURE.md)', () => {
     assert.deepEqual(config.compilerOptions.types, []);
   });
 
+  test('R3: the capture panel page imports neither vscode nor Node built-ins, and only types from outside itself', () => {
+    const forbidden = (found: ReturnType<typeof importsOf>[number]): boolean =>
+      isVscode(found.specifier) || isNodeBuiltin(found.specifier) || (found.file !== undefined && !under(found.file, 'src/capture-view') && !found.typeOnly);
+    assert.deepEqual(offenders('src/capture-view', forbidden), []);
+  });
+
   test('R4: there is no import circle under src', () => {
     assert.deepEqual(importCircles(typeScriptFiles('src')), []);
   });
@@ -128,7 +134,7 @@ describe('layers (ARCHITECTURE.md)', () => {
 });
 
 /** The floors of src/ext, bottom first (ARCHITECTURE.md, "Rooms of the editor"); '' is the room's own files. */
-const FLOORS: Record<string, number> = { 'view-model': 0, ui: 1, '': 2, labs: 3, tree: 3, notebook: 4, commands: 5 };
+const FLOORS: Record<string, number> = { 'view-model': 0, ui: 1, '': 2, labs: 3, tree: 3, capture: 3, notebook: 4, commands: 5 };
 
 function roomOf(file: string): string {
   const inside = relative('src/ext', file).split('/');

@@ -36,6 +36,7 @@
  * | `netnsLab.notebook.stopBackground` | nothing (the active notebook) | how many cells had left processes running |
  * | `netnsLab.refresh`, `netnsLab.showLog`, `netnsLab.openTutorial` | nothing | |
  * | `netnsLab.privilege.retry` | `{ targetId? }` (default: every target) | |
+ * | `netnsLab.capture.start` | `{ interfaces: ['NS:IF', …], filter?: BPF, targetId? }` (`IF` alone: the root namespace) | the CapturePanel, once tcpdump listens |
  *
  * The lab commands also take a file's Uri (CodeLens, menus) or a lab node of the view; with nothing, the active
  * editor's topology file (or notebook). These count as the user: destroy then asks first.
@@ -46,6 +47,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import { checkLabCommand } from '../labs/lab-checks.js';
+import { startCaptureCommand } from '../capture/start-capture.js';
 import { deployLabCommand, destroyLabCommand, openLabFileCommand, planLabCommand } from '../labs/lab-commands.js';
 import { stopNotebookBackgroundCommand } from '../notebook-background.js';
 import { destroyNotebookLabCommand } from '../notebook/topology.js';
@@ -87,6 +89,7 @@ const COMMANDS: readonly CommandDefinition[] = [
   { id: 'netnsLab.interface.setUp', needsTrust: true, targetTitle: 'Set Interface Up', handler: setInterfaceUpCommand },
   { id: 'netnsLab.interface.setDown', needsTrust: true, targetTitle: 'Set Interface Down', handler: setInterfaceDownCommand },
   { id: 'netnsLab.interface.delete', needsTrust: true, targetTitle: 'Delete Interface', handler: deleteInterfaceCommand },
+  { id: 'netnsLab.capture.start', needsTrust: true, targetTitle: 'Capture Packets', handler: startCaptureCommand },
   { id: 'netnsLab.copyName', needsTrust: false, handler: copyNameCommand },
   { id: 'netnsLab.copyAddress', needsTrust: false, handler: copyAddressCommand },
   { id: 'netnsLab.openTutorial', needsTrust: false, handler: openTutorialCommand },

@@ -4,7 +4,7 @@ import type { LinkInfo, NamespaceName, NamespaceState, RouteInfo } from '../../c
 import { describeNamespace } from '../../core/changes/operations.js';
 import { readNamespace, readNamespaceNames } from '../../core/state/read.js';
 import { pickLabel, typedNamespace } from '../view-model/input-rules.js';
-import { pickOne, type Choice } from './prompts.js';
+import { NothingToChoose, pickMany, pickOne, PromptCancelled, type Choice } from './prompts.js';
 
 /** What a picker says at its top. */
 export interface PickerTitles {
@@ -76,6 +76,15 @@ export function pickInterface(state: NamespaceState, options: PickerTitles & { f
   const links = state.links.filter(options.filter ?? (() => true));
   const choices = links.map((link): Choice<LinkInfo> => ({ label: pickLabel(link.name), description: describeLink(link), value: link }));
   return pickOne(choices, { ...options, emptyMessage: `There is no suitable interface in ${describeNamespace(state.name)}.` });
+}
+
+/** Any number of a namespace's interfaces (at least one), all unticked at first. */
+export async function pickInterfaces(state: NamespaceState, options: PickerTitles): Promise<LinkInfo[]> {
+  if (state.links.length === 0) throw new NothingToChoose(`There is no interface in ${describeNamespace(state.name)}.`);
+  const choices = state.links.map((link): Choice<LinkInfo> => ({ label: pickLabel(link.name), description: describeLink(link), value: link }));
+  const chosen = await pickMany(choices, options);
+  if (chosen.length === 0) throw new PromptCancelled();
+  return chosen;
 }
 
 /** An address of a namespace (of one interface, when given), as the interface and `ADDRESS/PREFIX`. */

@@ -1,0 +1,103 @@
+/**
+ * The capture panel's page: a toolbar (state, pause, stop, clear, save, Wireshark, display filter), the packet
+ * list, and the selected packet's fields and bytes. It runs in the panel's webview, a browser with no network
+ * (see the panel's content security policy); everything it shows comes from the panel in messages.
+ */
+import type { PacketDetails, PageToPanel, PanelToPage } from '../ext/view-model/capture-rows.js';
+import { compileDisplayFilter } from './display-filter.js';
+import { PacketList } from './packet-list.js';
+
+interface VsCodeApi {
+  postMessage(message: PageToPanel): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const limit = Number(document.body.dataset['limit']) || 100_000;
+
+const list = new PacketList(
+  byId('packets'),
+  () => limit,
+  (row) => vscode.postMessage({ type: 'select', number: row.number }),
+);
+const status = byId('status');
+const counts = byId('counts');
+const filterInput = byId<HTMLInputElement>('filter');
+const filterProblem = byId('filter-problem');
+const pauseButton = byId<HTMLButtonElement>('pause');
+let paused = false;
+
+byId('packets').addEventListener('click', (event) => list.selectAt(event.target));
+pauseButton.addEventListener('click', () => vscode.postMessage({ type: paused ? 'resume' : 'pause' }));
+for (const action of ['stop', 'clear', 'save', 'wireshark'] as const) byId(action).addEventListener('click', () => vscode.postMessage({ type: action }));
+filterInput.addEventListener('input', applyFilter);
+
+window.addEventListener('message', (event: MessageEvent<PanelToPage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'rows':
+      list.add(message.rows);
+      return showCounts();
+    case 'clear':
+      list.clear();
+      showDetails(undefined);
+      return showCounts();
+    case 'state':
+      return showState(message);
+    case 'details':
+      return showDetails(message.details);
+    case 'report':
+      // Answered after the next frame, so the rows that came before the question are drawn.
+      return requestAnimationFrame(() =>
+        requestAnimationFrame(() => vscode.postMessage({ type: 'shown', id: message.id, rows: list.total, matching: list.matching, summaries: list.drawnSummaries(), filter: filterInput.value })),
+      );
+  }
+});
+vscode.postMessage({ type: 'ready' });
+
+function applyFilter(): void {
+  const compiled = compileDisplayFilter(filterInput.value);
+  filterProblem.textContent = compiled.ok ? '' : compiled.problem;
+  filterInput.classList.toggle('invalid', !compiled.ok);
+  if (compiled.ok) list.setFilter(compiled.test);
+  showCounts();
+}
+
+function showCounts(): void {
+  counts.textContent = list.matching === list.total ? `${list.total} packets` : `${list.matching} of ${list.total} packets`;
+}
+
+function showState(message: Extract<PanelToPage, { type: 'state' }>): void {
+  paused = message.state === 'paused';
+  const running = message.state === 'capturing' || message.state === 'paused';
+  status.textContent = message.message ? `${message.title}: ${message.message}` : message.title;
+  status.className = `status ${message.state}`;
+  pauseButton.textContent = paused ? 'Resume' : 'Pause';
+  pauseButton.disabled = !running;
+  byId<HTMLButtonElement>('stop').disabled = !running;
+  byId('wireshark').hidden = !message.wireshark;
+}
+
+function showDetails(details: PacketDetails | undefined): void {
+  const fields = byId('fields');
+  const hex = byId('hex');
+  fields.replaceChildren();
+  hex.textContent = details ? details.hex.join('\n') : '';
+  if (!details) return;
+  for (const layer of details.layers) {
+    const box = document.createElement('details');
+    box.open = true;
+    const title = document.createElement('summary');
+    title.textContent = layer.truncated ? `${layer.name} (${layer.truncated})` : layer.name;
+    box.append(title);
+    for (const field of layer.fields) {
+      const line = document.createElement('div');
+      line.className = 'field';
+      line.textContent = `${field.name}: ${field.value}`;
+      line.title = `bytes ${field.offset}–${field.offset + field.length - 1}`;
+      box.append(line);
+    }
+    fields.append(box);
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * One capture in an editor panel: starts the core's capture, streams its packets' rows to the page in batches,
+ * answers the page's requests (a packet's details, pause, stop, clear, save, Wireshark), and stops the capture
+ * when the panel closes. The packets themselves stay in the core's ring (bounded); the page keeps only rows.
+ */
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { startCapture, type Capture, type CapturedPacket } from '../../core/capture/capture.js';
+import { endpointLabel, type CaptureEndpoint } from '../../core/capture/endpoints.js';
+import type { Host } from '../../core/host/host.js';
+import type { Log } from '../log.js';
+import { capturePageHtml } from '../view-model/capture-page.js';
+import { isPageMessage, packetDetails, packetRow, type CaptureRunState, type PacketRow, type PageToPanel, type PanelToPage } from '../view-model/capture-rows.js';
+import { writePcap } from './pcap-export.js';
+import { findOnPath, openInWireshark } from './wireshark.js';
+
+/** Packets kept, in the core's ring and in the page's list: 100,000 stay smooth in the list. */
+export const CAPTURE_PANEL_LIMIT = 100_000;
+/** Rows wait this long to go to the page together: one message per batch, not per packet. */
+const BATCH_MS = 30;
+
+/** What the page shows, as it answers a `report` (for tests and the latency benchmark). */
+export interface CapturePageReport {
+  rows: number;
+  matching: number;
+  summaries: string[];
+  filter: string;
+}
+
+export interface CapturePanelOptions {
+  host: Host;
+  endpoints: CaptureEndpoint[];
+  filter?: string;
+  /** " on lab1" once SSH targets are configured. */
+  where: string;
+  extensionUri: vscode.Uri;
+  log: Log;
+}
+
+export class CapturePanel implements vscode.Disposable {
+  readonly panel: vscode.WebviewPanel;
+  private capture: Capture | undefined;
+  private state: CaptureRunState = 'starting';
+  private stateMessage: string | undefined;
+  private pending: PacketRow[] = [];
+  private batchTimer: NodeJS.Timeout | undefined;
+  /** Packets up to this number were cleared from the view, and are neither shown nor saved. */
+  private clearedThrough = 0;
+  private wireshark: string | undefined;
+  private readonly reports = new Map<number, (report: CapturePageReport) => void>();
+  private nextReport = 1;
+  private readonly pageReady: Promise<void>;
+  private disposed = false;
+
+  constructor(private readonly options: CapturePanelOptions) {
+    const title = `Capture ${options.endpoints.map(endpointLabel).join(', ')}${options.where}`;
+    this.panel = vscode.window.createWebviewPanel('netnsLab.capture', title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(options.extensionUri, 'dist')],
+    });
+    const webview = this.panel.webview;
+    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(options.extensionUri, 'dist', 'capture-view.js')).toString();
+    webview.html = capturePageHtml({ cspSource: webview.cspSource, scriptUri, nonce: randomBytes(18).toString('hex'), limit: CAPTURE_PANEL_LIMIT });
+    this.pageReady = new Promise((resolve) => {
+      webview.onDidReceiveMessage((message: unknown) => {
+        if (!isPageMessage(message)) return;
+        if (message.type === 'ready') resolve();
+        void this.onPageMessage(message);
+      });
+    });
+    this.panel.onDidDispose(() => void this.dispose());
+  }
+
+  /** Starts capturing; a failure (no tcpdump, no such interface) shows in the panel and is thrown to the command. */
+  async start(): Promise<void> {
+    this.wireshark = await findOnPath('wireshark');
+    this.sendState();
+    try {
+      const { host, endpoints, filter } = this.options;
+      this.capture = await startCapture(host, endpoints, { filter, keepRecent: CAPTURE_PANEL_LIMIT, onPacket: (packet) => this.onPacket(packet) });
+      await this.capture.ready;
+    } catch (error) {
+      this.setState('stopped', error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+    if (this.disposed) return void (await this.capture.stop());
+    this.setState('capturing');
+    this.capture.done.then(
+      (end) => this.setState('stopped', `${end.packets} packets`),
+      (error: unknown) => {
+        this.options.log.error('The capture failed', error);
+        this.setState('stopped', error instanceof Error ? error.message : String(error));
+      },
+    );
+  }
+
+  /** What the page shows now, once the rows sent so far have arrived and been drawn. */
+  async pageReport(): Promise<CapturePageReport> {
+    await this.pageReady;
+    this.flush();
+    const id = this.nextReport++;
+    const answer = new Promise<CapturePageReport>((resolve) => this.reports.set(id, resolve));
+    await this.post({ type: 'report', id });
+    return answer;
+  }
+
+  /** Writes the kept packets (those not cleared) to a pcap file. */
+  async savePcap(path: string): Promise<number> {
+    const packets = this.keptPackets();
+    await writePcap(path, packets);
+    return packets.length;
+  }
+
+  async stop(): Promise<void> {
+    await this.capture?.stop();
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.batchTimer);
+    this.panel.dispose();
+    await this.capture?.stop();
+  }
+
+  private onPacket(packet: CapturedPacket): void {
+    this.pending.push(packetRow(packet));
+    if (this.pending.length > CAPTURE_PANEL_LIMIT) this.pending.splice(0, this.pending.length - CAPTURE_PANEL_LIMIT);
+    this.batchTimer ??= setTimeout(() => this.flush(), BATCH_MS);
+  }
+
+  private flush(): void {
+    clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    if (this.pending.length === 0 || this.disposed) return;
+    const rows = this.pending;
+    this.pending = [];
+    void this.post({ type: 'rows', rows });
+  }
+
+  private async onPageMessage(message: PageToPanel): Promise<void> {
+    try {
+      await this.answer(message);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      this.options.log.info(`Capture panel: ${text}`);
+      void vscode.window.showErrorMessage(text);
+    }
+  }
+
+  private async answer(message: PageToPanel): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.sendState();
+      case 'select': {
+        const packet = this.keptPackets().find((candidate) => candidate.number === message.number);
+        return void (await this.post({ type: 'details', details: packet && packetDetails(packet) }));
+      }
+      case 'pause':
+        this.capture?.pause();
+        return this.setState('paused');
+      case 'resume':
+        this.capture?.resume();
+        return this.setState('capturing');
+      case 'stop':
+        this.capture?.resume();
+        return this.stop();
+      case 'clear':
+        this.clearedThrough = this.capture?.recent().at(-1)?.number ?? 0;
+        this.pending = [];
+        return void (await this.post({ type: 'clear' }));
+      case 'save':
+        return this.saveAs();
+      case 'wireshark':
+        return this.showInWireshark();
+      case 'shown': {
+        const { id, ...report } = message;
+        this.reports.get(id)?.(report);
+        this.reports.delete(id);
+      }
+    }
+  }
+
+  private async saveAs(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const name = `capture-${new Date().toISOString().replace(/[:.]/gu, '-').slice(0, 19)}.pcap`;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+      filters: { 'Packet capture': ['pcap'] },
+      title: 'Save the capture as pcap',
+    });
+    if (!target) return;
+    const count = await this.savePcap(target.fsPath);
+    void vscode.window.showInformationMessage(`Saved ${count} packets to ${vscode.workspace.asRelativePath(target)}`);
+  }
+
+  private async showInWireshark(): Promise<void> {
+    if (!this.wireshark) throw new Error('wireshark is not on the PATH: install it (apt-get install wireshark) to open captures in it');
+    const file = join(tmpdir(), `netns-lab-capture-${process.pid}-${Date.now()}.pcap`);
+    await this.savePcap(file);
+    openInWireshark(this.wireshark, file);
+  }
+
+  private keptPackets(): CapturedPacket[] {
+    return (this.capture?.recent() ?? []).filter((packet) => packet.number > this.clearedThrough);
+  }
+
+  private setState(state: CaptureRunState, message?: string): void {
+    if (this.state === 'stopped') return;
+    this.state = state;
+    this.stateMessage = message;
+    this.flush();
+    this.sendState();
+  }
+
+  private sendState(): void {
+    const titles: Record<CaptureRunState, string> = { starting: 'Starting', capturing: 'Capturing', paused: 'Paused', stopped: 'Stopped' };
+    void this.post({ type: 'state', state: this.state, title: titles[this.state], message: this.stateMessage, wireshark: this.wireshark !== undefined });
+  }
+
+  private async post(message: PanelToPage): Promise<void> {
+    if (!this.disposed) await this.panel.webview.postMessage(message);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * netnsLab.capture.start: the interfaces come from the node (one interface), are picked in a namespace (several
+ * at once), or are given by a program; then a capture panel opens and streams their packets.
+ */
+import * as vscode from 'vscode';
+import type { CaptureEndpoint } from '../../core/capture/endpoints.js';
+import { readNamespace } from '../../core/state/read.js';
+import type { Services } from '../services.js';
+import { givenOrPickedNamespace, pickInterfaces } from '../ui/pickers.js';
+import { stepTitles } from '../ui/prompts.js';
+import { captureStartRequest } from '../view-model/capture-arguments.js';
+import { CapturePanel } from './capture-panel.js';
+
+const EXTENSION_ID = 'netns-lab.netns-lab';
+
+/** The open capture panels, ended with the extension. */
+const openPanels = new Set<CapturePanel>();
+
+/** Makes the extension's context the owner of every capture panel: they stop their captures when it goes. */
+export function registerCapturePanels(context: vscode.ExtensionContext): void {
+  context.subscriptions.push({ dispose: () => void Promise.allSettled([...openPanels].map((panel) => panel.dispose())) });
+}
+
+/** netnsLab.capture.start; returns the panel (for programs and tests), once its capture is listening. */
+export async function startCaptureCommand(services: Services, argument: unknown): Promise<CapturePanel> {
+  const request = captureStartRequest(argument);
+  const host = services.host(request.targetId);
+  const where = services.where(request.targetId).suffix;
+  let endpoints: CaptureEndpoint[] | undefined = request.endpoints;
+  if (endpoints === undefined) {
+    const title = stepTitles(`Capture Packets${where}`, request.namespace === undefined ? 2 : 1);
+    const namespace = await givenOrPickedNamespace(host, request.namespace, { title, placeholder: 'The namespace of the interfaces' });
+    const links = await pickInterfaces(await readNamespace(host, namespace), { title: title(), placeholder: 'The interfaces to capture on (tick one or more)' });
+    endpoints = links.map((link) => ({ namespace, interfaceName: link.name }));
+  }
+  const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
+  const panel = new CapturePanel({ host, endpoints, filter: request.filter, where, extensionUri, log: services.log });
+  openPanels.add(panel);
+  panel.panel.onDidDispose(() => openPanels.delete(panel));
+  await panel.start();
+  return panel;
+}
