@@ -8,6 +8,7 @@ import { readNotebookFile } from '../../core/notebook/notebook-file.js';
 import { runNotebook, type CellPosition, type NotebookRunSummary } from '../../core/notebook/run-notebook.js';
 import type { CellRun } from '../../core/notebook/execute.js';
 import { stateDiffLines } from '../../core/state/diff.js';
+import { packetSummaryLines } from '../../core/notebook/cell-capture.js';
 import { checkArguments, flag, parseCommandArgs, stringOption, UsageError } from '../args.js';
 import type { CliCommand, CliContext } from '../context.js';
 import { count, labLabel } from '../lab-render.js';
@@ -107,7 +108,7 @@ async function runFile(file: string, context: CliContext, options: RunFileOption
     stderr: context.stderr,
     onLateOutput: (position, _stream, bytes) => late.add(position.number, bytes),
     onBackgroundStopped: (cells) => context.out(`── stopped what ${count(cells, 'cell')} left running in the background\n`),
-    onCellEnd: (_cell, position, run) => context.out(cellDiff(position, run) + cellStatus(position, run)),
+    onCellEnd: (_cell, position, run) => context.out(cellDiff(position, run) + cellPackets(run) + cellStatus(position, run)),
   });
   late.print(context.out);
   const skipped = summary.skipped ? `, ${summary.skipped} not run` : '';
@@ -140,6 +141,12 @@ function cellDiff(position: CellPosition, run: CellRun): string {
   return `── cell ${position.number}/${position.count} changed:\n${stateDiffLines(run.diff)
     .map((line) => `   ${line}\n`)
     .join('')}`;
+}
+
+/** `── 4 packets on red:veth0, blue:veth0` and a summary line for each, when the cell captured. */
+function cellPackets(run: CellRun): string {
+  if (!run.packets) return '';
+  return `── ${count(run.packets.total, 'packet')} on ${run.packets.interfaces.join(', ')}\n${packetSummaryLines(run.packets)}`;
 }
 
 function cellStatus(position: CellPosition, run: CellRun): string {

@@ -15,6 +15,7 @@ import { readNamespace } from '../state/read.js';
 import { detectIpQuery, ipTablePayload, type IpTablePayload } from './ip-output.js';
 import { cellNamespace } from './cell-namespace.js';
 import { isCheckCell, runCheckCell } from './check-cell.js';
+import { CellCapture, type CellPacketsPayload } from './cell-capture.js';
 import type { NotebookCell, NotebookOptions } from './model.js';
 import type { ChecksPayload } from '../checks/model.js';
 import type { StateDiff } from '../state/diff.js';
@@ -38,6 +39,8 @@ export interface CellRun {
   checks?: ChecksPayload;
   /** What the cell changed in the namespaces it touched, when its diff was asked for (CellRunOptions.diff, `diff=`). */
   diff?: StateDiff;
+  /** What the cell's `capture` option caught while it ran. */
+  packets?: CellPacketsPayload;
 }
 
 export interface CellRunOptions {
@@ -90,6 +93,26 @@ export async function runCell(host: Host, cell: NotebookCell, notebook: Notebook
   if (cell.problem) return { exitCode: FAILED_WITHOUT_STATUS, stdout: '', durationMs: 0, failure: cell.problem };
   const namespace = cellNamespace(cell, notebook, options.namespaceOverride);
   if (isCheckCell(cell)) return { stdout: '', ...(await runCheckCell(host, cell, namespace, { signal: options.signal, stdout: options.stdout, timeoutMs: options.checkTimeoutMs })) };
+  const endpoints = cell.options?.capture;
+  if (endpoints === undefined || endpoints.length === 0) return runShellCell(host, cell, namespace, options);
+  let capture: CellCapture;
+  try {
+    capture = await CellCapture.start(host, endpoints);
+  } catch (error) {
+    if (!(error instanceof NetnsLabError)) throw error;
+    return { exitCode: FAILED_WITHOUT_STATUS, stdout: '', durationMs: 0, failure: `its capture could not start: ${error.message}` };
+  }
+  try {
+    const run = await runShellCell(host, cell, namespace, options);
+    run.packets = await capture.finish();
+    return run;
+  } finally {
+    await capture.stop();
+  }
+}
+
+/** Runs a shell cell's source in its namespace: see runCell. */
+async function runShellCell(host: Host, cell: NotebookCell, namespace: NamespaceName, options: CellRunOptions): Promise<CellRun> {
   const timeoutSeconds = cell.options?.timeoutSeconds;
   const started = performance.now();
   try {

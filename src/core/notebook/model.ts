@@ -2,6 +2,7 @@
  * Lab notebooks (`*.netns.md`): Markdown whose shell fences are cells that run in a namespace. This is the shape
  * `parseNotebook` produces and `serializeNotebook` writes back; both are text in, text out, with no editor.
  */
+import type { CaptureEndpoint } from '../capture/endpoints.js';
 import type { NamespaceName } from '../model.js';
 
 /** Options of one code cell, from its fence's info string: ```` ```sh {netns=red timeout=30} ````. */
@@ -12,6 +13,8 @@ export interface CellOptions {
   timeoutSeconds?: number;
   /** Show what the cell changed in the namespaces it touches (`diff=true`), or not (`diff=false`); absent: the setting. */
   diff?: boolean;
+  /** Interfaces to capture on while the cell runs (`capture="ns1:veth0 ns2:veth1"`). */
+  capture?: CaptureEndpoint[];
 }
 
 /** Options of the whole notebook, from its YAML front matter. */

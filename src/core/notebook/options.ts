@@ -6,6 +6,7 @@
 import { LineCounter, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import { InvalidArgumentError } from '../errors.js';
 import { MAX_TIMEOUT_MS } from '../host/running-command.js';
+import { endpointLabel, parseCaptureEndpoint } from '../capture/endpoints.js';
 import { namespaceNameProblem } from '../names.js';
 import { intendedOptionName, NOTEBOOK_OPTION_NAMES, type NotebookOptionName } from './front-matter-keys.js';
 import type { CellOptions, NotebookOptions } from './model.js';
@@ -36,7 +37,7 @@ export class NotebookFormatError extends InvalidArgumentError {
 }
 
 const CELL_LANGUAGES = new Set(['sh', 'bash', 'shell', '']);
-const CELL_OPTION_NAMES = 'netns, timeout, diff';
+const CELL_OPTION_NAMES = 'netns, timeout, diff, capture';
 
 /** True when a fence with this language word is a shell cell: `sh`, `bash`, `shell`, or none (a bare fence). */
 export function isCellLanguage(language: string): boolean {
@@ -151,9 +152,28 @@ function setCellOption(options: CellOptions, key: string, value: string, fail: (
   } else if (key === 'diff') {
     if (value !== 'true' && value !== 'false') fail(`bad value ${JSON.stringify(value)} for diff; expected diff=true or diff=false`);
     options.diff = value === 'true';
+  } else if (key === 'capture') {
+    options.capture = captureEndpoints(value, fail);
   } else {
     fail(`unknown cell option ${JSON.stringify(key)}; the options are ${CELL_OPTION_NAMES}`);
   }
+}
+
+/** `capture="ns1:veth0 ns2:veth1"`: interfaces as NS:IF (IF alone in the root namespace), separated by spaces. */
+function captureEndpoints(value: string, fail: (reason: string) => never): NonNullable<CellOptions['capture']> {
+  const words = value.split(/\s+/u).filter((word) => word !== '');
+  if (words.length === 0) fail('capture needs interfaces, like capture="ns1:veth0 ns2:veth1"');
+  const endpoints = words.map((word) => {
+    try {
+      return parseCaptureEndpoint(word);
+    } catch (error) {
+      return fail(`bad interface ${JSON.stringify(word)} for capture: ${(error as Error).message}; write NS:IF, like capture="ns1:veth0 ns2:veth1"`);
+    }
+  });
+  const labels = endpoints.map(endpointLabel);
+  const twice = labels.find((label, index) => labels.indexOf(label) !== index);
+  if (twice !== undefined) fail(`capture names ${twice} twice; name each interface once`);
+  return endpoints;
 }
 
 const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMEOUT_MS / 1000);
@@ -169,7 +189,12 @@ export function formatCellOptions(options: CellOptions): string {
   if (options.netns !== undefined) parts.push(`netns=${options.netns === null ? '/' : quoteValue(options.netns)}`);
   if (options.timeoutSeconds !== undefined) parts.push(`timeout=${options.timeoutSeconds}`);
   if (options.diff !== undefined) parts.push(`diff=${options.diff}`);
+  if (options.capture !== undefined) parts.push(`capture=${quoteValue(options.capture.map(captureWord).join(' '))}`);
   return parts.length === 0 ? '' : `{${parts.join(' ')}}`;
+}
+
+function captureWord(endpoint: { namespace: string | null; interfaceName: string }): string {
+  return endpoint.namespace === null ? endpoint.interfaceName : `${endpoint.namespace}:${endpoint.interfaceName}`;
 }
 
 function quoteValue(value: string): string {

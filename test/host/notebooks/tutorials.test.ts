@@ -39,6 +39,7 @@ describe('tutorial notebooks', () => {
         const result = await runner.run('run', path);
         assert.equal(result.status, 0, `round ${round}:\n${result.stdout}\n${result.stderr}`);
         assert.match(result.stdout, /: \d+ passed, 0 failed\n/u);
+        if (file.startsWith('01-')) assertPingPackets(result.stdout);
         // A declared lab was not there before the run, so the run that deployed it destroys it.
         if (declaredLab !== undefined) assert.match(result.stdout, new RegExp(`── lab ${declaredLab} deployed from [^]*── lab ${declaredLab} destroyed: `, 'u'));
       }
@@ -77,6 +78,17 @@ describe('the proofs of the tutorials', () => {
     assert.ok(texts.some((text) => /```sh \{[^}]*diff=true[^}]*\}\n[^`]*netns/u.test(text)));
   });
 });
+
+/** Tutorial 01's ping cell captures on both ends: the ARP request and reply, then the echo request and reply. */
+function assertPingPackets(stdout: string): void {
+  const packets = /── \d+ packets on lab1-red:veth-red, lab1-blue:veth-blue\n((?: {2}.*\n)+)/u.exec(stdout)?.[1];
+  assert.ok(packets, `no packets after the ping cell:\n${stdout}`);
+  const order = [/ARP, Request who-has 10\.0\.1\.2 tell 10\.0\.1\.1/u, /ARP, Reply 10\.0\.1\.2 is-at/u, /IP 10\.0\.1\.1 > 10\.0\.1\.2: ICMP echo request/u, /IP 10\.0\.1\.2 > 10\.0\.1\.1: ICMP echo reply/u];
+  const lines = packets.split('\n');
+  const found = order.map((pattern) => lines.findIndex((line) => pattern.test(line)));
+  assert.ok(found.every((index) => index >= 0), `missing packets:\n${packets}`);
+  assert.deepEqual([...found].sort((a, b) => a - b), found, `out of order:\n${packets}`);
+}
 
 describe('topology files beside the tutorials', () => {
   const files = readdirSync(NOTEBOOKS).filter((file) => file.endsWith('.netns.yaml')).sort();

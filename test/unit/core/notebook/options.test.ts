@@ -35,6 +35,24 @@ describe('cell options', () => {
     }
   });
 
+  test('capture takes NS:IF words (IF alone: the root namespace), and is written back as read', () => {
+    const options = parseCellOptions('sh {netns=red capture="red:veth0 blue:veth1 eth0"}');
+    assert.deepEqual(options.capture, [
+      { namespace: 'red', interfaceName: 'veth0' },
+      { namespace: 'blue', interfaceName: 'veth1' },
+      { namespace: null, interfaceName: 'eth0' },
+    ]);
+    assert.equal(formatCellOptions(options), '{netns=red capture="red:veth0 blue:veth1 eth0"}');
+    assert.equal(formatCellOptions({ capture: [{ namespace: 'red', interfaceName: 'veth0' }] }), '{capture=red:veth0}');
+  });
+
+  test('capture refuses bad and repeated interfaces, and an empty list, at the option', () => {
+    failsAt(() => parseCellOptions('sh {capture="red:veth0 red:veth0"}'), 1, 5, /capture names red:veth0 twice/);
+    failsAt(() => parseCellOptions('sh {capture="red:averyverylongname0"}'), 1, 5, /bad interface "red:averyverylongname0" for capture: .*; write NS:IF/);
+    failsAt(() => parseCellOptions('sh {capture=a/b:veth0}'), 1, 5, /bad interface "a\/b:veth0" for capture/);
+    failsAt(() => parseCellOptions('sh {capture=""}'), 1, 5, /capture needs interfaces, like capture="ns1:veth0 ns2:veth1"/);
+  });
+
   test('netns=/ is the root namespace', () => {
     assert.deepEqual(parseCellOptions('sh {netns=/}'), { netns: null });
   });
@@ -89,7 +107,7 @@ describe('cell options', () => {
 
   test('an unknown option is an error with file, line and column that names the options', () => {
     const text = '# Lab\n\n```sh {nets=red}\nip a\n```\n';
-    failsAt(() => parseNotebook(text, 'notebook.netns.md'), 3, 8, /^notebook\.netns\.md:3:8: unknown cell option "nets"; the options are netns, timeout, diff$/);
+    failsAt(() => parseNotebook(text, 'notebook.netns.md'), 3, 8, /^notebook\.netns\.md:3:8: unknown cell option "nets"; the options are netns, timeout, diff, capture$/);
   });
 
   test('without a file name the message gives the line and column in words', () => {
@@ -117,7 +135,7 @@ describe('cell options', () => {
     ['text after the braces', 'sh {netns=red} more', 16, /unexpected text after the cell options: "more"/],
     ['words instead of braces', 'sh title="x"', 4, /expected cell options in braces after the language/],
     ['a quote glued to a value', 'sh {netns=red"x"}', 14, /expected a space or "}" after the value/],
-    ['a value without a name', 'sh {=x}', 5, /expected a cell option \(netns, timeout, diff\) or "}"/],
+    ['a value without a name', 'sh {=x}', 5, /expected a cell option \(netns, timeout, diff, capture\) or "}"/],
   ];
   for (const [what, info, column, pattern] of refusals) {
     test(`${what} is refused at its column`, () => {
