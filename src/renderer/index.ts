@@ -5,11 +5,13 @@
  * the small local interfaces below. Every piece of data goes in through textContent: interface names, aliases and
  * addresses come from the machine and may hold anything, so none of it is ever parsed as HTML.
  */
+import type { CellPacketsPayload } from '../core/notebook/packets-payload.js';
 import type { IpTablePayload } from '../core/notebook/ip-output.js';
 import type { ChecksPayload } from '../core/checks/model.js';
 import type { StateDiff } from '../core/state/diff.js';
 import { CHECKS_MIME_TYPE, describeChecks } from './checks.js';
 import { describeDiff, DIFF_MIME_TYPE } from './diff.js';
+import { describePackets, PACKETS_MIME } from './packets.js';
 import { describeTable, type TableDescription } from './tables.js';
 import { ROOT_CLASS, STYLES } from './styles.js';
 
@@ -38,6 +40,7 @@ function renderOutputItem(outputItem: OutputItem, element: HTMLElement): void {
   root.className = ROOT_CLASS;
   const style = document.createElement('style');
   style.textContent = STYLES;
+  if (outputItem.mime === PACKETS_MIME) return renderPackets(outputItem, element, style, root);
   const described = outputItem.mime === CHECKS_MIME_TYPE || outputItem.mime === DIFF_MIME_TYPE;
   if (described) {
     renderDescribed(outputItem, root);
@@ -69,6 +72,17 @@ function renderDescribed(outputItem: OutputItem, root: HTMLElement): void {
   } catch (error) {
     root.append(paragraph(`Could not draw this ${outputItem.mime} output: ${error instanceof Error ? error.message : String(error)}`, 'error'));
   }
+}
+
+/** A cell's captured packets as a table. */
+function renderPackets(outputItem: OutputItem, element: HTMLElement, style: HTMLStyleElement, root: HTMLDivElement): void {
+  try {
+    const table = describePackets(outputItem.json() as CellPacketsPayload);
+    root.append(paragraph(table.caption, 'caption'), scrollBox(tableElement(table)));
+  } catch (error) {
+    root.append(paragraph(`Could not draw these packets: ${error instanceof Error ? error.message : String(error)}`, 'error'));
+  }
+  element.replaceChildren(style, root);
 }
 
 /** A button that shows the cell's plain text instead of the table, and back: the table stays the default. */

@@ -85,6 +85,18 @@ export const STYLES = `
   text-align: right;
   font-variant-numeric: tabular-nums;
 }
+/* Captured packets: the summary in the editor's font, as tcpdump prints it; the protocol's colour is a help only. */
+.${ROOT_CLASS} .summary {
+  font-family: var(--vscode-editor-font-family, monospace);
+  font-size: var(--vscode-editor-font-size, 13px);
+}
+.${ROOT_CLASS} .protocol-arp {
+  color: var(--vscode-charts-yellow);
+}
+.${ROOT_CLASS} .protocol-icmp,
+.${ROOT_CLASS} .protocol-icmpv6 {
+  color: var(--vscode-charts-blue);
+}
 /* The state's text says the same as its colour, so the colour is a help and never the only signal. */
 .${ROOT_CLASS} .state-up {
   color: var(--vscode-testing-iconPassed);

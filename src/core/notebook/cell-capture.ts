@@ -8,9 +8,9 @@ import { startCapture, type Capture, type CapturedPacket } from '../capture/capt
 import { endpointLabel, type CaptureEndpoint } from '../capture/endpoints.js';
 import { escapeHidden } from '../display.js';
 import type { Host } from '../host/host.js';
+import type { CellPacket, CellPacketsPayload } from './packets-payload.js';
 
-/** The mime type of a cell's packets, drawn by the notebook renderer as a table. */
-export const PACKETS_MIME = 'application/vnd.netns-lab.packets+json';
+export { PACKETS_MIME, type CellPacket, type CellPacketsPayload } from './packets-payload.js';
 
 /** The packets a cell keeps: the first ones, which a lab's lesson is about (the ARP before the ping). */
 export const CELL_CAPTURE_LIMIT = 500;
@@ -18,25 +18,6 @@ export const CELL_CAPTURE_LIMIT = 500;
 /** How long the capture keeps listening after the cell ended, once no packet came for this long (most 1 s). */
 const QUIET_MS = 150;
 const MOST_SETTLE_MS = 1_000;
-
-export interface CellPacket {
-  number: number;
-  /** Seconds since the first packet. */
-  time: number;
-  interface: string;
-  source: string;
-  destination: string;
-  protocol: string;
-  length: number;
-  summary: string;
-}
-
-export interface CellPacketsPayload {
-  interfaces: string[];
-  packets: CellPacket[];
-  /** How many packets came in all (more than `packets.length` when the limit was reached). */
-  total: number;
-}
 
 export class CellCapture {
   private readonly packets: CellPacket[] = [];

@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import type { CellRun } from '../../core/notebook/execute.js';
 import { CHECKS_MIME } from '../../core/checks/model.js';
 import { IP_TABLE_MIME } from '../../core/notebook/ip-output.js';
+import { PACKETS_MIME, packetSummaryLines } from '../../core/notebook/cell-capture.js';
 import { BoundedOutput, describeSize } from '../../core/notebook/output-budget.js';
 import { DIFF_MIME, stateDiffLines } from '../../core/state/diff.js';
 
@@ -102,6 +103,13 @@ export class CellOutputs {
     const output = this.outputs.get('stdout');
     if (output) await this.execution.replaceOutputItems(items, output);
     else await this.execution.appendOutput(new vscode.NotebookCellOutput(items));
+  }
+
+  /** What the cell's capture caught, as its own output: a packet table, with the summary lines as plain text. */
+  async addPackets(run: CellRun): Promise<void> {
+    await this.queue;
+    const items = [vscode.NotebookCellOutputItem.json(run.packets!, PACKETS_MIME), vscode.NotebookCellOutputItem.text(packetSummaryLines(run.packets!))];
+    await this.execution.appendOutput(new vscode.NotebookCellOutput(items));
   }
 
   private sink(name: StreamName): Writable {

@@ -74,6 +74,7 @@ export class NetnsNotebookController implements vscode.Disposable {
       if (run.table) await outputs.addTable(run);
       if (run.checks) await outputs.addChecks(run);
       if (run.diff) await outputs.addDiff(run);
+      if (run.packets) await outputs.addPackets(run);
       if (run.exitCode !== 0) return this.fail(execution, run.failure ?? `Exit status ${run.exitCode}`, 'Failed');
       execution.end(true, Date.now());
       return true;
