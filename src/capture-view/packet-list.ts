@@ -128,6 +128,12 @@ export class PacketList {
     this.onSelect(row);
   }
 
+  /** Selects the row of a packet, when it is shown (a command's or a test's choice, as if clicked). */
+  selectNumber(number: number): void {
+    const index = this.shown.findIndex((row) => row.number === number);
+    if (index >= 0) this.select(index);
+  }
+
   /** Selects the row clicked (the listener sits on the viewport, so rows need none of their own). */
   selectAt(target: EventTarget | null): void {
     const element = target instanceof HTMLElement ? target.closest<HTMLElement>('.row') : null;

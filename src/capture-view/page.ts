@@ -47,6 +47,8 @@ window.addEventListener('message', (event: MessageEvent<PanelToPage>) => {
       return showState(message);
     case 'details':
       return showDetails(message.details);
+    case 'select':
+      return list.selectNumber(message.number);
     case 'report':
       // Answered after the next frame, so the rows that came before the question are drawn.
       return requestAnimationFrame(() =>

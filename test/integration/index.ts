@@ -38,8 +38,10 @@ async function loadRootSuites(): Promise<void> {
   await import('./refusals.test.js');
   await import('./terminal.test.js');
   await import('./tree-screenshot.test.js');
+  await import('./capture-panel.test.js');
   await import('./notebook.test.js');
   await import('./notebook-files.test.js');
+  await import('./notebook-capture.test.js');
   await import('./topology.test.js');
   await import('./topology-edits.test.js');
   await import('./topology-notebook.test.js');

@@ -107,9 +107,16 @@ export class CapturePanel implements vscode.Disposable {
     return answer;
   }
 
+  /** Selects a packet in the list, as a click would: the page then shows its fields and bytes. */
+  async select(number: number): Promise<void> {
+    await this.pageReady;
+    this.flush();
+    await this.post({ type: 'select', number });
+  }
+
   /** Writes the kept packets (those not cleared) to a pcap file. */
   async savePcap(path: string): Promise<number> {
-    const packets = this.keptPackets();
+    const packets = this.packets();
     await writePcap(path, packets);
     return packets.length;
   }
@@ -156,7 +163,7 @@ export class CapturePanel implements vscode.Disposable {
       case 'ready':
         return this.sendState();
       case 'select': {
-        const packet = this.keptPackets().find((candidate) => candidate.number === message.number);
+        const packet = this.packets().find((candidate) => candidate.number === message.number);
         return void (await this.post({ type: 'details', details: packet && packetDetails(packet) }));
       }
       case 'pause':
@@ -204,7 +211,8 @@ export class CapturePanel implements vscode.Disposable {
     openInWireshark(this.wireshark, file);
   }
 
-  private keptPackets(): CapturedPacket[] {
+  /** The packets kept (the capture's ring, less those cleared), oldest first. */
+  packets(): CapturedPacket[] {
     return (this.capture?.recent() ?? []).filter((packet) => packet.number > this.clearedThrough);
   }
 

@@ -36,6 +36,7 @@ export type PanelToPage =
   | { type: 'state'; state: CaptureRunState; title: string; message?: string; wireshark: boolean }
   | { type: 'details'; details: PacketDetails | undefined }
   | { type: 'clear' }
+  | { type: 'select'; number: number }
   | { type: 'report'; id: number };
 
 /** What the page asks of its panel; `shown` answers a `report` (for tests and the latency benchmark). */

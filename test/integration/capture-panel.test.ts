@@ -1,0 +1,103 @@
+/**
+ * The capture panel in the real editor: a capture on both ends of a veth the test made, a ping across, and the
+ * rows as the panel's page shows them (it answers a report with its row count and the summaries it drew). The
+ * picture (test-artifacts/editor/capture-panel.png) is to look at: the columns must be readable.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as vscode from 'vscode';
+import { PcapStreamReader } from '../../src/core/capture/pcap-reader.js';
+import type { CapturePageReport, CapturePanel } from '../../src/ext/capture/capture-panel.js';
+import { activateExtension } from './support/extension.js';
+import { ip, lab } from './support/lab.js';
+import { canTakeScreenshots, screenshot } from './support/screenshot.js';
+import { eventually } from './support/wait.js';
+
+/** Lets the workbench paint the panel (it cannot be observed from the extension host). */
+const RENDER_PAUSE_MS = 1_500;
+
+describe('the capture panel', () => {
+  const red = lab.namespaceName('-capred');
+  const blue = lab.namespaceName('-capblue');
+  const folder = mkdtempSync(join(tmpdir(), 'netns-lab-capture-'));
+  let panel: CapturePanel | undefined;
+
+  before(async () => {
+    await activateExtension();
+    ip('netns', 'add', red);
+    ip('netns', 'add', blue);
+    ip('-n', red, 'link', 'add', 'veth0', 'type', 'veth', 'peer', 'name', 'veth0', 'netns', blue);
+    ip('-n', red, 'address', 'add', '10.241.0.1/24', 'dev', 'veth0');
+    ip('-n', blue, 'address', 'add', '10.241.0.2/24', 'dev', 'veth0');
+    for (const namespace of [red, blue]) ip('-n', namespace, 'link', 'set', 'veth0', 'up');
+  });
+
+  after(async () => {
+    await panel?.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    lab.cleanup();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('streams the ARP and ICMP of a ping, seen on both ends in time order, and saves them as pcap (capture-panel.png)', async () => {
+    panel = await vscode.commands.executeCommand<CapturePanel>('netnsLab.capture.start', { interfaces: [`${red}:veth0`, `${blue}:veth0`] });
+    assert.ok(panel, 'the command returned no panel');
+    const ping = spawnSync('ip', ['netns', 'exec', red, 'ping', '-c', '2', '-i', '0.2', '-W', '2', '10.241.0.2'], { encoding: 'utf8' });
+    assert.equal(ping.status, 0, ping.stderr);
+
+    // Both ends see the ARP request and reply and two echo requests and replies: 12 packets.
+    const shown = await eventually(async () => ((await panel!.pageReport()).rows >= 12 ? panel!.pageReport() : undefined), { what: 'the ping in the panel', timeoutMs: 10_000 });
+    const summaries = shown.summaries.join('\n');
+    assert.match(summaries, /ARP, Request who-has 10\.241\.0\.2 tell 10\.241\.0\.1/u);
+    assert.match(summaries, /ARP, Reply 10\.241\.0\.2 is-at/u);
+    assert.match(summaries, /IP 10\.241\.0\.1 > 10\.241\.0\.2: ICMP echo request/u);
+    assert.match(summaries, /IP 10\.241\.0\.2 > 10\.241\.0\.1: ICMP echo reply/u);
+    assert.ok(summaries.indexOf('echo request') < summaries.indexOf('echo reply'), 'the request comes before its reply');
+    assert.equal(shown.matching, shown.rows);
+
+    if (canTakeScreenshots()) {
+      const request = panel.packets().find((packet) => packet.summary.text.includes('ICMP echo request'));
+      await panel.select(request!.number);
+      await sleep(RENDER_PAUSE_MS);
+      const file = await screenshot('capture-panel');
+      assert.ok(statSync(file).size > 10_000, `${file} is too small to show anything`);
+    }
+
+    const saved = join(folder, 'ping.pcap');
+    assert.equal(await panel.savePcap(saved), shown.rows);
+    assert.equal(recordsIn(saved), shown.rows);
+  });
+
+  it('stops its tcpdumps when stopped, and the page keeps what it showed', async () => {
+    assert.ok(panel, 'the first test made no panel');
+    const before: CapturePageReport = await panel.pageReport();
+    await panel.stop();
+    assert.deepEqual(tcpdumpsIn([red, blue]), []);
+    assert.equal((await panel.pageReport()).rows, before.rows);
+  });
+
+  it('refuses a namespace that does not exist, in one line, and opens nothing that captures', async () => {
+    const missing = lab.namespaceName('-capnone');
+    await assert.rejects(
+      async () => await vscode.commands.executeCommand('netnsLab.capture.start', { interfaces: [`${missing}:veth0`] }),
+      (error: Error) => error.message.includes(missing) && !error.message.includes('\n'),
+    );
+    assert.deepEqual(tcpdumpsIn([missing]), []);
+  });
+});
+
+function recordsIn(file: string): number {
+  let records = 0;
+  new PcapStreamReader(() => records++).push(readFileSync(file));
+  return records;
+}
+
+/** The tcpdump processes running in these namespaces, by their command lines. */
+function tcpdumpsIn(namespaces: string[]): string[] {
+  const listing = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).stdout.split('\n');
+  return listing.filter((line) => line.includes('tcpdump') && namespaces.some((namespace) => line.includes(namespace)));
+}
