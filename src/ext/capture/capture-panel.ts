@@ -53,6 +53,8 @@ export class CapturePanel implements vscode.Disposable {
   private nextReport = 1;
   private readonly pageReady: Promise<void>;
   private disposed = false;
+  /** Messages posted before the page listens are lost: rows wait for it. */
+  private pageListening = false;
 
   constructor(private readonly options: CapturePanelOptions) {
     const title = `Capture ${options.endpoints.map(endpointLabel).join(', ')}${options.where}`;
@@ -67,7 +69,10 @@ export class CapturePanel implements vscode.Disposable {
     this.pageReady = new Promise((resolve) => {
       webview.onDidReceiveMessage((message: unknown) => {
         if (!isPageMessage(message)) return;
-        if (message.type === 'ready') resolve();
+        if (message.type === 'ready') {
+          this.pageListening = true;
+          resolve();
+        }
         void this.onPageMessage(message);
       });
     });
@@ -142,7 +147,7 @@ export class CapturePanel implements vscode.Disposable {
   private flush(): void {
     clearTimeout(this.batchTimer);
     this.batchTimer = undefined;
-    if (this.pending.length === 0 || this.disposed) return;
+    if (this.pending.length === 0 || this.disposed || !this.pageListening) return;
     const rows = this.pending;
     this.pending = [];
     void this.post({ type: 'rows', rows });
@@ -161,7 +166,8 @@ export class CapturePanel implements vscode.Disposable {
   private async answer(message: PageToPanel): Promise<void> {
     switch (message.type) {
       case 'ready':
-        return this.sendState();
+        this.sendState();
+        return this.flush();
       case 'select': {
         const packet = this.packets().find((candidate) => candidate.number === message.number);
         return void (await this.post({ type: 'details', details: packet && packetDetails(packet) }));
