@@ -160,6 +160,8 @@ function rowElement(row: PacketRow, index: number): HTMLElement {
     const cell = document.createElement('span');
     cell.className = `cell ${column}`;
     cell.textContent = String(row[column]);
+    // A column too narrow for its text cuts it short: the whole of it shows on hover.
+    if (column !== 'number') cell.title = cell.textContent;
     element.append(cell);
   }
   return element;

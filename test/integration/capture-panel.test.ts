@@ -44,12 +44,13 @@ describe('the capture panel', () => {
   });
 
   it('streams the ARP and ICMP of a ping, seen on both ends in time order, and saves them as pcap (capture-panel.png)', async () => {
-    panel = await vscode.commands.executeCommand<CapturePanel>('netnsLab.capture.start', { interfaces: [`${red}:veth0`, `${blue}:veth0`] });
+    panel = await vscode.commands.executeCommand<CapturePanel>('netnsLab.capture.start', { interfaces: [`${red}:veth0`, `${blue}:veth0`], filter: 'icmp or arp' });
     assert.ok(panel, 'the command returned no panel');
     const ping = spawnSync('ip', ['netns', 'exec', red, 'ping', '-c', '2', '-i', '0.2', '-W', '2', '10.241.0.2'], { encoding: 'utf8' });
     assert.equal(ping.status, 0, ping.stderr);
 
-    // Both ends see the ARP request and reply and two echo requests and replies: 12 packets.
+    // Both ends see the ARP request and reply and two echo requests and replies: 12 packets (the filter keeps out
+    // the IPv6 neighbour discovery a new link starts with).
     const shown = await eventually(async () => ((await panel!.pageReport()).rows >= 12 ? panel!.pageReport() : undefined), { what: 'the ping in the panel', timeoutMs: 10_000 });
     const summaries = shown.summaries.join('\n');
     assert.match(summaries, /ARP, Request who-has 10\.241\.0\.2 tell 10\.241\.0\.1/u);
@@ -60,6 +61,9 @@ describe('the capture panel', () => {
     assert.equal(shown.matching, shown.rows);
 
     if (canTakeScreenshots()) {
+      // The side bars closed, so the summaries have the width to be read.
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
       const request = panel.packets().find((packet) => packet.summary.text.includes('ICMP echo request'));
       await panel.select(request!.number);
       await sleep(RENDER_PAUSE_MS);
@@ -68,8 +72,9 @@ describe('the capture panel', () => {
     }
 
     const saved = join(folder, 'ping.pcap');
-    assert.equal(await panel.savePcap(saved), shown.rows);
-    assert.equal(recordsIn(saved), shown.rows);
+    const written = await panel.savePcap(saved);
+    assert.ok(written >= shown.rows, `${written} packets saved, ${shown.rows} shown`);
+    assert.equal(recordsIn(saved), written);
   });
 
   it('stops its tcpdumps when stopped, and the page keeps what it showed', async () => {

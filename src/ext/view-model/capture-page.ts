@@ -74,15 +74,15 @@ body { margin: 0; padding: 0; display: flex; flex-direction: column; height: 100
 .row { display: flex; height: 20px; line-height: 20px; white-space: nowrap; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size, 12px); }
 .packets .row { position: absolute; left: 0; right: 0; cursor: default; }
 .packets .row:hover { background: var(--vscode-list-hoverBackground); }
-.packets .row.selected { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
+.packets .row.selected { background: var(--vscode-list-activeSelectionBackground, var(--vscode-editor-selectionBackground)); color: var(--vscode-list-activeSelectionForeground, inherit); outline: 1px solid var(--vscode-list-focusOutline, transparent); outline-offset: -1px; }
 .header { font-weight: 600; border-bottom: 1px solid var(--vscode-panel-border, transparent); background: var(--vscode-editorWidget-background); }
 .cell { overflow: hidden; text-overflow: ellipsis; padding: 0 6px; flex: none; }
-.cell.number { width: 56px; text-align: right; }
-.cell.time { width: 112px; }
-.cell.interface { width: 130px; }
-.cell.source, .cell.destination { width: 150px; }
-.cell.protocol { width: 70px; }
-.cell.summary { flex: 1; }
+.cell.number { width: 48px; text-align: right; }
+.cell.time { width: 140px; }
+.cell.interface { width: 120px; }
+.cell.source, .cell.destination { width: 116px; }
+.cell.protocol { width: 76px; }
+.cell.summary { flex: 1; min-width: 240px; }
 .proto-arp .protocol { color: var(--vscode-charts-yellow); }
 .proto-icmp .protocol, .proto-icmpv6 .protocol { color: var(--vscode-charts-blue); }
 .proto-tcp .protocol { color: var(--vscode-charts-green); }
