@@ -1,9 +1,10 @@
 /**
  * Runs the benchmarks (as root; they make and remove namespaces under a unique prefix). Figures are ratios
  * measured in the same run, since absolute times vary with the machine's load.
- * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale capture check diff`.
+ * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale capture capture-latency check diff`.
  */
 import { benchmarkCapture } from './capture.bench.js';
+import { benchmarkCaptureLatency } from './capture-latency.bench.js';
 import { benchmarkCell } from './cell.bench.js';
 import { benchmarkCheck } from './check.bench.js';
 import { benchmarkCreate } from './create.bench.js';
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   exec: benchmarkExec,
   scale: benchmarkScale,
   capture: benchmarkCapture,
+  'capture-latency': benchmarkCaptureLatency,
   check: benchmarkCheck,
   diff: benchmarkDiff,
 };
