@@ -80,6 +80,30 @@ describe('the capture panel', () => {
     assert.equal(recordsIn(saved), written);
   });
 
+  it('pauses, resumes and clears as its buttons say: cleared packets are neither shown nor saved', async () => {
+    assert.ok(panel, 'the first test made no panel');
+    await panel.answer({ type: 'pause' });
+    await panel.answer({ type: 'resume' });
+    await panel.answer({ type: 'clear' });
+    assert.equal((await panel.pageReport()).rows, 0);
+    assert.deepEqual(panel.packets(), []);
+    await run('ip', ['netns', 'exec', blue, 'ping', '-c', '1', '-W', '2', '10.241.0.1']);
+    const shown = await eventually(
+      async () => {
+        const report = await panel!.pageReport();
+        return report.summaries.some((summary) => summary.includes('10.241.0.1 > 10.241.0.2: ICMP echo reply')) ? report : undefined;
+      },
+      { what: 'the ping after the clear' },
+    );
+    assert.match(shown.summaries.join('\n'), /10\.241\.0\.2 > 10\.241\.0\.1: ICMP echo request/u);
+    assert.doesNotMatch(shown.summaries.join('\n'), /10\.241\.0\.1 > 10\.241\.0\.2: ICMP echo request/u, "the first test's ping stays cleared");
+    const cleared = Math.min(...panel.packets().map((packet) => packet.number));
+    assert.ok(cleared > 12, 'the packets before the clear are not kept for saving');
+    const saved = join(folder, 'after-clear.pcap');
+    const written = await panel.savePcap(saved);
+    assert.equal(recordsIn(saved), written);
+  });
+
   it('stops its tcpdumps when stopped, and the page keeps what it showed', async () => {
     assert.ok(panel, 'the first test made no panel');
     const before: CapturePageReport = await panel.pageReport();

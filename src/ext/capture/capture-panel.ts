@@ -163,7 +163,8 @@ export class CapturePanel implements vscode.Disposable {
     }
   }
 
-  private async answer(message: PageToPanel): Promise<void> {
+  /** Does what the page asked (its buttons, a selection); public so that a program can press the buttons too. */
+  async answer(message: PageToPanel): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.sendState();
