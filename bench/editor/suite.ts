@@ -2,21 +2,25 @@
  * The editor benchmark, run inside the real VS Code host by bench/editor/run.mjs: activation time, the first
  * paint of the Namespaces view (its top level and the target's namespace children, with a TreeItem for each) with
  * many namespaces on the machine, and the expansion of one namespace whose veths lead to the root namespace and to
- * a neighbour. Prints a plain text report; fails only when something goes wrong, not when a
+ * a neighbour, and the capture panel's latency from a packet on the wire to its row on the screen. Prints a plain text report; fails only when something goes wrong, not when a
  * target is missed.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 import * as vscode from 'vscode';
+import type { CapturePanel } from '../../src/ext/capture/capture-panel.js';
 import type { NetnsLabApi } from '../../src/extension.js';
 import type { TreeNode } from '../../src/ext/view-model/tree-nodes.js';
 
 const EXTENSION_ID = 'netns-lab.netns-lab';
+const runProgram = promisify(execFile);
 const ACTIVATION_TARGET_MS = 50;
 const FIRST_PAINT_TARGET_MS = 100;
 const EXPANSION_TARGET_MS = 30;
 const WARM_PAINTS = 5;
+const WIRE_TO_SCREEN_TARGET_MS = 200;
 /** The machine counts as quiet once this share of CPU time is idle over one sample. */
 const QUIET_IDLE_SHARE = 0.8;
 const QUIET_SAMPLE_MS = 500;
@@ -60,6 +64,7 @@ export async function run(): Promise<void> {
     ]);
     const expansions: number[] = [];
     for (let round = 0; round <= WARM_PAINTS; round++) expansions.push(await expand(api, expanded, { [`${prefix}x`]: `${neighbour}/left`, eth0: `(root)/${prefix}r` }));
+    const screen = await wireToScreen(names[2]!, names[3]!);
     report({
       prefix,
       count,
@@ -74,6 +79,9 @@ export async function run(): Promise<void> {
         { label: `later paints, median of ${WARM_PAINTS} (warm host)`, ms: median(warm) },
         { label: 'first expansion of a namespace with two veths (interfaces, peers named)', ms: expansions[0]!, targetMs: EXPANSION_TARGET_MS },
         { label: `later expansions, median of ${WARM_PAINTS}`, ms: median(expansions.slice(1)), targetMs: EXPANSION_TARGET_MS },
+        { label: `capture panel, wire to screen, median of ${screen.length} packets (two interfaces)`, ms: median(screen), targetMs: WIRE_TO_SCREEN_TARGET_MS },
+        { label: 'capture panel, wire to screen, 95th percentile', ms: percentile(screen, 0.95), targetMs: WIRE_TO_SCREEN_TARGET_MS },
+        { label: 'capture panel, wire to screen, slowest packet', ms: Math.max(...screen), targetMs: WIRE_TO_SCREEN_TARGET_MS },
       ],
     });
   } finally {
@@ -121,13 +129,39 @@ async function expand(api: NetnsLabApi, namespace: string, peers: Record<string,
   return ms;
 }
 
+/**
+ * A capture panel on both ends of a veth between two of the namespaces, a ping every 100 ms across, and for each
+ * packet the time from its capture timestamp (the kernel's) to the page's report that its row was painted.
+ */
+async function wireToScreen(left: string, right: string): Promise<number[]> {
+  ipBatch([`link add name eth1 netns ${left} type veth peer name eth1 netns ${right}`]);
+  ipBatch([`address add 10.250.0.1/24 dev eth1`, `link set eth1 up`], { namespace: left });
+  ipBatch([`address add 10.250.0.2/24 dev eth1`, `link set eth1 up`], { namespace: right });
+  const panel = await vscode.commands.executeCommand<CapturePanel>('netnsLab.capture.start', { interfaces: [`${left}:eth1`, `${right}:eth1`], filter: 'icmp' });
+  try {
+    await panel.pageReport(); // the page has loaded, as it has when a user starts traffic after opening it
+    await runProgram('ip', ['netns', 'exec', left, 'ping', '-c', '20', '-i', '0.1', '10.250.0.2']);
+    await sleep(1_000);
+    const delays = panel.wireToScreenMs();
+    if (delays.length < 40) throw new Error(`only ${delays.length} of the ping's 80 packets were reported drawn`);
+    return delays;
+  } finally {
+    await panel.dispose();
+  }
+}
+
 /** Runs `ip -batch -` with these lines; returns how long it took. */
-function ipBatch(lines: string[], options: { ignoreErrors?: boolean } = {}): number {
+function ipBatch(lines: string[], options: { ignoreErrors?: boolean; namespace?: string } = {}): number {
   const start = performance.now();
-  const args = options.ignoreErrors ? ['-force', '-batch', '-'] : ['-batch', '-'];
+  const args = [...(options.namespace === undefined ? [] : ['-n', options.namespace]), ...(options.ignoreErrors ? ['-force', '-batch', '-'] : ['-batch', '-'])];
   const result = spawnSync('ip', args, { input: `${lines.join('\n')}\n`, encoding: 'utf8' });
   if (result.status !== 0 && !options.ignoreErrors) throw new Error(`ip -batch failed: ${result.stderr}`);
   return performance.now() - start;
+}
+
+function percentile(values: number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
 }
 
 function median(values: number[]): number {

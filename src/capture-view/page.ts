@@ -36,9 +36,13 @@ filterInput.addEventListener('input', applyFilter);
 window.addEventListener('message', (event: MessageEvent<PanelToPage>) => {
   const message = event.data;
   switch (message.type) {
-    case 'rows':
+    case 'rows': {
       list.add(message.rows);
-      return showCounts();
+      showCounts();
+      const [first, last] = [message.rows[0]?.number ?? 0, message.rows.at(-1)?.number ?? 0];
+      // The frame after the next one has painted these rows.
+      return requestAnimationFrame(() => requestAnimationFrame(() => vscode.postMessage({ type: 'drawn', first, last, at: Date.now() })));
+    }
     case 'clear':
       list.clear();
       showDetails(undefined);

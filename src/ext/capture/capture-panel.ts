@@ -20,6 +20,7 @@ import { findOnPath, openInWireshark } from './wireshark.js';
 export const CAPTURE_PANEL_LIMIT = 100_000;
 /** Rows wait this long to go to the page together: one message per batch, not per packet. */
 const BATCH_MS = 30;
+const DRAWN_KEPT = 1_000;
 
 /** What the page shows, as it answers a `report` (for tests and the latency benchmark). */
 export interface CapturePageReport {
@@ -53,6 +54,8 @@ export class CapturePanel implements vscode.Disposable {
   private nextReport = 1;
   private readonly pageReady: Promise<void>;
   private disposed = false;
+  /** When recent batches of rows were on screen (for the latency benchmark), at most DRAWN_KEPT of them. */
+  private readonly drawn: Array<{ first: number; last: number; at: number }> = [];
   /** Messages posted before the page listens are lost: rows wait for it. */
   private pageListening = false;
 
@@ -117,6 +120,19 @@ export class CapturePanel implements vscode.Disposable {
     await this.pageReady;
     this.flush();
     await this.post({ type: 'select', number });
+  }
+
+  /** For each kept packet whose row the page reported drawn: milliseconds from its capture timestamp to the screen. */
+  wireToScreenMs(): number[] {
+    const wire = new Map(this.packets().map((packet) => [packet.number, packet.seconds * 1000 + packet.nanoseconds / 1e6]));
+    return this.drawn.flatMap(({ first, last, at }) => {
+      const delays: number[] = [];
+      for (let number = first; number <= last; number++) {
+        const seen = wire.get(number);
+        if (seen !== undefined) delays.push(at - seen);
+      }
+      return delays;
+    });
   }
 
   /** Writes the kept packets (those not cleared) to a pcap file. */
@@ -190,6 +206,10 @@ export class CapturePanel implements vscode.Disposable {
         return this.saveAs();
       case 'wireshark':
         return this.showInWireshark();
+      case 'drawn':
+        this.drawn.push({ first: message.first, last: message.last, at: message.at });
+        if (this.drawn.length > DRAWN_KEPT) this.drawn.shift();
+        return;
       case 'shown': {
         const { id, ...report } = message;
         this.reports.get(id)?.(report);

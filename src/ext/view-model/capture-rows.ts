@@ -39,12 +39,16 @@ export type PanelToPage =
   | { type: 'select'; number: number }
   | { type: 'report'; id: number };
 
-/** What the page asks of its panel; `shown` answers a `report` (for tests and the latency benchmark). */
+/**
+ * What the page asks of its panel; `shown` answers a `report` (for tests), `drawn` says when a batch of rows was
+ * on screen (wall-clock milliseconds, for the latency benchmark).
+ */
 export type PageToPanel =
   | { type: 'ready' }
   | { type: 'select'; number: number }
   | { type: 'pause' | 'resume' | 'stop' | 'clear' | 'save' | 'wireshark' }
-  | { type: 'shown'; id: number; rows: number; matching: number; summaries: string[]; filter: string };
+  | { type: 'shown'; id: number; rows: number; matching: number; summaries: string[]; filter: string }
+  | { type: 'drawn'; first: number; last: number; at: number };
 
 /** The row of one captured packet. */
 export function packetRow(packet: CapturedPacket): PacketRow {
@@ -79,5 +83,6 @@ export function isPageMessage(value: unknown): value is PageToPanel {
   const type = (value as { type?: unknown }).type;
   if (type === 'select') return Number.isInteger((value as { number?: unknown }).number);
   if (type === 'shown') return Number.isInteger((value as { id?: unknown }).id);
+  if (type === 'drawn') return ['first', 'last', 'at'].every((key) => typeof (value as Record<string, unknown>)[key] === 'number');
   return typeof type === 'string' && ['ready', 'pause', 'resume', 'stop', 'clear', 'save', 'wireshark'].includes(type);
 }
