@@ -41,6 +41,8 @@ describe('what the capture panel shows of a packet', () => {
   test('only messages of known shapes are taken from the page', () => {
     assert.ok(isPageMessage({ type: 'select', number: 4 }));
     assert.ok(isPageMessage({ type: 'pause' }));
+    assert.ok(isPageMessage({ type: 'drawn', first: 1, last: 3, at: 1_700_000_000_000 }));
+    assert.ok(!isPageMessage({ type: 'drawn', first: 1, at: 5 }));
     assert.ok(!isPageMessage({ type: 'select', number: '4' }));
     assert.ok(!isPageMessage({ type: 'rm -rf' }));
     assert.ok(!isPageMessage(null));
