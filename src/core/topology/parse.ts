@@ -2,16 +2,15 @@
  * Parsing a `*.netns.yaml` lab topology: YAML with positions, then every rule of the format checked, so that one
  * pass reports every problem at its line and column, and nothing runs until the whole file is valid.
  */
-import { LineCounter, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { readCheckList } from '../checks/read-check.js';
 import { readBridges } from './bridges.js';
-import { DiagnosticList } from './diagnostics.js';
 import type { TopologyDraft } from './drafts.js';
 import { readLinks } from './links.js';
 import type { Topology, TopologyDiagnostic } from './model.js';
 import { readNamespaces } from './namespaces.js';
 import { resolveTopology } from './resolve.js';
-import { checkYamlFeatures, lineCounterOf, sourceTextProblem } from './source-checks.js';
+import { readYamlDocument } from './yaml-document.js';
 import { type Located, type ReadContext, readFixedMap, readString } from './yaml-nodes.js';
 
 const TOP_LEVEL_KEYS = ['lab', 'namespaces', 'bridges', 'links', 'checks'] as const;
@@ -26,29 +25,12 @@ export interface TopologyParseResult {
 
 /** Parses and checks a topology file's text. */
 export function parseTopology(text: string): TopologyParseResult {
-  const sourceProblem = sourceTextProblem(text);
-  if (sourceProblem) {
-    // YAML's own line counter learns the lines while it parses, and this text is not parsed.
-    const problems = new DiagnosticList(lineCounterOf(text));
-    problems.add(sourceProblem.span, sourceProblem.message);
-    return { diagnostics: problems.list() };
-  }
-  const lineCounter = new LineCounter();
-  const diagnostics = new DiagnosticList(lineCounter);
-  const document = parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
-  const context: ReadContext = { document, source: text, diagnostics };
-  for (const problem of [...document.errors, ...document.warnings]) {
-    // yaml's own advice for this one names its API; the user needs to know what to change in the file.
-    const message = problem.code === 'MULTIPLE_DOCS' ? 'a topology file holds one YAML document; remove the "---" that starts a second one' : problem.message;
-    diagnostics.add({ start: problem.pos[0], end: problem.pos[1] }, `YAML syntax error: ${message}`);
-  }
-  // After a syntax error, an alias to nothing or a merge key, the document's shape is a guess; checking it would
-  // only add confusing follow-on problems.
-  if (diagnostics.count === 0) checkYamlFeatures(document, diagnostics);
-  if (diagnostics.count > 0) return { diagnostics: diagnostics.list() };
-  const draft = readDraft(context, document.contents as YamlNode | null);
+  const reading = readYamlDocument(text, 'a topology file');
+  if (reading.problems) return { diagnostics: reading.problems };
+  const { context, contents } = reading;
+  const draft = readDraft(context, contents);
   const topology = draft ? resolveTopology(context, draft) : undefined;
-  return diagnostics.count === 0 && topology ? { topology, diagnostics: [] } : { diagnostics: diagnostics.list() };
+  return context.diagnostics.count === 0 && topology ? { topology, diagnostics: [] } : { diagnostics: context.diagnostics.list() };
 }
 
 function readDraft(context: ReadContext, root: YamlNode | null): TopologyDraft | undefined {
