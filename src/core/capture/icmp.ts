@@ -1,6 +1,6 @@
 /** ICMP for IPv4: echo, unreachable (with the packet it is about), time exceeded, and the rest by name or number. */
 import { ipv4Text } from './address-text.js';
-import { read16, truncated, type PacketContext } from './packet-context.js';
+import { hex16, read16, truncated, type PacketContext } from './packet-context.js';
 import { ipProtocolName } from './transport.js';
 
 const ICMP_HEADER = 8;
@@ -31,14 +31,7 @@ export function decodeIcmp(context: PacketContext, offset: number, payloadEnd: n
   tree?.layer('ICMP', offset, Math.min(ICMP_HEADER, payloadEnd - offset));
   tree?.field('Type', offset, 1, `${TYPES[type] ?? 'unknown'} (${type})`);
   tree?.field('Code', offset + 1, 1, code);
-  tree?.field(
-    'Checksum',
-    offset + 2,
-    2,
-    `0x${read16(bytes, offset + 2)
-      .toString(16)
-      .padStart(4, '0')}`,
-  );
+  tree?.field('Checksum', offset + 2, 2, hex16(bytes, offset + 2));
   if (type === 0 || type === 8) {
     if (payloadEnd - offset < ICMP_HEADER) return `ICMP ${TYPES[type]}, ${truncated(context, 'icmp', offset, ICMP_HEADER)}`;
     tree?.field('Identifier', offset + 4, 2, read16(bytes, offset + 4));

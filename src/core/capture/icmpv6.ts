@@ -1,6 +1,6 @@
 /** ICMPv6: errors, echo, neighbour discovery (with its options), multicast listener messages. */
 import { ipv6Text, macText } from './address-text.js';
-import { read16, read32, truncated, type PacketContext } from './packet-context.js';
+import { hex16, read16, read32, truncated, type PacketContext } from './packet-context.js';
 
 const ICMPV6_HEADER = 4;
 
@@ -37,14 +37,7 @@ export function decodeIcmpv6(context: PacketContext, offset: number, payloadEnd:
   tree?.layer('ICMPv6', offset, payloadEnd - offset);
   tree?.field('Type', offset, 1, `${TYPES[type] ?? 'unknown'} (${type})`);
   tree?.field('Code', offset + 1, 1, code);
-  tree?.field(
-    'Checksum',
-    offset + 2,
-    2,
-    `0x${read16(bytes, offset + 2)
-      .toString(16)
-      .padStart(4, '0')}`,
-  );
+  tree?.field('Checksum', offset + 2, 2, hex16(bytes, offset + 2));
   const detail = icmpv6Detail(context, type, offset, payloadEnd);
   if (detail === undefined) return `ICMP6, ${name}, ${truncated(context, 'icmp6', offset, 8)}`;
   if (ND_OPTIONS_AT[type] !== undefined) writeNdOptions(context, offset + ND_OPTIONS_AT[type]!, payloadEnd);

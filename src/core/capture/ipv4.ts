@@ -1,7 +1,7 @@
 /** IPv4: the header's fields, fragments, and the payload handed to ICMP, TCP, UDP or shown by its number. */
 import { ipv4Text } from './address-text.js';
 import { decodeIcmp } from './icmp.js';
-import { read16, truncated, type PacketContext } from './packet-context.js';
+import { hex16, read16, truncated, type PacketContext } from './packet-context.js';
 import { decodeTransport, ipProtocolName } from './transport.js';
 
 const IPV4_MIN_HEADER = 20;
@@ -70,14 +70,7 @@ function writeIpv4Fields(context: PacketContext, offset: number, headerLength: n
   tree.field('Fragment offset', offset + 6, 2, (fragment & 0x1fff) * 8);
   tree.field('TTL', offset + 8, 1, bytes[offset + 8]!);
   tree.field('Protocol', offset + 9, 1, `${ipProtocolName(bytes[offset + 9]!)} (${bytes[offset + 9]})`);
-  tree.field(
-    'Header checksum',
-    offset + 10,
-    2,
-    `0x${read16(bytes, offset + 10)
-      .toString(16)
-      .padStart(4, '0')}`,
-  );
+  tree.field('Header checksum', offset + 10, 2, hex16(bytes, offset + 10));
   tree.field('Source', offset + 12, 4, ipv4Text(bytes, offset + 12));
   tree.field('Destination', offset + 16, 4, ipv4Text(bytes, offset + 16));
   if (headerLength > IPV4_MIN_HEADER) tree.field('Options', offset + IPV4_MIN_HEADER, headerLength - IPV4_MIN_HEADER, `${headerLength - IPV4_MIN_HEADER} bytes`);

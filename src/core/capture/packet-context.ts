@@ -34,6 +34,11 @@ export function read16(bytes: Uint8Array, offset: number): number {
 }
 
 /** A 32-bit big-endian number, unsigned. */
+/** A 16-bit field as tcpdump shows checksums: `0x` and four hex digits. */
+export function hex16(bytes: Uint8Array, offset: number): string {
+  return `0x${read16(bytes, offset).toString(16).padStart(4, '0')}`;
+}
+
 export function read32(bytes: Uint8Array, offset: number): number {
   return ((bytes[offset]! << 24) >>> 0) + ((bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!);
 }

@@ -3,7 +3,7 @@
  * `10.0.0.1.40000 > 10.0.0.2.80: Flags [S], seq 1, win 64240, length 0`. Sequence numbers are shown as they are
  * on the wire (tcpdump's -S), since one packet alone has no connection to be relative to.
  */
-import { read16, read32, truncated, type PacketContext } from './packet-context.js';
+import { hex16, read16, read32, truncated, type PacketContext } from './packet-context.js';
 
 const TCP_MIN_HEADER = 20;
 const UDP_HEADER = 8;
@@ -76,14 +76,7 @@ function decodeTcp(context: PacketContext, offset: number, payloadEnd: number, l
   tree?.field('Header length', offset + 12, 1, `${headerLength} bytes`);
   tree?.field('Flags', offset + 13, 1, `[${flagText}] (0x${flags.toString(16).padStart(2, '0')})`);
   tree?.field('Window', offset + 14, 2, window);
-  tree?.field(
-    'Checksum',
-    offset + 16,
-    2,
-    `0x${read16(bytes, offset + 16)
-      .toString(16)
-      .padStart(4, '0')}`,
-  );
+  tree?.field('Checksum', offset + 16, 2, hex16(bytes, offset + 16));
   tree?.field('Urgent pointer', offset + 18, 2, read16(bytes, offset + 18));
   if (headerLength > TCP_MIN_HEADER) tree?.field('Options', offset + TCP_MIN_HEADER, headerLength - TCP_MIN_HEADER, `${headerLength - TCP_MIN_HEADER} bytes`);
   const ends = `${source}.${sourcePort} > ${destination}.${destinationPort}`;
@@ -115,14 +108,7 @@ function decodeUdp(context: PacketContext, offset: number, payloadEnd: number, s
   tree?.field('Source port', offset, 2, sourcePort);
   tree?.field('Destination port', offset + 2, 2, destinationPort);
   tree?.field('Length', offset + 4, 2, udpLength);
-  tree?.field(
-    'Checksum',
-    offset + 6,
-    2,
-    `0x${read16(bytes, offset + 6)
-      .toString(16)
-      .padStart(4, '0')}`,
-  );
+  tree?.field('Checksum', offset + 6, 2, hex16(bytes, offset + 6));
   const ends = `${source}.${sourcePort} > ${destination}.${destinationPort}`;
   if (udpLength < UDP_HEADER) return `${ends}: UDP, bad length ${udpLength}`;
   if (destinationPort === VXLAN_PORT) return `${ends}: ${decodeVxlan(context, offset + UDP_HEADER, Math.min(payloadEnd, offset + udpLength))}`;
