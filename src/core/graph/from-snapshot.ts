@@ -36,7 +36,9 @@ export function graphFromSnapshot(snapshot: HostSnapshot, options: SnapshotGraph
       byId.set(shownInterface.id, shownInterface);
     }
   }
-  for (const state of states) addLinks(graph, byId, state, snapshot);
+  // Each veth is met from both ends; its id (the ends sorted) keeps it once.
+  const linkIds = new Set<string>();
+  for (const state of states) addLinks(graph, byId, linkIds, state, snapshot);
   return graph;
 }
 
@@ -66,11 +68,12 @@ function stateOf(link: LinkInfo): InterfaceState {
   return link.operState === 'DOWN' || link.operState === 'LOWERLAYERDOWN' ? 'no-carrier' : 'up';
 }
 
-function addLinks(graph: NetworkGraph, byId: Map<string, GraphInterface>, state: NamespaceState, snapshot: HostSnapshot): void {
+function addLinks(graph: NetworkGraph, byId: Map<string, GraphInterface>, linkIds: Set<string>, state: NamespaceState, snapshot: HostSnapshot): void {
   const add = (kind: GraphLink['kind'], from: string, to: string): void => {
     const [first, second] = kind === 'veth' ? [from, to].sort() : [from, to];
     const id = `${kind}:${first}|${second}`;
-    if (graph.links.some((link) => link.id === id)) return;
+    if (linkIds.has(id)) return;
+    linkIds.add(id);
     const subnets = sharedSubnets(byId.get(first!)?.addresses ?? [], byId.get(second!)?.addresses ?? []);
     graph.links.push({ id, kind, from: first!, to: second!, subnets });
   };

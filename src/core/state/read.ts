@@ -48,7 +48,7 @@ function toUnnamed(found: FoundNamespace, users: Map<number, NamespaceUser>): Un
 }
 
 /** The references of every namespace in a listing: the root first, then by name, then those without a name. */
-export function listingReferences(listing: NamespaceListing): NamespaceName[] {
+export function listingReferences(listing: { named: readonly string[]; unnamed: ReadonlyArray<{ path: string }> }): NamespaceName[] {
   return [null, ...listing.named, ...listing.unnamed.map((unnamed) => unnamed.path)];
 }
 
@@ -114,9 +114,10 @@ export async function learnNamespacePeers(host: Host): Promise<void> {
   await learnAllNsids(host, await allReferences(host));
 }
 
+/** Every namespace's reference, without reading what uses those without a name. */
 async function allReferences(host: Host): Promise<NamespaceName[]> {
   const files = await findNamespaceFiles(host);
-  return [null, ...[...files.named.keys()].sort(), ...files.unnamed.map((found) => found.path)];
+  return listingReferences({ named: [...files.named.keys()].sort(), unnamed: files.unnamed });
 }
 
 /**
