@@ -23,6 +23,7 @@ export interface GraphNamespace {
   lab?: string;
   /** A namespace without a name (then `namespace` is its path). */
   unnamed?: boolean;
+  drift?: GraphDrift;
 }
 
 /** `planned`: from a topology file, not read from the kernel. */
@@ -40,6 +41,7 @@ export interface GraphInterface {
   addresses: string[];
   /** It leads out of the host: a physical device, or a tunnel to a remote. */
   leadsOut?: boolean;
+  drift?: GraphDrift;
 }
 
 /** `veth`: the two ends of a pair; `port`: a port to its bridge; `lower`: a stacked link to its parent; `tunnel`: to a remote. */
@@ -52,6 +54,17 @@ export interface GraphLink {
   to: string;
   /** The subnets both ends have addresses in (CIDR, the network address). */
   subnets: string[];
+  drift?: GraphDrift;
+}
+
+/**
+ * How an element of a deployed lab's picture stands against the lab's file (`graph/drift.ts`): `missing`, declared
+ * and not in the kernel (drawn from the file); `extra`, in the kernel and not declared; `differs`, both, with each
+ * difference said in `details` ("address 10.0.0.1/24 declared, 10.0.0.9/24 in the kernel").
+ */
+export interface GraphDrift {
+  kind: 'missing' | 'extra' | 'differs';
+  details: string[];
 }
 
 export interface GraphExternal {
