@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks (as root; they make and remove namespaces under a unique prefix). Figures are ratios
  * measured in the same run, since absolute times vary with the machine's load.
- * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale capture capture-latency check diff`.
+ * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale capture capture-latency check diff graph`.
  */
 import { benchmarkCapture } from './capture.bench.js';
 import { benchmarkCaptureLatency } from './capture-latency.bench.js';
@@ -10,6 +10,7 @@ import { benchmarkCheck } from './check.bench.js';
 import { benchmarkCreate } from './create.bench.js';
 import { benchmarkDiff } from './diff.bench.js';
 import { benchmarkExec } from './exec.bench.js';
+import { benchmarkGraph } from './graph.bench.js';
 import { benchmarkLab } from './lab.bench.js';
 import { benchmarkNames } from './names.bench.js';
 import { benchmarkScale } from './scale.bench.js';
@@ -30,6 +31,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   'capture-latency': benchmarkCaptureLatency,
   check: benchmarkCheck,
   diff: benchmarkDiff,
+  graph: benchmarkGraph,
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);
