@@ -18,9 +18,11 @@ export const listCommand: CliCommand = {
     'first process and what it is. Select one of those with `show --pid PID` or `show --inode INODE`.',
   async run(args, context) {
     expectPositionals('ls', parseCommandArgs('ls', args, {}).positionals, []);
-    const { named, unnamed } = await readNamespaceSummaries(context.host);
+    const { named, unnamed, partial } = await readNamespaceSummaries(context.host);
+    // A partial list is still what was asked for (exit 0); one line on stderr says what is missing and how to see it.
+    if (partial) context.err(`netns-lab ls: ${partial.reason}\n`);
     if (context.json) {
-      context.out(JSON.stringify({ namespaces: named, unnamed }, null, 2) + '\n');
+      context.out(JSON.stringify({ namespaces: named, unnamed, ...(partial ? { partial } : {}) }, null, 2) + '\n');
     } else {
       context.out(
         named.length === 0
@@ -44,8 +46,9 @@ export const listCommand: CliCommand = {
   },
 };
 
-function countText(summary: { interfaces: number; error?: string }): string {
-  return summary.error ? `error: ${summary.error}` : String(summary.interfaces);
+/** The interface count; `-` when it is not known (never a 0 that would be wrong). */
+function countText(summary: { interfaces: number | null; error?: string }): string {
+  return summary.error ? `error: ${summary.error}` : summary.interfaces === null ? '-' : String(summary.interfaces);
 }
 
 export const showCommand: CliCommand = {

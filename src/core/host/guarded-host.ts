@@ -3,7 +3,8 @@
  * box, no sudo rights, no capabilities), every later call fails at once with that same refusal, without starting a
  * shell or asking for a password again: background work (a watcher seeing someone else add a namespace, a refresh)
  * never opens the password box. A user's action (Try Again, a command) calls `allowAsking`, and the next need asks
- * once more. Other failures (a target that cannot be reached) are not kept.
+ * once more. Other failures (a target that cannot be reached) are not kept. Reads that any user may make still
+ * run when only capabilities are missing (privilege `none`), so what can be seen without them is shown.
  */
 import { PrivilegeError } from '../errors.js';
 import type { Host, RunOptions, RunResult } from './host.js';
@@ -33,6 +34,8 @@ export class GuardedHost implements Host {
   }
 
   run(argv: readonly string[], options?: RunOptions): Promise<RunResult> {
+    // Missing capabilities still leave a plain shell for reads any user may make; other refusals leave no shell.
+    if (options?.unprivileged && this.refusal?.problem === 'capabilitiesMissing') return this.inner.run(argv, options);
     return this.guarded(() => this.inner.run(argv, options));
   }
 
@@ -45,6 +48,8 @@ export class GuardedHost implements Host {
   }
 
   listNamespaceNames(): Promise<string[]> {
+    // Any user may read the names (a directory read, or `ip netns list` run as the user).
+    if (this.refusal?.problem === 'capabilitiesMissing') return this.inner.listNamespaceNames();
     return this.guarded(() => this.inner.listNamespaceNames());
   }
 

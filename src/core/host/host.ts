@@ -17,6 +17,12 @@ export interface RunOptions {
   onStdout?: (chunk: Buffer) => void;
   /** Called with standard error's bytes as they arrive. */
   onStderr?: (chunk: Buffer) => void;
+  /**
+   * A read that any user may make (stat of namespace files, /proc of one's own processes, the root namespace's
+   * `ip` output): under privilege `none` without the needed capabilities it still runs, as the user, and may see
+   * less; every other command then fails with the capabilities' PrivilegeError.
+   */
+  unprivileged?: boolean;
 }
 
 export interface RunResult {

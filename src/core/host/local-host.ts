@@ -53,6 +53,8 @@ export class LocalHost implements Host {
 
   run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
     return observedRun(this.options.observer, this.label, argv, async () => {
+      const { lacking } = await this.resolveRootShell();
+      if (lacking && !options.unprivileged) throw lacking;
       const session = await this.pool.acquire({ signal: options.signal, argv });
       try {
         return await session.run(argv, options, (group, signal) => this.signalGroup(group, signal));
@@ -65,6 +67,7 @@ export class LocalHost implements Host {
   async start(argv: readonly string[], options: StartOptions = {}): Promise<RunningCommand> {
     checkTimeout(options.timeoutMs);
     const shell = await this.resolveRootShell();
+    if (shell.lacking) throw shell.lacking;
     const nonce = newNonce();
     const direct = options.passThrough;
     // sudo closes every descriptor above 2 for its command, so through sudo the marks share standard error.

@@ -29,6 +29,11 @@ export interface RootShellCommand {
   prelude: string;
   /** True when commands run through sudo, so signals to them must be sent through a root shell too. */
   throughSudo: boolean;
+  /**
+   * Privilege `none` whose commands lack the capabilities namespace work needs: the shell runs only reads that any
+   * user may make (`RunOptions.unprivileged`); everything else fails with this error.
+   */
+  lacking?: PrivilegeError;
 }
 
 /** bash gives each command its own process group without an extra program start; sh is the fallback. */
@@ -64,13 +69,13 @@ function throughSudo(prefix: string[], prelude: string): RootShellCommand {
   return { file: prefix[0]!, args: [...prefix.slice(1), ...SHELL_ARGV], prefix, shell: SHELL_ARGV, prelude, throughSudo: true };
 }
 
-/** `none`: the plain shell, once it is known that its commands have the capabilities namespace work needs. */
+/** `none`: the plain shell, marked with what it lacks when its commands miss capabilities namespace work needs. */
 async function checkedPlainShell(): Promise<RootShellCommand> {
   // Read by the shell itself: the capabilities its commands get (a non-root user's only survive exec as ambient ones).
   const script = 'while read -r key value; do [ "$key" = CapEff: ] && echo "$value"; done </proc/self/status';
   const answer = await execa(PLAIN_SHELL.file, [...PLAIN_SHELL.args, '-c', script], { reject: false, stdin: 'ignore' });
   const missing = missingCapabilities(String(answer.stdout));
-  if (missing.length > 0) throw capabilitiesMissingError(`user "${userInfo().username}" on this machine`, missing);
+  if (missing.length > 0) return { ...PLAIN_SHELL, lacking: capabilitiesMissingError(`user "${userInfo().username}" on this machine`, missing) };
   return PLAIN_SHELL;
 }
 

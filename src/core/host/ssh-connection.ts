@@ -31,6 +31,8 @@ export interface RemoteShell {
   jobControl: boolean;
   /** True when root comes through sudo (the remote user is not root). */
   throughSudo: boolean;
+  /** Privilege `none` whose commands there lack capabilities: only unprivileged reads run (see RootShellCommand). */
+  lacking?: PrivilegeError;
 }
 
 export interface SshOutput {
@@ -103,11 +105,12 @@ export async function connectRemoteShell(settings: SshConnectionSettings, mode: 
   const [, uid, effective, bashPath] = line.split(' ');
   const shellArgv = bashPath ? ['bash', '--noprofile', '--norc'] : ['sh'];
   const jobControl = Boolean(bashPath);
+  const plain: RemoteShell = { privilegeArgv: [], shellArgv, prelude: '', jobControl, throughSudo: false };
   if (mode === 'none') {
     const missing = missingCapabilities(effective ?? '');
-    if (missing.length > 0) throw capabilitiesMissingError(`the remote user on ${settings.target.label}`, missing);
+    return missing.length > 0 ? { ...plain, lacking: capabilitiesMissingError(`the remote user on ${settings.target.label}`, missing) } : plain;
   }
-  if (mode === 'none' || (mode === 'auto' && uid === '0')) return { privilegeArgv: [], shellArgv, prelude: '', jobControl, throughSudo: false };
+  if (mode === 'auto' && uid === '0') return plain;
   return sudoShell(settings, shellArgv, jobControl, askPassword);
 }
 

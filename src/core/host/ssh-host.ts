@@ -93,9 +93,11 @@ export class SshHost implements Host {
   }
 
   run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    return observedRun(this.options.observer, this.label, argv, () =>
-      this.withSession({ signal: options.signal, argv }, (session) => session.run(argv, options, (group, signal) => this.signalGroup(group, signal))),
-    );
+    return observedRun(this.options.observer, this.label, argv, async () => {
+      const { lacking } = await this.resolveRemoteShell();
+      if (lacking && !options.unprivileged) throw lacking;
+      return this.withSession({ signal: options.signal, argv }, (session) => session.run(argv, options, (group, signal) => this.signalGroup(group, signal)));
+    });
   }
 
   /**
@@ -105,6 +107,7 @@ export class SshHost implements Host {
   async start(argv: readonly string[], options: StartOptions = {}): Promise<RunningCommand> {
     checkTimeout(options.timeoutMs);
     const shell = await this.resolveRemoteShell();
+    if (shell.lacking) throw shell.lacking;
     const nonce = newNonce();
     const direct = options.passThrough;
     // ssh has no third stream: with standard output going straight out, the marks share standard error.
@@ -122,7 +125,8 @@ export class SshHost implements Host {
   /** `ip -j netns list` on the target (it prints nothing at all when there are none). */
   async listNamespaceNames(): Promise<string[]> {
     const argv = ['ip', '-j', 'netns', 'list'];
-    const result = await this.run(argv);
+    // Any user may list the names (the directory is readable), so it runs without capabilities too.
+    const result = await this.run(argv, { unprivileged: true });
     if (result.exitCode !== 0) throw new CommandError(`Could not list the namespaces on ${this.label}`, { argv, exitCode: result.exitCode, stderr: result.stderr });
     const text = result.stdout.trim();
     // ip writes names into its JSON unescaped: one name with a control character would make JSON.parse fail.
@@ -145,6 +149,7 @@ export class SshHost implements Host {
    */
   async interactiveArgv(argv: readonly string[]): Promise<string[]> {
     const shell = await this.resolveRemoteShell();
+    if (shell.lacking) throw shell.lacking;
     const remote = shell.throughSudo ? ['sudo', '--', ...argv] : [...argv];
     return ['ssh', ...sshArguments(this.settings(), ['-t']), shellCommand(remote)];
   }

@@ -43,7 +43,8 @@ export interface FoundNamespace {
 
 /** Reads every namespace's identity on the host. */
 export async function findNamespaceFiles(host: Host): Promise<NamespaceFiles> {
-  const result = await runChecked(host, ['sh', '-c', FIND_SCRIPT, 'netns-lab-find'], 'Finding the namespaces failed');
+  // Any user may run it: without root it finds the names, and the namespaces of the user's own processes only.
+  const result = await runChecked(host, ['sh', '-c', FIND_SCRIPT, 'netns-lab-find'], 'Finding the namespaces failed', { unprivileged: true });
   return parseNamespaceFiles(result.stdout);
 }
 

@@ -10,7 +10,8 @@ export async function readNamespaceUsers(host: Host, pids: readonly number[]): P
   if (pids.length === 0) return new Map();
   const files = pids.flatMap((pid) => ['comm', 'cgroup', 'cmdline'].map((file) => `/proc/${pid}/${file}`));
   // -a: cmdline holds NUL bytes; -H: every line says which file it came from; '' matches every line.
-  const result = await host.run(['grep', '-a', '-H', '', '--', ...files]);
+  // Readable by any user for the processes it finds (without root, its own).
+  const result = await host.run(['grep', '-a', '-H', '', '--', ...files], { unprivileged: true });
   return parseNamespaceUsers(result.stdout);
 }
 

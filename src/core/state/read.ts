@@ -15,6 +15,7 @@ import { findNamespaceFiles, type FoundNamespace } from './namespace-files.js';
 import { readNamespaceUsers } from './namespace-users.js';
 import { runNetlinkHelper } from './netlink-helper-run.js';
 import { readIdentities } from './identities.js';
+import { readListingLimits, type ListingLimits } from './limits.js';
 import { learnAllNsids, resolveNsids } from './nsids.js';
 import { readNamespacesRaw, type RawNamespaceOutput } from './read-script.js';
 
@@ -199,25 +200,36 @@ function peerNamespacesToRead(state: NamespaceState): NamespaceName[] {
   return [...wanted];
 }
 
-/** A namespace with how many interfaces it has (`lo` included), for listings. */
+/** A namespace with how many interfaces it has (`lo` included; null: not known, as counting them needs root), for listings. */
 export interface NamespaceSummary {
   name: string;
-  interfaces: number;
+  interfaces: number | null;
   error?: string;
 }
 
 /** A namespace without a name with how many interfaces it has. */
 export interface UnnamedSummary extends UnnamedNamespace {
-  interfaces: number;
+  interfaces: number | null;
   error?: string;
+}
+
+export interface NamespaceSummaries {
+  named: NamespaceSummary[];
+  unnamed: UnnamedSummary[];
+  /** Present when the commands lack the capabilities to enter namespaces: what is unknown, and why. */
+  partial?: ListingLimits;
 }
 
 /**
  * Every namespace with its interface count: the netlink helper counts them all in one process where the target
- * can run it; otherwise one `ip link show` per namespace, all in one round trip.
+ * can run it; otherwise one `ip link show` per namespace, all in one round trip. Without the capabilities to enter
+ * namespaces, what can be seen without them, counts unknown, and why.
  */
-export async function readNamespaceSummaries(host: Host): Promise<{ named: NamespaceSummary[]; unnamed: UnnamedSummary[] }> {
-  const listing = await readNamespaceListing(host);
+export async function readNamespaceSummaries(host: Host): Promise<NamespaceSummaries> {
+  const [listing, partial] = await Promise.all([readNamespaceListing(host), readListingLimits(host)]);
+  if (partial) {
+    return { named: listing.named.map((name) => ({ name, interfaces: null })), unnamed: listing.unnamed.map((namespace) => ({ ...namespace, interfaces: null })), partial };
+  }
   const references = [...listing.named, ...listing.unnamed.map((unnamed) => unnamed.path)];
   const counts = references.length === 0 ? [] : await countInterfaces(host, references);
   const named = listing.named.map((name, index) => ({ name, ...counts[index]! }));

@@ -13,7 +13,19 @@ import { isAbsolute } from 'node:path';
 import { listDeployedLabs, type DeployedLab } from '../../core/labs/inspect.js';
 import { learnNamespacePeers, readNamespace, readNamespaceListing, readNamespaceNames, type NamespaceListing } from '../../core/state/read.js';
 import type { HostChange, Services } from '../services.js';
-import { addressAndPortChildren, interfaceChildren, labChildren, namespaceChildren, privilegeChildren, routeChildren, unnamedChildren, unreachableChildren } from '../view-model/tree-children.js';
+import {
+  addressAndPortChildren,
+  interfaceChildren,
+  labChildren,
+  namespaceChildren,
+  needsRootChildren,
+  privilegeChildren,
+  routeChildren,
+  unnamedChildren,
+  unreachableChildren,
+} from '../view-model/tree-children.js';
+import { isCapabilitiesMissing } from '../../core/state/limits.js';
+import { anyVisible, partialNamespaces } from './partial-listing.js';
 import { LabDriftChecks } from './lab-drift.js';
 import type { LabNode, NamespaceNode, TargetNode, TreeNode } from '../view-model/tree-nodes.js';
 import { present } from '../view-model/tree-present.js';
@@ -87,16 +99,26 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
         // Shown expanded: this is when the lab is checked against its file (once, until something changes).
         this.labDrift.check(node);
         return labChildren(node);
-      case 'namespace': {
-        this.watchers.watchNamespace(node.targetId, node.namespace);
-        return interfaceChildren(node.targetId, await readNamespace(this.services.host(node.targetId), node.namespace));
-      }
+      case 'namespace':
+        return this.namespaceContents(node);
       case 'interface':
         return addressAndPortChildren(node, this.services.settings);
       case 'routes':
         return routeChildren(node);
       default:
         return [];
+    }
+  }
+
+  /** Its interfaces and routes, followed from now on; without the capabilities to enter it, a row that says so. */
+  private async namespaceContents(node: NamespaceNode): Promise<TreeNode[]> {
+    try {
+      const state = await readNamespace(this.services.host(node.targetId), node.namespace);
+      this.watchers.watchNamespace(node.targetId, node.namespace);
+      return interfaceChildren(node.targetId, state);
+    } catch (error) {
+      if (isCapabilitiesMissing(error)) return needsRootChildren(node.targetId, node.namespace, error);
+      throw error;
     }
   }
 
@@ -115,7 +137,9 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       if (!(error instanceof PrivilegeError)) throw error;
       // The problem first: the welcome area that tells of it must be the one that shows with the state.
       this.setProblem(error);
-      return this.setState('notPermitted', []);
+      // Without capabilities, what the user can see is listed; the welcome area tells of it when that is nothing.
+      const visible = isCapabilitiesMissing(error) && (await anyVisible(host));
+      return visible ? this.setState('ready', targets) : this.setState('notPermitted', []);
     }
     const names = await readNamespaceNames(host);
     return this.setState(names.length === 0 ? 'empty' : 'ready', targets);
@@ -135,6 +159,7 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       labs = await this.labsOf(target, names);
       unnamed = await this.unnamedOf(target, listing);
     } catch (error) {
+      if (isCapabilitiesMissing(error)) return partialNamespaces(this.services, this.watchers, target, error);
       // Root refused or the target unreachable: it says so under its own node; the other targets load as usual.
       return error instanceof PrivilegeError ? privilegeChildren(target, error) : unreachableChildren(target, error);
     }

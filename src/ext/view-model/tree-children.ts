@@ -7,6 +7,7 @@ import { SshConnectionError } from '../../core/host/ssh-errors.js';
 import { privilegeProblemShown } from './privilege-problems.js';
 import type { NamespaceName, NamespaceState, UnnamedNamespace } from '../../core/model.js';
 import type { Settings } from '../../core/settings.js';
+import type { ListingLimits } from '../../core/state/limits.js';
 import type { AddressNode, InterfaceNode, LabNode, MessageNode, NamespaceNode, RouteNode, RoutesNode, TargetNode, TreeNode, UnnamedGroupNode } from './tree-nodes.js';
 import { visibleAddresses } from './tree-present.js';
 
@@ -43,6 +44,21 @@ export function unreachableChildren(target: TargetNode, error: unknown): Message
 export function privilegeChildren(target: TargetNode, error: PrivilegeError): MessageNode[] {
   const shown = privilegeProblemShown(error.problem, target.targetId);
   return [{ kind: 'message', targetId: target.targetId, text: shown.text, detail: error.message, isError: true, action: shown.action }];
+}
+
+/**
+ * What heads a target's list when its commands lack the capabilities to enter namespaces (privilege `none`): that
+ * the list is partial; the tooltip says what is unknown, and a click opens the setting that gives everything.
+ */
+export function partialListingRow(target: TargetNode, limits: ListingLimits): MessageNode {
+  const { action } = privilegeProblemShown('capabilitiesMissing', target.targetId);
+  return { kind: 'message', targetId: target.targetId, text: 'Partial list: no root', detail: limits.reason, isError: false, action };
+}
+
+/** What a namespace shows when reading it needs capabilities the commands lack: that, instead of a failure. */
+export function needsRootChildren(targetId: string, namespace: NamespaceName, error: PrivilegeError): MessageNode[] {
+  const { action } = privilegeProblemShown(error.problem, targetId);
+  return [{ kind: 'message', targetId, namespace, text: 'Reading it needs root', detail: error.message, isError: false, action }];
 }
 
 /** The first sentence of a message, for a row that has room for little more. */

@@ -100,6 +100,8 @@ export interface MessageNode {
   text: string;
   detail?: string;
   isError: boolean;
+  /** The namespace it stands under, when it does (its id must differ from the same message under another). */
+  namespace?: NamespaceName;
   /** What a click on the row runs (the one action that fixes the problem it tells of). */
   action?: { title: string; command: string; arguments: unknown[] };
 }

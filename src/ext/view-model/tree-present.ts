@@ -83,7 +83,7 @@ export function present(node: TreeNode, drift?: LabDrift): Presentation {
       return presentRoute(node.targetId, node.namespace, node.route);
     case 'message':
       return {
-        id: key('message', node.targetId, node.text),
+        id: node.namespace === undefined ? key('message', node.targetId, node.text) : key('message', node.targetId, node.namespace, node.text),
         label: node.text,
         // The action a click runs, beside the reason: "Wrong sudo password  Try Again".
         description: node.action?.title,
