@@ -15,7 +15,8 @@ export const listCommand: CliCommand = {
   summary: 'list the namespaces, named or not, with their interface counts',
   usage:
     "netns-lab ls [--json]\n\nNamed namespaces first; then those without a name (a container's, a process's), with their inode,\n" +
-    'first process and what it is. Select one of those with `show --pid PID` or `show --inode INODE`.',
+    'first process and what it is. Select one of those with `show --pid PID` or `show --inode INODE`.\n' +
+    'Without root and the capabilities (--privilege none), what the user can see, counts unknown (-); exit status 0.',
   async run(args, context) {
     expectPositionals('ls', parseCommandArgs('ls', args, {}).positionals, []);
     const { named, unnamed, partial } = await readNamespaceSummaries(context.host);
