@@ -5,18 +5,18 @@
  * in the page (typing into the password box, clicking); what "someone else" does on the machine goes through
  * `sudo -k -S` from here, which keeps no credentials that could let Netns Lab's own sudo skip the password. A host
  * made anew (a setting changed, and likewise an SSH connection made again) gets the password given earlier, without
- * a box. Screenshots: wrong-password-view.png, privilege-none-view.png and user-two-target-confirmation.png in
+ * a box. Screenshots: wrong-password-view.png, privilege-none-view.png (the partial list without root) and user-two-target-confirmation.png in
  * test-artifacts/editor/as-user.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../src/extension.js';
-import type { NamespaceNode } from '../../src/ext/view-model/tree-nodes.js';
+import type { NamespaceNode, UnnamedGroupNode } from '../../src/ext/view-model/tree-nodes.js';
 import { activateExtension, TreeReader } from './support/extension.js';
 import { actInPage, screenshot, shownElements } from './support/screenshot.js';
 import { eventually } from './support/wait.js';
@@ -226,14 +226,46 @@ describe('as a user whose sudo asks for a password', function () {
     assert.equal(api.services.passwordBoxesShown, 3);
   });
 
-  it('privilege "none" says in the view which capabilities are missing, and offers the setting', async () => {
-    await settings().update('privilege', 'none', vscode.ConfigurationTarget.Global);
-    const welcome = await welcomeSaying('netnsLab.privilege is "none"');
-    assert.ok(welcome.includes('they lack CAP_SYS_ADMIN and CAP_NET_ADMIN') && welcome.includes('Open Settings'), welcome);
-    await sleep(300);
-    await screenshot('privilege-none-view');
-    assert.equal(api.services.passwordBoxesShown, 3, 'privilege "none" asked for a password');
-    assert.equal(userInfo().username.startsWith('nl'), true);
+  it('privilege "none" lists what the user can see, read only, says what is missing, and a namespace says it needs root', async () => {
+    const seen = `${PREFIX}-seen`;
+    // A namespace of the user's own, as a rootless container tool makes one: without root, only those show unnamed.
+    const own = spawn('unshare', ['--net', '--map-root-user', 'sleep', '300'], { detached: true, stdio: 'ignore' });
+    try {
+      await settings().update('privilege', 'none', vscode.ConfigurationTarget.Global);
+      const nodes = await eventually(
+        async () => {
+          const children = await tree.children(await tree.target());
+          const group = children.find((node): node is UnnamedGroupNode => node.kind === 'unnamedGroup');
+          const listed = children.some((node) => node.kind === 'namespace' && node.namespace === seen) && group?.namespaces.some((found) => found.pids.includes(own.pid!));
+          return listed ? children : undefined;
+        },
+        { what: `${seen} and the own namespace of pid ${own.pid} in the view`, timeoutMs: 20_000 },
+      );
+      const row = nodes[0]!;
+      assert.equal(row.kind, 'message');
+      assert.deepEqual([tree.label(row), tree.description(row)], ['Partial list: no root', 'Open Settings']);
+      const tooltip = (tree.item(row).tooltip as vscode.MarkdownString).value;
+      assert.ok(tooltip.includes('lack CAP_SYS_ADMIN and CAP_NET_ADMIN') && tooltip.includes('sudo'), tooltip);
+      const namespace = nodes.find((node): node is NamespaceNode => node.kind === 'namespace' && node.namespace === seen)!;
+      const inside = await tree.children(namespace);
+      assert.deepEqual(
+        inside.map((node) => tree.label(node)),
+        ['Reading it needs root'],
+      );
+      const reveal = { expand: true, select: false, focus: false };
+      await api.tree.view.reveal(await tree.target(), reveal);
+      await api.tree.view.reveal(namespace, reveal);
+      await api.tree.view.reveal(
+        nodes.find((node) => node.kind === 'unnamedGroup')!,
+        reveal,
+      );
+      await sleep(500);
+      await screenshot('privilege-none-view');
+      assert.equal(api.services.passwordBoxesShown, 3, 'privilege "none" asked for a password');
+      assert.equal(userInfo().username.startsWith('nl'), true);
+    } finally {
+      process.kill(-own.pid!, 'SIGKILL');
+    }
   });
 
   it('with the password box turned off, the view says sudo wants a password and offers the setting', async () => {
