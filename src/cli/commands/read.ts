@@ -2,6 +2,7 @@
 import { NetnsLabError } from '../../core/errors.js';
 import { isUnnamedNamespace, type NamespaceName, type NamespaceState } from '../../core/model.js';
 import { checkNamespaceName } from '../../core/names.js';
+import { readListingLimits, rootReadLimits } from '../../core/state/limits.js';
 import { describeNamespaceUser } from '../../core/state/namespace-users.js';
 import { readNamespace, readNamespaceListing, readNamespaceSummaries, readSnapshot } from '../../core/state/read.js';
 import { checkSelectorValue, selectNamespace } from '../../core/state/select.js';
@@ -62,6 +63,9 @@ export const showCommand: CliCommand = {
     const parsed = parseCommandArgs('show', args, { pid: { type: 'string' }, inode: { type: 'string' } });
     const name = await chosenNamespace(parsed, context);
     const state = await readNamespace(context.host, name);
+    // Without the capabilities only the root namespace can be read, and then without its veths' peers: one line says so.
+    const limits = name === null ? await readListingLimits(context.host) : undefined;
+    if (limits) context.err(`netns-lab show: ${rootReadLimits(limits)}\n`);
     if (state.error) throw new NetnsLabError(`Could not read ${namespaceLabel(name)}: ${state.error}`);
     if (isUnnamedNamespace(name)) state.unnamed = (await readNamespaceListing(context.host)).unnamed.find((found) => found.path === name);
     if (context.json) context.out(JSON.stringify({ namespace: namespaceJson(state) }, null, 2) + '\n');

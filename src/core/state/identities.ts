@@ -20,7 +20,8 @@ export interface Identities {
 export async function readIdentities(host: Host, namespaces: readonly NamespaceName[]): Promise<Identities> {
   const byPath = new Map(namespaces.map((namespace) => [namespacePath(namespace), namespace]));
   // /proc/self/ns/net is stat's own namespace: the root one, where the host's shells run.
-  const result = await host.run(['stat', '-L', '--printf', '%n\\0%d:%i\\0%.9Y\\0', '--', NETNS_DIRECTORY, ...byPath.keys()]);
+  // Any user may stat these (without root, another user's /proc/PID/ns/net is left out).
+  const result = await host.run(['stat', '-L', '--printf', '%n\\0%d:%i\\0%.9Y\\0', '--', NETNS_DIRECTORY, ...byPath.keys()], { unprivileged: true });
   const fields = result.stdout.split('\0');
   const identities = new Map<NamespaceName, NamespaceIdentity>();
   let generation = 'none';

@@ -38,6 +38,12 @@ export function listingLimits(missing: readonly string[]): ListingLimits {
   };
 }
 
+/** What the root namespace read without the capabilities lacks (it is read, but no other namespace is entered). */
+export function rootReadLimits(limits: ListingLimits): string {
+  const lacking = limits.missing.join(' and ');
+  return `partial: privilege is "none" and the commands lack ${lacking}, so veths into other namespaces show no peer. For everything, run as root or through sudo (privilege "auto" or "sudo").`;
+}
+
 /** The refusal of privilege `none` whose commands lack capabilities (reads any user may make still run). */
 export function isCapabilitiesMissing(error: unknown): error is PrivilegeError {
   return error instanceof PrivilegeError && error.problem === 'capabilitiesMissing';

@@ -48,7 +48,8 @@ export interface RawNamespaceOutput {
 /** Runs `batch` (ip batch lines) in each of the namespaces (`null`: the root), in one shell process on the host. */
 export async function readNamespacesRaw(host: Host, batch: string, options: readonly string[], namespaces: readonly NamespaceName[]): Promise<RawNamespaceOutput[]> {
   const argv = ['sh', '-c', READ_SCRIPT, 'netns-lab-read', batch, options.join(' '), ...namespaces.map((name) => name ?? '')];
-  const result = await runChecked(host, argv, 'Reading the namespaces failed');
+  // The root namespace is where the host's shells run: reading it needs no privilege, entering another does.
+  const result = await runChecked(host, argv, 'Reading the namespaces failed', { unprivileged: namespaces.every((name) => name === null) });
   return splitFramedOutput(result.stdout);
 }
 

@@ -15,7 +15,7 @@ import { findNamespaceFiles, type FoundNamespace } from './namespace-files.js';
 import { readNamespaceUsers } from './namespace-users.js';
 import { runNetlinkHelper } from './netlink-helper-run.js';
 import { readIdentities } from './identities.js';
-import { readListingLimits, type ListingLimits } from './limits.js';
+import { isCapabilitiesMissing, readListingLimits, type ListingLimits } from './limits.js';
 import { learnAllNsids, resolveNsids } from './nsids.js';
 import { readNamespacesRaw, type RawNamespaceOutput } from './read-script.js';
 
@@ -79,7 +79,13 @@ export async function readNamespace(host: Host, name: NamespaceName): Promise<Na
   await checkNamespaceExists(host, name);
   const [state] = await readNamespaces(host, [name]);
   if (!state) throw missingNamespaceError(name!);
-  await resolveNsids(host, [state], () => allReferences(host), { learnAll: true });
+  try {
+    await resolveNsids(host, [state], () => allReferences(host), { learnAll: true });
+  } catch (error) {
+    // Without the capabilities, the root namespace is still read; its veths into other namespaces stay unresolved.
+    if (name !== null || !isCapabilitiesMissing(error)) throw error;
+    return resolveVethPeers({ namespaces: [state] }).namespaces[0]!;
+  }
   const others = peerNamespacesToRead(state);
   if (others.length === 0) return resolveVethPeers({ namespaces: [state] }).namespaces[0]!;
   resolveVethPeers({ namespaces: [state, ...(await readLinksOnly(host, others))] });

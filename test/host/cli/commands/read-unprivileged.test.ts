@@ -46,6 +46,7 @@ describe('netns-lab ls without root (privilege "none")', { skip }, () => {
     },
   });
   const names = [lab.namespaceName('seen1'), lab.namespaceName('seen2')];
+  const rootVeth = lab.interfaceName('r');
 
   before(async () => {
     server = await startTestSshServer();
@@ -58,6 +59,7 @@ describe('netns-lab ls without root (privilege "none")', { skip }, () => {
     chmodSync(cli, 0o644);
     for (const name of names) assert.equal(spawnSync('ip', ['netns', 'add', name]).status, 0);
     assert.equal(spawnSync('ip', ['-n', names[0]!, 'link', 'add', 'v0', 'type', 'veth', 'peer', 'name', 'v1']).status, 0);
+    assert.equal(spawnSync('ip', ['link', 'add', rootVeth, 'type', 'veth', 'peer', 'name', 'v2', 'netns', names[1]!]).status, 0);
     rootsNamespace = await startUnnamedNamespace();
     usersNamespace = await startUsersNamespace(users.withoutSudo.name);
   });
@@ -70,9 +72,14 @@ describe('netns-lab ls without root (privilege "none")', { skip }, () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
-  /** What must not change: the names, and the interfaces of the namespace with a veth pair. */
+  /** What must not change: this run's names (others may come and go meanwhile), and one namespace's interfaces. */
   function hostFacts(): string {
-    return JSON.stringify([readdirSync('/run/netns').sort(), spawnSync('ip', ['-n', names[0]!, '-j', 'link', 'show'], { encoding: 'utf8' }).stdout]);
+    return JSON.stringify([
+      readdirSync('/run/netns')
+        .filter((name) => name.startsWith(lab.prefix))
+        .sort(),
+      spawnSync('ip', ['-n', names[0]!, '-j', 'link', 'show'], { encoding: 'utf8' }).stdout,
+    ]);
   }
 
   function assertPartial(listing: Listing, ownUnnamed: boolean): void {
@@ -107,6 +114,18 @@ describe('netns-lab ls without root (privilege "none")', { skip }, () => {
     assert.equal(text.stderr.split('\n').length, 2, text.stderr);
     assert.match(text.stderr, /^netns-lab ls: partial list: privilege is "none" and the commands lack CAP_SYS_ADMIN and CAP_NET_ADMIN/u);
     assert.equal(hostFacts(), before);
+  });
+
+  test('here: show reads the root namespace, its veth into a namespace left unresolved, and says so; another needs root', () => {
+    const root = runAsUser(['show', '--privilege', 'none']);
+    assert.equal(root.status, 0, root.stderr);
+    assert.match(root.stdout, new RegExp(`^${rootVeth}\\s+veth\\s.*peer: unresolved`, 'mu'));
+    assert.match(root.stderr, /^netns-lab show: partial: .*lack CAP_SYS_ADMIN and CAP_NET_ADMIN, so veths into other namespaces show no peer/u);
+    const json = JSON.parse(runAsUser(['show', '--privilege', 'none', '--json']).stdout) as { namespace: { links: Array<{ name: string; peer?: unknown }> } };
+    assert.equal(json.namespace.links.find((link) => link.name === rootVeth)?.peer, undefined);
+    const named = runAsUser(['show', names[1]!, '--privilege', 'none']);
+    assert.notEqual(named.status, 0);
+    assert.match(named.stderr, /they lack CAP_SYS_ADMIN and CAP_NET_ADMIN/u);
   });
 
   test('here: work that needs root is still refused with the missing capabilities, and changes nothing', () => {

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { PrivilegeError } from '../../../../src/core/errors.js';
 import { PRIVILEGE_PROBLEMS, privilegeProblemShown } from '../../../../src/ext/view-model/privilege-problems.js';
-import { privilegeChildren } from '../../../../src/ext/view-model/tree-children.js';
+import { listingLimits } from '../../../../src/core/state/limits.js';
+import { needsRootChildren, partialListingRow, privilegeChildren } from '../../../../src/ext/view-model/tree-children.js';
 import { present } from '../../../../src/ext/view-model/tree-present.js';
 
 describe('privilege problems', () => {
@@ -19,6 +20,18 @@ describe('privilege problems', () => {
     assert.ok(shown.tooltip?.startsWith(error.message), shown.tooltip);
     const none = present(privilegeChildren(target, new PrivilegeError('lacks CAP_SYS_ADMIN', 'capabilitiesMissing'))[0]!);
     assert.deepEqual(none.command, { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['netnsLab.privilege'] });
+  });
+
+  test('without the capabilities, a target heads its partial list with why, and a namespace says it needs root', () => {
+    const target = { kind: 'target', targetId: 'local', label: 'This machine' } as const;
+    const row = present(partialListingRow(target, listingLimits(['CAP_SYS_ADMIN', 'CAP_NET_ADMIN'])));
+    assert.deepEqual([row.label, row.description, row.icon.id], ['Partial list: no root', 'Open Settings', 'info']);
+    assert.match(row.tooltip!, /lack CAP_SYS_ADMIN and CAP_NET_ADMIN.*sudo/u);
+    const lacking = new PrivilegeError('lacks CAP_SYS_ADMIN', 'capabilitiesMissing', ['CAP_SYS_ADMIN']);
+    const [red, blue] = ['red', 'blue'].map((name) => present(needsRootChildren('local', name, lacking)[0]!));
+    assert.deepEqual([red!.label, red!.command?.arguments], ['Reading it needs root', ['netnsLab.privilege']]);
+    // The same row under two namespaces: VS Code refuses two items with one id.
+    assert.notEqual(red!.id, blue!.id);
   });
 
   test('every way root can be refused has its own welcome text with a command link, and its own row action', () => {
