@@ -53,10 +53,11 @@ export class LocalHost implements Host {
 
   run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
     return observedRun(this.options.observer, this.label, argv, async () => {
-      const { lacking } = await this.resolveRootShell();
-      if (lacking && !options.unprivileged) throw lacking;
       const session = await this.pool.acquire({ signal: options.signal, argv });
       try {
+        // Resolved already (the session runs in it): without the capabilities, only unprivileged reads run.
+        const { lacking } = await this.resolveRootShell();
+        if (lacking && !options.unprivileged) throw lacking;
         return await session.run(argv, options, (group, signal) => this.signalGroup(group, signal));
       } finally {
         this.pool.release(session);

@@ -93,11 +93,14 @@ export class SshHost implements Host {
   }
 
   run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-    return observedRun(this.options.observer, this.label, argv, async () => {
-      const { lacking } = await this.resolveRemoteShell();
-      if (lacking && !options.unprivileged) throw lacking;
-      return this.withSession({ signal: options.signal, argv }, (session) => session.run(argv, options, (group, signal) => this.signalGroup(group, signal)));
-    });
+    return observedRun(this.options.observer, this.label, argv, () =>
+      this.withSession({ signal: options.signal, argv }, async (session) => {
+        // Resolved already (the session runs in it): without the capabilities, only unprivileged reads run.
+        const { lacking } = await this.resolveRemoteShell();
+        if (lacking && !options.unprivileged) throw lacking;
+        return session.run(argv, options, (group, signal) => this.signalGroup(group, signal));
+      }),
+    );
   }
 
   /**
