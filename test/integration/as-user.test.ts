@@ -226,7 +226,7 @@ describe('as a user whose sudo asks for a password', function () {
     assert.equal(api.services.passwordBoxesShown, 3);
   });
 
-  it('privilege "none" lists what the user can see, read only, says what is missing, and a namespace says it needs root', async () => {
+  it('privilege "none" lists what the user can see, read only, says what is missing, and a named namespace says it needs root', async () => {
     const seen = `${PREFIX}-seen`;
     // A namespace of the user's own, as a rootless container tool makes one: without root, only those show unnamed.
     const own = spawn('unshare', ['--net', '--map-root-user', 'sleep', '300'], { detached: true, stdio: 'ignore' });
@@ -252,6 +252,9 @@ describe('as a user whose sudo asks for a password', function () {
         inside.map((node) => tree.label(node)),
         ['Reading it needs root'],
       );
+      // The root namespace is where the commands run: it is read as usual, only its veths' peers stay unknown.
+      const root = nodes.find((node): node is NamespaceNode => node.kind === 'namespace' && node.namespace === null)!;
+      assert.ok((await tree.interfaces(root)).some((node) => node.link.name === 'lo'));
       const reveal = { expand: true, select: false, focus: false };
       await api.tree.view.reveal(await tree.target(), reveal);
       await api.tree.view.reveal(namespace, reveal);
