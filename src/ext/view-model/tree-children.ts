@@ -74,7 +74,7 @@ export function labChildren(node: LabNode): NamespaceNode[] {
 
 /** A namespace's interfaces (ports of a bridge appear under the bridge instead) and its Routes group. */
 export function interfaceChildren(targetId: string, state: NamespaceState): TreeNode[] {
-  if (state.error) return [{ kind: 'message', targetId, text: 'Could not read this namespace', detail: state.error, isError: true }];
+  if (state.error) return [{ kind: 'message', targetId, namespace: state.name, text: 'Could not read this namespace', detail: state.error, isError: true }];
   const bridges = new Set(state.links.filter((link) => link.kind === 'bridge').map((link) => link.name));
   const interfaces: InterfaceNode[] = state.links
     .filter((link) => !(link.master && bridges.has(link.master)))

@@ -89,10 +89,12 @@ describe('children', () => {
     assert.equal(addressAndPortChildren(port, { ...DEFAULT_SETTINGS, showLinkLocalAddresses: true }).length, 2);
   });
 
-  test('an unreadable namespace shows its error as a message node', () => {
-    const children = interfaceChildren('local', { ...state, links: [], routes: [], error: 'Cannot open network namespace' });
-    assert.equal(children.length, 1);
-    assert.equal(children[0]!.kind, 'message');
+  test('an unreadable namespace shows its error as a message node, with an id of its own under each namespace', () => {
+    const unreadable = (name: string): ReturnType<typeof interfaceChildren> => interfaceChildren('local', { ...state, name, links: [], routes: [], error: 'Cannot open network namespace' });
+    const [red, blue] = [unreadable('red'), unreadable('blue')];
+    assert.equal(red.length, 1);
+    assert.equal(red[0]!.kind, 'message');
+    assert.notEqual(present(red[0]!).id, present(blue[0]!).id);
   });
 
   test('an unreachable SSH target says why in the row itself, and the whole message in the tooltip', () => {
