@@ -1,6 +1,6 @@
 /** Wiring only: builds the services and registers what the extension contributes. */
 import * as vscode from 'vscode';
-import { registerCapturePanels } from './ext/capture/start-capture.js';
+import { registerCapturePanels, type CapturePanels } from './ext/capture/start-capture.js';
 import { registerCommands } from './ext/commands/index.js';
 import { registerLabChecks } from './ext/labs/lab-checks.js';
 import { registerPlanDocuments } from './ext/labs/plan-document.js';
@@ -16,6 +16,8 @@ export interface NetnsLabApi {
   tree: NamespaceTree;
   /** What each notebook cell's status bar says about where it runs. */
   cellStatus: CellWhereStatus;
+  /** The open capture panels. */
+  capturePanels: CapturePanels;
   /** Milliseconds from this module's loading to the end of `activate`. */
   activationMs: number;
 }
@@ -29,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NetnsL
     active = services;
     context.subscriptions.push(services);
     registerCommands(context, services);
-    registerCapturePanels(context);
+    const capturePanels = registerCapturePanels(context);
     const tree = registerNamespaceTree(context, services);
     const { cellStatus } = registerNotebook(context, services);
     registerTopologyEditing(context);
@@ -37,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NetnsL
     registerPlanDocuments(context, services);
     const activationMs = performance.now() - loaded;
     services.log.info(`Netns Lab ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
-    return { services, tree, cellStatus, activationMs };
+    return { services, tree, cellStatus, capturePanels, activationMs };
   } catch (error) {
     void vscode.window.showErrorMessage(`Netns Lab could not start: ${error instanceof Error ? error.message : String(error)}`);
     throw error;

@@ -55,12 +55,23 @@ window.addEventListener('message', (event: MessageEvent<PanelToPage>) => {
       return list.selectNumber(message.number);
     case 'report':
       // Answered after the next frame, so the rows that came before the question are drawn.
-      return requestAnimationFrame(() =>
-        requestAnimationFrame(() => vscode.postMessage({ type: 'shown', id: message.id, rows: list.total, matching: list.matching, summaries: list.drawnSummaries(), filter: filterInput.value })),
-      );
+      return requestAnimationFrame(() => requestAnimationFrame(() => vscode.postMessage({ type: 'shown', id: message.id, ...shownNow() })));
   }
 });
 vscode.postMessage({ type: 'ready' });
+
+/** What the page shows now, as a `shown` message tells it. */
+function shownNow(): Omit<Extract<PageToPanel, { type: 'shown' }>, 'type' | 'id'> {
+  const error = byId('error');
+  return {
+    rows: list.total,
+    matching: list.matching,
+    summaries: list.drawnSummaries(),
+    filter: filterInput.value,
+    status: status.textContent ?? '',
+    error: error.hidden ? '' : (error.textContent ?? ''),
+  };
+}
 
 function applyFilter(): void {
   const compiled = compileDisplayFilter(filterInput.value);
@@ -76,13 +87,20 @@ function showCounts(): void {
 
 function showState(message: Extract<PanelToPage, { type: 'state' }>): void {
   paused = message.state === 'paused';
-  const running = message.state === 'capturing' || message.state === 'paused';
-  status.textContent = message.message ? `${message.title}: ${message.message}` : message.title;
+  const running = message.state === 'capturing' || message.state === 'reading' || message.state === 'paused';
+  const failed = message.state === 'failed';
+  // A failure's message is in the error line below the toolbar, not beside the buttons.
+  status.textContent = message.message && !failed ? `${message.title}: ${message.message}` : message.title;
   status.className = `status ${message.state}`;
   pauseButton.textContent = paused ? 'Resume' : 'Pause';
   pauseButton.disabled = !running;
   byId<HTMLButtonElement>('stop').disabled = !running;
   byId('wireshark').hidden = !message.wireshark;
+  // A capture that failed says why where the packets would be; with no packet, there is nothing to clear or save.
+  const error = byId('error');
+  error.hidden = !failed;
+  error.textContent = failed ? (message.message ?? 'The capture failed') : '';
+  for (const action of ['clear', 'save', 'wireshark']) byId<HTMLButtonElement>(action).disabled = failed && list.total === 0;
 }
 
 function showDetails(details: PacketDetails | undefined): void {

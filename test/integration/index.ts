@@ -39,6 +39,8 @@ async function loadRootSuites(): Promise<void> {
   await import('./terminal.test.js');
   await import('./tree-screenshot.test.js');
   await import('./capture-panel.test.js');
+  await import('./capture-failures.test.js');
+  await import('./capture-wireshark.test.js');
   await import('./notebook.test.js');
   await import('./notebook-files.test.js');
   await import('./notebook-capture.test.js');

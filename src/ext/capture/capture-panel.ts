@@ -1,20 +1,17 @@
 /**
- * One capture in an editor panel: starts the core's capture, streams its packets' rows to the page in batches,
- * answers the page's requests (a packet's details, pause, stop, clear, save, Wireshark), and stops the capture
- * when the panel closes. The packets themselves stay in the core's ring (bounded); the page keeps only rows.
+ * One capture in an editor panel: starts the core's capture (live, or a saved file read back), streams its
+ * packets' rows to the page in batches, answers the page's requests (a packet's details, pause, stop, clear, save,
+ * Wireshark), and stops the capture when the panel closes. The packets themselves stay in the core's ring
+ * (bounded); the page keeps only rows. A capture that fails, at its start or later, says why in the panel.
  */
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { startCapture, type Capture, type CapturedPacket } from '../../core/capture/capture.js';
-import { endpointLabel, type CaptureEndpoint } from '../../core/capture/endpoints.js';
-import type { Host } from '../../core/host/host.js';
+import type { Capture, CapturedPacket } from '../../core/capture/capture.js';
 import type { Log } from '../log.js';
 import { capturePageHtml } from '../view-model/capture-page.js';
 import { isPageMessage, packetDetails, packetRow, type CaptureRunState, type PacketRow, type PageToPanel, type PanelToPage } from '../view-model/capture-rows.js';
 import { writePcap } from './pcap-export.js';
-import { findOnPath, openInWireshark } from './wireshark.js';
+import { findOnPath, type WiresharkFiles } from './wireshark.js';
 
 /** Packets kept, in the core's ring and in the page's list: 100,000 stay smooth in the list. */
 export const CAPTURE_PANEL_LIMIT = 100_000;
@@ -28,16 +25,26 @@ export interface CapturePageReport {
   matching: number;
   summaries: string[];
   filter: string;
+  /** The state beside the buttons: `Capturing`, `Stopped: 12 packets`, `The capture failed`. */
+  status: string;
+  /** The error line where the packets would be ('' when there is none). */
+  error: string;
+}
+
+/** Where a panel's packets come from: a live capture on a target, or a saved file read back. */
+export interface CaptureSource {
+  kind: 'live' | 'file';
+  /** The panel's title: `Capture ns1:veth0 on lab1`, `ping.pcap`. */
+  title: string;
+  /** Starts the capture; it keeps `keepRecent` packets and calls `onPacket` with each, in order. */
+  start(keepRecent: number, onPacket: (packet: CapturedPacket) => void): Promise<Capture>;
 }
 
 export interface CapturePanelOptions {
-  host: Host;
-  endpoints: CaptureEndpoint[];
-  filter?: string;
-  /** " on lab1" once SSH targets are configured. */
-  where: string;
+  source: CaptureSource;
   extensionUri: vscode.Uri;
   log: Log;
+  wiresharkFiles: WiresharkFiles;
 }
 
 export class CapturePanel implements vscode.Disposable {
@@ -60,8 +67,7 @@ export class CapturePanel implements vscode.Disposable {
   private pageListening = false;
 
   constructor(private readonly options: CapturePanelOptions) {
-    const title = `Capture ${options.endpoints.map(endpointLabel).join(', ')}${options.where}`;
-    this.panel = vscode.window.createWebviewPanel('netnsLab.capture', title, vscode.ViewColumn.Active, {
+    this.panel = vscode.window.createWebviewPanel('netnsLab.capture', options.source.title, vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: true,
       localResourceRoots: [vscode.Uri.joinPath(options.extensionUri, 'dist')],
@@ -82,25 +88,30 @@ export class CapturePanel implements vscode.Disposable {
     this.panel.onDidDispose(() => void this.dispose());
   }
 
-  /** Starts capturing; a failure (no tcpdump, no such interface) shows in the panel and is thrown to the command. */
+  /**
+   * Starts capturing. A failure to start (no tcpdump, no such interface, a filter tcpdump refuses, root refused)
+   * stays in the panel, in one line where the packets would be, and is thrown to the command, which shows it in a
+   * notification; one later (tcpdump ends with an error) is shown in both here.
+   */
   async start(): Promise<void> {
     this.wireshark = await findOnPath('wireshark');
     this.sendState();
     try {
-      const { host, endpoints, filter } = this.options;
-      this.capture = await startCapture(host, endpoints, { filter, keepRecent: CAPTURE_PANEL_LIMIT, onPacket: (packet) => this.onPacket(packet) });
+      this.capture = await this.options.source.start(CAPTURE_PANEL_LIMIT, (packet) => this.onPacket(packet));
       await this.capture.ready;
     } catch (error) {
-      this.setState('stopped', error instanceof Error ? error.message : String(error));
+      this.setState('failed', oneLine(error));
       throw error;
     }
     if (this.disposed) return void (await this.capture.stop());
-    this.setState('capturing');
+    const file = this.options.source.kind === 'file';
+    this.setState(file ? 'reading' : 'capturing');
     this.capture.done.then(
-      (end) => this.setState('stopped', `${end.packets} packets`),
+      (end) => this.setState('stopped', file ? `${end.packets} packets read${end.packets > CAPTURE_PANEL_LIMIT ? `, the last ${CAPTURE_PANEL_LIMIT} kept` : ''}` : `${end.packets} packets`),
       (error: unknown) => {
-        this.options.log.error('The capture failed', error);
-        this.setState('stopped', error instanceof Error ? error.message : String(error));
+        this.options.log.error(`${this.options.source.title} failed`, error);
+        this.setState('failed', oneLine(error));
+        void vscode.window.showErrorMessage(`${this.options.source.title}: ${oneLine(error)}`);
       },
     );
   }
@@ -194,7 +205,7 @@ export class CapturePanel implements vscode.Disposable {
         return this.setState('paused');
       case 'resume':
         this.capture?.resume();
-        return this.setState('capturing');
+        return this.setState(this.options.source.kind === 'file' ? 'reading' : 'capturing');
       case 'stop':
         this.capture?.resume();
         return this.stop();
@@ -205,7 +216,7 @@ export class CapturePanel implements vscode.Disposable {
       case 'save':
         return this.saveAs();
       case 'wireshark':
-        return this.showInWireshark();
+        return void (await this.showInWireshark());
       case 'drawn':
         this.drawn.push({ first: message.first, last: message.last, at: message.at });
         if (this.drawn.length > DRAWN_KEPT) this.drawn.shift();
@@ -231,11 +242,10 @@ export class CapturePanel implements vscode.Disposable {
     void vscode.window.showInformationMessage(`Saved ${count} packets to ${vscode.workspace.asRelativePath(target)}`);
   }
 
-  private async showInWireshark(): Promise<void> {
+  /** Hands the kept packets to Wireshark in a file of our private folder; resolves with its path (for tests). */
+  async showInWireshark(): Promise<string> {
     if (!this.wireshark) throw new Error('wireshark is not on the PATH: install it (apt-get install wireshark) to open captures in it');
-    const file = join(tmpdir(), `netns-lab-capture-${process.pid}-${Date.now()}.pcap`);
-    await this.savePcap(file);
-    openInWireshark(this.wireshark, file);
+    return this.options.wiresharkFiles.open(this.wireshark, (file) => this.savePcap(file));
   }
 
   /** The packets kept (the capture's ring, less those cleared), oldest first. */
@@ -244,7 +254,7 @@ export class CapturePanel implements vscode.Disposable {
   }
 
   private setState(state: CaptureRunState, message?: string): void {
-    if (this.state === 'stopped') return;
+    if (this.state === 'stopped' || this.state === 'failed') return;
     this.state = state;
     this.stateMessage = message;
     this.flush();
@@ -252,11 +262,24 @@ export class CapturePanel implements vscode.Disposable {
   }
 
   private sendState(): void {
-    const titles: Record<CaptureRunState, string> = { starting: 'Starting', capturing: 'Capturing', paused: 'Paused', stopped: 'Stopped' };
+    const file = this.options.source.kind === 'file';
+    const titles: Record<CaptureRunState, string> = {
+      starting: 'Starting',
+      capturing: 'Capturing',
+      reading: 'Reading',
+      paused: 'Paused',
+      stopped: file ? 'Read' : 'Stopped',
+      failed: file ? 'Cannot read the file' : 'The capture failed',
+    };
     void this.post({ type: 'state', state: this.state, title: titles[this.state], message: this.stateMessage, wireshark: this.wireshark !== undefined });
   }
 
   private async post(message: PanelToPage): Promise<void> {
     if (!this.disposed) await this.panel.webview.postMessage(message);
   }
+}
+
+/** An error's first line: a panel and a notification show one line (the log keeps the rest). */
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }

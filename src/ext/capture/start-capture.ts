@@ -3,22 +3,34 @@
  * at once), or are given by a program; then a capture panel opens and streams their packets.
  */
 import * as vscode from 'vscode';
-import type { CaptureEndpoint } from '../../core/capture/endpoints.js';
+import { startCapture } from '../../core/capture/capture.js';
+import { endpointLabel, type CaptureEndpoint } from '../../core/capture/endpoints.js';
 import { readNamespace } from '../../core/state/read.js';
 import type { Services } from '../services.js';
 import { givenOrPickedNamespace, pickInterfaces } from '../ui/pickers.js';
 import { stepTitles } from '../ui/prompts.js';
 import { captureStartRequest } from '../view-model/capture-arguments.js';
-import { CapturePanel } from './capture-panel.js';
+import { CapturePanel, type CaptureSource } from './capture-panel.js';
+import { WiresharkFiles } from './wireshark.js';
 
 const EXTENSION_ID = 'netns-lab.netns-lab';
 
 /** The open capture panels, ended with the extension. */
 const openPanels = new Set<CapturePanel>();
+/** The captures handed to Wireshark, removed when it exits, and all of them with the extension. */
+const wiresharkFiles = new WiresharkFiles();
+
+/** The open capture panels (for other extensions and the editor tests): also those whose capture failed to start. */
+export interface CapturePanels {
+  open(): CapturePanel[];
+}
 
 /** Makes the extension's context the owner of every capture panel: they stop their captures when it goes. */
-export function registerCapturePanels(context: vscode.ExtensionContext): void {
-  context.subscriptions.push({ dispose: () => void Promise.allSettled([...openPanels].map((panel) => panel.dispose())) });
+export function registerCapturePanels(context: vscode.ExtensionContext): CapturePanels {
+  context.subscriptions.push({
+    dispose: () => void Promise.allSettled([...[...openPanels].map((panel) => panel.dispose()), wiresharkFiles.dispose()]),
+  });
+  return { open: () => [...openPanels] };
 }
 
 /** netnsLab.capture.start; returns the panel (for programs and tests), once its capture is listening. */
@@ -33,8 +45,17 @@ export async function startCaptureCommand(services: Services, argument: unknown)
     const links = await pickInterfaces(await readNamespace(host, namespace), { title: title(), placeholder: 'The interfaces to capture on (tick one or more)' });
     endpoints = links.map((link) => ({ namespace, interfaceName: link.name }));
   }
+  const chosen = endpoints;
+  return openPanel(services, {
+    kind: 'live',
+    title: `Capture ${chosen.map(endpointLabel).join(', ')}${where}`,
+    start: (keepRecent, onPacket) => startCapture(host, chosen, { filter: request.filter, keepRecent, onPacket }),
+  });
+}
+
+async function openPanel(services: Services, source: CaptureSource): Promise<CapturePanel> {
   const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
-  const panel = new CapturePanel({ host, endpoints, filter: request.filter, where, extensionUri, log: services.log });
+  const panel = new CapturePanel({ source, extensionUri, log: services.log, wiresharkFiles });
   openPanels.add(panel);
   panel.panel.onDidDispose(() => openPanels.delete(panel));
   await panel.start();

@@ -1,7 +1,17 @@
-/** Wireshark, when it is installed where the extension runs: found on the PATH, started on a saved capture. */
+/**
+ * Wireshark, when it is installed where the extension runs: found on the PATH, started on a saved capture.
+ *
+ * The files handed to it live in a private folder of ours (made with mkdtemp: mode 0700, a random name), one per
+ * "Open in Wireshark". A file stays as long as the Wireshark started on it runs, and goes when it exits: Wireshark
+ * reads a packet's bytes back from the file when one is selected (through the descriptor it holds, which would
+ * survive an unlink), but it opens the file again by its name for File > Reload, and File > Save As of an unchanged
+ * capture copies the file by its name, so removing it earlier would break both. When the extension ends, the whole
+ * folder goes, Wireshark running or not: nothing is left behind in the temporary folder.
+ */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 /** The full path of `program` on the PATH, or undefined. */
@@ -18,9 +28,51 @@ export async function findOnPath(program: string, path = process.env['PATH'] ?? 
   return undefined;
 }
 
-/** Starts Wireshark on a pcap file, on its own: it outlives neither the file's use nor blocks the extension. */
-export function openInWireshark(wireshark: string, file: string): void {
-  const child = spawn(wireshark, [file], { detached: true, stdio: 'ignore' });
-  child.on('error', () => undefined);
-  child.unref();
+/** The private folder of the files handed to Wireshark, each removed when the Wireshark reading it exits. */
+export class WiresharkFiles {
+  private folder: Promise<string> | undefined;
+  private next = 1;
+  private disposed = false;
+
+  constructor(private readonly parent = tmpdir()) {}
+
+  /**
+   * Writes a file with `write` (given its path) in the private folder, then starts `wireshark` on it, on its own:
+   * the extension neither waits for it nor ends it. Resolves with the file's path once Wireshark has started.
+   */
+  async open(wireshark: string, write: (path: string) => Promise<unknown>): Promise<string> {
+    if (this.disposed) throw new Error('The extension is shutting down: open the capture in Wireshark after it restarts');
+    this.folder ??= mkdtemp(join(this.parent, 'netns-lab-wireshark-'));
+    const file = join(await this.folder, `capture-${this.next++}.pcap`);
+    try {
+      await write(file);
+      await started(wireshark, file, () => void rm(file, { force: true }));
+    } catch (error) {
+      await rm(file, { force: true });
+      throw error;
+    }
+    return file;
+  }
+
+  /** Removes the folder and every file in it (the extension ends). */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const folder = this.folder;
+    this.folder = undefined;
+    if (folder) await rm(await folder, { recursive: true, force: true });
+  }
+}
+
+/** Starts Wireshark detached; `onExit` runs when it has exited. Rejects when it cannot be started at all. */
+function started(wireshark: string, file: string, onExit: () => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(wireshark, [file], { detached: true, stdio: 'ignore' });
+    child.once('spawn', () => {
+      // Not waited for: the extension host may end before Wireshark does (the folder goes with the extension).
+      child.unref();
+      child.once('exit', onExit);
+      resolve();
+    });
+    child.once('error', (error) => reject(new Error(`Cannot start ${wireshark}: ${error.message}`)));
+  });
 }

@@ -45,6 +45,7 @@ export function capturePageHtml(options: CapturePageOptions): string {
   <span id="filter-problem" class="problem"></span>
   <span id="counts" class="counts">0 packets</span>
 </div>
+<div id="error" class="error" role="alert" hidden></div>
 <div class="header row" role="row"><span class="cell number">No.</span><span class="cell time">Time</span><span class="cell interface">Interface</span><span class="cell source">Source</span><span class="cell destination">Destination</span><span class="cell protocol">Protocol</span><span class="cell summary">Summary</span></div>
 <div id="packets" class="packets" tabindex="0" role="grid" aria-label="Packets"></div>
 <div class="details"><div id="fields" class="fields" aria-label="Fields"></div><pre id="hex" class="hex" aria-label="Bytes"></pre></div>
@@ -68,6 +69,9 @@ body { margin: 0; padding: 0; display: flex; flex-direction: column; height: 100
   border: 1px solid var(--vscode-input-border, transparent); padding: 2px 6px; }
 #filter.invalid { border-color: var(--vscode-inputValidation-errorBorder); }
 .problem { color: var(--vscode-errorForeground); }
+.error { padding: 6px 8px; color: var(--vscode-errorForeground); background: var(--vscode-inputValidation-errorBackground, transparent);
+  border-bottom: 1px solid var(--vscode-inputValidation-errorBorder, var(--vscode-errorForeground)); white-space: pre-wrap; }
+.status.failed { color: var(--vscode-errorForeground); }
 .counts, .status { color: var(--vscode-descriptionForeground); }
 .status.capturing { color: var(--vscode-testing-iconPassed, var(--vscode-editor-foreground)); }
 .status.stopped { color: var(--vscode-descriptionForeground); }

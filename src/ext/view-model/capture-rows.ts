@@ -28,7 +28,11 @@ export interface PacketDetails {
   hex: string[];
 }
 
-export type CaptureRunState = 'starting' | 'capturing' | 'paused' | 'stopped';
+/**
+ * `reading`: a saved file is being read back; `failed`: the capture could not start, or tcpdump failed while
+ * capturing (or the file is broken), and the state's message says why.
+ */
+export type CaptureRunState = 'starting' | 'capturing' | 'reading' | 'paused' | 'stopped' | 'failed';
 
 /** What the panel tells its page. */
 export type PanelToPage =
@@ -47,7 +51,7 @@ export type PageToPanel =
   | { type: 'ready' }
   | { type: 'select'; number: number }
   | { type: 'pause' | 'resume' | 'stop' | 'clear' | 'save' | 'wireshark' }
-  | { type: 'shown'; id: number; rows: number; matching: number; summaries: string[]; filter: string }
+  | { type: 'shown'; id: number; rows: number; matching: number; summaries: string[]; filter: string; status: string; error: string }
   | { type: 'drawn'; first: number; last: number; at: number };
 
 /** The row of one captured packet. */
