@@ -1,15 +1,19 @@
 /**
  * netnsLab.capture.start: the interfaces come from the node (one interface), are picked in a namespace (several
  * at once), or are given by a program; then a capture panel opens and streams their packets.
+ * netnsLab.capture.openFile: a saved pcap file (from the Explorer, a file picker or a program) read back into the
+ * same panel.
  */
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import { readCaptureFile } from '../../core/capture/capture-file.js';
 import { startCapture } from '../../core/capture/capture.js';
 import { endpointLabel, type CaptureEndpoint } from '../../core/capture/endpoints.js';
 import { readNamespace } from '../../core/state/read.js';
 import type { Services } from '../services.js';
 import { givenOrPickedNamespace, pickInterfaces } from '../ui/pickers.js';
-import { stepTitles } from '../ui/prompts.js';
-import { captureStartRequest } from '../view-model/capture-arguments.js';
+import { PromptCancelled, stepTitles } from '../ui/prompts.js';
+import { captureFileRequest, captureStartRequest } from '../view-model/capture-arguments.js';
 import { CapturePanel, type CaptureSource } from './capture-panel.js';
 import { WiresharkFiles } from './wireshark.js';
 
@@ -51,6 +55,25 @@ export async function startCaptureCommand(services: Services, argument: unknown)
     title: `Capture ${chosen.map(endpointLabel).join(', ')}${where}`,
     start: (keepRecent, onPacket) => startCapture(host, chosen, { filter: request.filter, keepRecent, onPacket }),
   });
+}
+
+/** netnsLab.capture.openFile; returns the panel once the file is being read. */
+export async function openCaptureFileCommand(services: Services, argument: unknown): Promise<CapturePanel> {
+  const file = captureFileRequest(argument).file ?? (await pickCaptureFile());
+  return openPanel(services, { kind: 'file', title: basename(file), start: (keepRecent, onPacket) => readCaptureFile(file, { keepRecent, onPacket }) });
+}
+
+async function pickCaptureFile(): Promise<string> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    filters: { 'Packet capture': ['pcap', 'cap'] },
+    openLabel: 'Open Capture',
+    title: 'Open a saved capture (classic pcap)',
+  });
+  if (!picked?.[0]) throw new PromptCancelled();
+  if (picked[0].scheme !== 'file') throw new Error(`A capture file must be on this machine, not on a ${picked[0].scheme}: document`);
+  return picked[0].fsPath;
 }
 
 async function openPanel(services: Services, source: CaptureSource): Promise<CapturePanel> {

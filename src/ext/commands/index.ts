@@ -37,6 +37,7 @@
  * | `netnsLab.refresh`, `netnsLab.showLog`, `netnsLab.openTutorial` | nothing | |
  * | `netnsLab.privilege.retry` | `{ targetId? }` (default: every target) | |
  * | `netnsLab.capture.start` | `{ interfaces: ['NS:IF', …], filter?: BPF, targetId? }` (`IF` alone: the root namespace) | the CapturePanel, once tcpdump listens |
+ * | `netnsLab.capture.openFile` | `{ file: string \| Uri }` (a classic pcap file on this machine) | the CapturePanel, reading the file |
  *
  * The lab commands also take a file's Uri (CodeLens, menus) or a lab node of the view; with nothing, the active
  * editor's topology file (or notebook). These count as the user: destroy then asks first.
@@ -47,7 +48,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import { checkLabCommand } from '../labs/lab-checks.js';
-import { startCaptureCommand } from '../capture/start-capture.js';
+import { openCaptureFileCommand, startCaptureCommand } from '../capture/start-capture.js';
 import { deployLabCommand, destroyLabCommand, openLabFileCommand, planLabCommand } from '../labs/lab-commands.js';
 import { stopNotebookBackgroundCommand } from '../notebook-background.js';
 import { destroyNotebookLabCommand } from '../notebook/topology.js';
@@ -90,6 +91,8 @@ const COMMANDS: readonly CommandDefinition[] = [
   { id: 'netnsLab.interface.setDown', needsTrust: true, targetTitle: 'Set Interface Down', handler: setInterfaceDownCommand },
   { id: 'netnsLab.interface.delete', needsTrust: true, targetTitle: 'Delete Interface', handler: deleteInterfaceCommand },
   { id: 'netnsLab.capture.start', needsTrust: true, targetTitle: 'Capture Packets', handler: startCaptureCommand },
+  // Reading a saved file runs nothing and changes nothing: allowed in Restricted Mode too.
+  { id: 'netnsLab.capture.openFile', needsTrust: false, handler: openCaptureFileCommand },
   { id: 'netnsLab.copyName', needsTrust: false, handler: copyNameCommand },
   { id: 'netnsLab.copyAddress', needsTrust: false, handler: copyAddressCommand },
   { id: 'netnsLab.openTutorial', needsTrust: false, handler: openTutorialCommand },

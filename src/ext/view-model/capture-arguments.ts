@@ -5,8 +5,9 @@
  */
 import { parseCaptureEndpoint, type CaptureEndpoint } from '../../core/capture/endpoints.js';
 import type { NamespaceName } from '../../core/model.js';
-import { CommandArgumentError, FieldReader, invocationOrigin, type Origin } from './argument-fields.js';
+import { CommandArgumentError, FieldReader, invocationOrigin, isRecord, isUriLike, type Origin } from './argument-fields.js';
 import { nodePlace } from './arguments.js';
+import { fileOfUri } from './lab-arguments.js';
 
 export interface CaptureStartRequest {
   origin: Origin;
@@ -36,4 +37,14 @@ export function captureStartRequest(argument: unknown): CaptureStartRequest {
   if (words.length === 0) throw new CommandArgumentError(`${command} needs at least one interface in "interfaces", like ${EXPECTED}`);
   const filter = fields.optionalString('filter');
   return { origin: 'program', targetId: fields.targetId(), endpoints: words.map(parseCaptureEndpoint), ...(filter === undefined ? {} : { filter }) };
+}
+
+/** netnsLab.capture.openFile's argument: nothing (a file is picked), a file's Uri (the Explorer), or `{ file }`. */
+export function captureFileRequest(argument: unknown): { origin: Origin; file?: string } {
+  const command = 'netnsLab.capture.openFile';
+  if (argument === undefined) return { origin: 'ui' };
+  if (isUriLike(argument)) return { origin: 'ui', file: fileOfUri(command, argument) };
+  const fields = FieldReader.of(command, '{ file: string | Uri }', argument);
+  const value = isRecord(argument) ? argument.file : undefined;
+  return { origin: 'program', file: isUriLike(value) ? fileOfUri(command, value) : fields.string('file') };
 }

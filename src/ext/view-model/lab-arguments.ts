@@ -69,7 +69,8 @@ export function notebookRequest(command: string, argument: unknown): { origin: O
   return { origin: 'program', notebook: isUriLike(value) ? fileOfUri(command, value) : fields.string('notebook') };
 }
 
-function fileOfUri(command: string, uri: { scheme: string; fsPath: string }): string {
+/** The path of a file's Uri; refuses a document that is not a file on this machine. */
+export function fileOfUri(command: string, uri: { scheme: string; fsPath: string }): string {
   if (uri.scheme !== 'file') throw new CommandArgumentError(`${command} works on files on this machine, not on a ${uri.scheme}: document`);
   return uri.fsPath;
 }

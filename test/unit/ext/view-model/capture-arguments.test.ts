@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InvalidNameError, type LinkInfo } from '../../../../src/core/index.js';
 import { CommandArgumentError } from '../../../../src/ext/view-model/argument-fields.js';
-import { captureStartRequest } from '../../../../src/ext/view-model/capture-arguments.js';
+import { captureFileRequest, captureStartRequest } from '../../../../src/ext/view-model/capture-arguments.js';
 import type { InterfaceNode, NamespaceNode } from '../../../../src/ext/view-model/tree-nodes.js';
 
 const link: LinkInfo = { index: 2, name: 'veth0', kind: 'veth', flags: [], up: true, operState: 'UP', addresses: [] };
@@ -47,5 +47,18 @@ describe('the argument of netnsLab.capture.start', () => {
     for (const word of ['red:ve th0', 'red:$(reboot)x/', 'a/b:veth0', 'red:averyveryverylongname0']) {
       assert.throws(() => captureStartRequest({ interfaces: [word] }), InvalidNameError, word);
     }
+  });
+
+  test('a capture file: picked (nothing given), from the Explorer (a file Uri), or named by a program', () => {
+    assert.deepEqual(captureFileRequest(undefined), { origin: 'ui' });
+    assert.deepEqual(captureFileRequest({ scheme: 'file', fsPath: '/w/ping.pcap', path: '/w/ping.pcap' }), { origin: 'ui', file: '/w/ping.pcap' });
+    assert.deepEqual(captureFileRequest({ file: '/w/ping.pcap' }), { origin: 'program', file: '/w/ping.pcap' });
+    assert.deepEqual(captureFileRequest({ file: { scheme: 'file', fsPath: '/w/a.pcap', path: '/w/a.pcap' } }), { origin: 'program', file: '/w/a.pcap' });
+  });
+
+  test('a capture file must be a file on this machine, given as a path or a Uri', () => {
+    assert.throws(() => captureFileRequest({ scheme: 'untitled', fsPath: 'x', path: 'x' }), /works on files on this machine, not on a untitled: document/u);
+    assert.throws(() => captureFileRequest({ file: 3 }), CommandArgumentError);
+    assert.throws(() => captureFileRequest('ping.pcap'), CommandArgumentError);
   });
 });
