@@ -9,6 +9,8 @@ import { basename } from 'node:path';
 import { CaptureError } from './tcpdump.js';
 import type { Capture, CaptureEnd, CapturedPacket } from './capture.js';
 import { summarizePacket } from './dissect.js';
+import { ByteSlab } from './byte-slab.js';
+import { keptPacket } from './kept-packet.js';
 import { PacketRing } from './packet-ring.js';
 import { PcapFormatError, PcapStreamReader } from './pcap-reader.js';
 
@@ -37,6 +39,7 @@ class CaptureFileReading implements Capture {
   readonly ready = Promise.resolve();
   readonly done: Promise<CaptureEnd>;
   private readonly ring: PacketRing<CapturedPacket>;
+  private readonly bytes = new ByteSlab();
   private readonly stream: ReturnType<typeof createReadStream>;
   private count = 0;
   private stopped = false;
@@ -45,7 +48,7 @@ class CaptureFileReading implements Capture {
     this.ring = new PacketRing(options.keepRecent ?? DEFAULT_KEEP_RECENT);
     const label = basename(path);
     const reader = new PcapStreamReader((record, header) => {
-      const data = record.data.slice();
+      const data = this.bytes.copy(record.data);
       const packet: CapturedPacket = {
         number: ++this.count,
         seconds: record.seconds,
@@ -57,7 +60,7 @@ class CaptureFileReading implements Capture {
         data,
         summary: summarizePacket(header.linkType, data, record.wireLength),
       };
-      this.ring.add(packet);
+      this.ring.add(keptPacket(packet));
       options.onPacket?.(packet);
     });
     this.stream = createReadStream(path);

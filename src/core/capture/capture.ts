@@ -12,6 +12,8 @@ import { checkNamespaceExists } from '../state/read.js';
 import { CaptureStream } from './capture-stream.js';
 import { summarizePacket, type PacketSummary } from './dissect.js';
 import { endpointLabel, type CaptureEndpoint } from './endpoints.js';
+import { ByteSlab } from './byte-slab.js';
+import { keptPacket } from './kept-packet.js';
 import { PacketRing } from './packet-ring.js';
 import { PcapFile } from './pcap-file.js';
 import type { PcapHeader, PcapRecord } from './pcap-reader.js';
@@ -111,6 +113,7 @@ class CaptureSession implements Capture {
   readonly done: Promise<CaptureEnd>;
   private readonly streams: CaptureStream[] = [];
   private readonly ring: PacketRing<CapturedPacket>;
+  private readonly bytes = new ByteSlab();
   private readonly merger: TimeOrderMerger<CapturedPacket>;
   private count = 0;
   private reason: CaptureEndReason | undefined;
@@ -170,7 +173,7 @@ class CaptureSession implements Capture {
   }
 
   private receive(index: number, record: PcapRecord, header: PcapHeader): void {
-    const data = record.data.slice();
+    const data = this.bytes.copy(record.data);
     const packet: CapturedPacket = {
       number: 0,
       seconds: record.seconds,
@@ -188,7 +191,7 @@ class CaptureSession implements Capture {
   private deliver(packet: CapturedPacket): void {
     if (this.options.count !== undefined && this.count >= this.options.count) return;
     packet.number = ++this.count;
-    this.ring.add(packet);
+    this.ring.add(keptPacket(packet));
     try {
       this.file?.write(packet, this.snapLength());
     } catch (error) {
