@@ -7,6 +7,8 @@ test('the filter is one word after --, so none of it can be read as an option', 
     'tcpdump',
     '--immediate-mode',
     '-U',
+    '-B',
+    '32768',
     '-w',
     '-',
     '-n',
@@ -17,7 +19,7 @@ test('the filter is one word after --, so none of it can be read as an option', 
     '--',
     'icmp -w /etc/passwd',
   ]);
-  assert.deepEqual(tcpdumpArgv({ interfaceName: 'any', filter: '  ', snapLength: 96 }), ['tcpdump', '--immediate-mode', '-U', '-w', '-', '-n', '-i', 'any', '-s', '96']);
+  assert.deepEqual(tcpdumpArgv({ interfaceName: 'any', filter: '  ', snapLength: 96 }), ['tcpdump', '--immediate-mode', '-U', '-B', '32768', '-w', '-', '-n', '-i', 'any', '-s', '96']);
 });
 
 test("tcpdump's listening line is recognised, also after other lines", () => {
