@@ -2,20 +2,18 @@
  * The editor benchmark, run inside the real VS Code host by bench/editor/run.mjs: activation time, the first
  * paint of the Namespaces view (its top level and the target's namespace children, with a TreeItem for each) with
  * many namespaces on the machine, and the expansion of one namespace whose veths lead to the root namespace and to
- * a neighbour, and the capture panel's latency from a packet on the wire to its row on the screen. Prints a plain text report; fails only when something goes wrong, not when a
- * target is missed.
+ * a neighbour; then the capture panel (capture.ts): the latency from a packet on the wire to its row on the screen,
+ * locally and over SSH, and 100,000 packets in it. Prints a plain text report; fails only when something goes
+ * wrong, not when a target is missed.
  */
-import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import type { CapturePanel } from '../../src/ext/capture/capture-panel.js';
 import type { NetnsLabApi } from '../../src/extension.js';
 import type { TreeNode } from '../../src/ext/view-model/tree-nodes.js';
+import { hundredThousand, ipBatch, wireToScreen, wireToScreenOverSsh, type Figure } from './capture.js';
 
 const EXTENSION_ID = 'netns-lab.netns-lab';
-const runProgram = promisify(execFile);
 const ACTIVATION_TARGET_MS = 50;
 const FIRST_PAINT_TARGET_MS = 100;
 const EXPANSION_TARGET_MS = 30;
@@ -25,12 +23,6 @@ const WIRE_TO_SCREEN_TARGET_MS = 200;
 const QUIET_IDLE_SHARE = 0.8;
 const QUIET_SAMPLE_MS = 500;
 const QUIET_WAIT_LIMIT_MS = 30_000;
-
-interface Figure {
-  label: string;
-  ms: number;
-  targetMs?: number;
-}
 
 export async function run(): Promise<void> {
   const prefix = process.env.NETNS_LAB_BENCH_PREFIX ?? '';
@@ -64,7 +56,9 @@ export async function run(): Promise<void> {
     ]);
     const expansions: number[] = [];
     for (let round = 0; round <= WARM_PAINTS; round++) expansions.push(await expand(api, expanded, { [`${prefix}x`]: `${neighbour}/left`, eth0: `(root)/${prefix}r` }));
-    const screen = await wireToScreen(names[2]!, names[3]!);
+    const screen = await wireToScreen(names[2]!, names[3]!, 'eth1', '10.250.0');
+    const overSsh = await wireToScreenOverSsh(names[4]!, names[5]!, 'eth1', '10.250.1');
+    const big = await hundredThousand(names[6]!, names[7]!, 'eth2', '10.250.2', (values) => ({ median: median(values), p95: percentile(values, 0.95), max: Math.max(...values) }));
     report({
       prefix,
       count,
@@ -82,6 +76,10 @@ export async function run(): Promise<void> {
         { label: `capture panel, wire to screen, median of ${screen.length} packets (two interfaces)`, ms: median(screen), targetMs: WIRE_TO_SCREEN_TARGET_MS },
         { label: 'capture panel, wire to screen, 95th percentile', ms: percentile(screen, 0.95), targetMs: WIRE_TO_SCREEN_TARGET_MS },
         { label: 'capture panel, wire to screen, slowest packet', ms: Math.max(...screen), targetMs: WIRE_TO_SCREEN_TARGET_MS },
+        { label: `over SSH (sshd on 127.0.0.1), wire to screen, median of ${overSsh.length} packets`, ms: median(overSsh), targetMs: WIRE_TO_SCREEN_TARGET_MS },
+        { label: 'over SSH, wire to screen, 95th percentile', ms: percentile(overSsh, 0.95), targetMs: WIRE_TO_SCREEN_TARGET_MS },
+        { label: 'over SSH, wire to screen, slowest packet', ms: Math.max(...overSsh), targetMs: WIRE_TO_SCREEN_TARGET_MS },
+        ...big,
       ],
     });
   } finally {
@@ -129,36 +127,6 @@ async function expand(api: NetnsLabApi, namespace: string, peers: Record<string,
   return ms;
 }
 
-/**
- * A capture panel on both ends of a veth between two of the namespaces, a ping every 100 ms across, and for each
- * packet the time from its capture timestamp (the kernel's) to the page's report that its row was painted.
- */
-async function wireToScreen(left: string, right: string): Promise<number[]> {
-  ipBatch([`link add name eth1 netns ${left} type veth peer name eth1 netns ${right}`]);
-  ipBatch([`address add 10.250.0.1/24 dev eth1`, `link set eth1 up`], { namespace: left });
-  ipBatch([`address add 10.250.0.2/24 dev eth1`, `link set eth1 up`], { namespace: right });
-  const panel = await vscode.commands.executeCommand<CapturePanel>('netnsLab.capture.start', { interfaces: [`${left}:eth1`, `${right}:eth1`], filter: 'icmp' });
-  try {
-    await panel.pageReport(); // the page has loaded, as it has when a user starts traffic after opening it
-    await runProgram('ip', ['netns', 'exec', left, 'ping', '-c', '20', '-i', '0.1', '10.250.0.2']);
-    await sleep(1_000);
-    const delays = panel.wireToScreenMs();
-    if (delays.length < 40) throw new Error(`only ${delays.length} of the ping's 80 packets were reported drawn`);
-    return delays;
-  } finally {
-    await panel.dispose();
-  }
-}
-
-/** Runs `ip -batch -` with these lines; returns how long it took. */
-function ipBatch(lines: string[], options: { ignoreErrors?: boolean; namespace?: string } = {}): number {
-  const start = performance.now();
-  const args = [...(options.namespace === undefined ? [] : ['-n', options.namespace]), ...(options.ignoreErrors ? ['-force', '-batch', '-'] : ['-batch', '-'])];
-  const result = spawnSync('ip', args, { input: `${lines.join('\n')}\n`, encoding: 'utf8' });
-  if (result.status !== 0 && !options.ignoreErrors) throw new Error(`ip -batch failed: ${result.stderr}`);
-  return performance.now() - start;
-}
-
 function percentile(values: number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
@@ -200,7 +168,7 @@ function report(result: { prefix: string; count: number; others: number; createM
     `  measured on a settled machine: before activation: ${result.quiet}`,
     ...result.figures.map((figure) => {
       const verdict = figure.targetMs === undefined ? '' : `   target <= ${figure.targetMs} ms: ${figure.ms <= figure.targetMs ? 'met' : 'MISSED'}`;
-      return `  ${figure.label.padEnd(width)}  ${figure.ms.toFixed(1).padStart(7)} ms${verdict}`;
+      return `  ${figure.label.padEnd(width)}  ${figure.ms.toFixed(1).padStart(7)} ${figure.unit ?? 'ms'}${verdict}`;
     }),
   ];
   console.log(lines.join('\n'));

@@ -5,7 +5,7 @@
  */
 import type { PacketDetails, PageToPanel, PanelToPage } from '../ext/view-model/capture-rows.js';
 import { compileDisplayFilter } from './display-filter.js';
-import { PacketList } from './packet-list.js';
+import { PacketList, ROW_HEIGHT } from './packet-list.js';
 
 interface VsCodeApi {
   postMessage(message: PageToPanel): void;
@@ -53,12 +53,38 @@ window.addEventListener('message', (event: MessageEvent<PanelToPage>) => {
       return showDetails(message.details);
     case 'select':
       return list.selectNumber(message.number);
+    case 'scroll':
+      return scrollThrough(message);
     case 'report':
       // Answered after the next frame, so the rows that came before the question are drawn.
       return requestAnimationFrame(() => requestAnimationFrame(() => vscode.postMessage({ type: 'shown', id: message.id, ...shownNow() })));
   }
 });
 vscode.postMessage({ type: 'ready' });
+
+/**
+ * Scrolls the list by itself, `rowsPerFrame` rows each frame for `frames` frames (from the top, starting again at the
+ * top at the end), and answers with the time between frames: how smooth scrolling through the list is.
+ */
+function scrollThrough({ id, frames, rowsPerFrame }: Extract<PanelToPage, { type: 'scroll' }>): void {
+  const viewport = byId('packets');
+  const frameMs: number[] = [];
+  let last = 0;
+  viewport.scrollTop = 0;
+  const step = (now: number): void => {
+    if (last) frameMs.push(now - last);
+    last = now;
+    if (frameMs.length >= frames) {
+      // Chromium's non-standard performance.memory: the page's JS heap, when it tells.
+      const heapBytes = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
+      return vscode.postMessage({ type: 'scrolled', id, frameMs, ...(heapBytes === undefined ? {} : { heapBytes }) });
+    }
+    const bottom = viewport.scrollHeight - viewport.clientHeight;
+    viewport.scrollTop = viewport.scrollTop >= bottom ? 0 : viewport.scrollTop + rowsPerFrame * ROW_HEIGHT;
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}
 
 /** What the page shows now, as a `shown` message tells it. */
 function shownNow(): Omit<Extract<PageToPanel, { type: 'shown' }>, 'type' | 'id'> {

@@ -57,7 +57,8 @@ export class CapturePanel implements vscode.Disposable {
   /** Packets up to this number were cleared from the view, and are neither shown nor saved. */
   private clearedThrough = 0;
   private wireshark: string | undefined;
-  private readonly reports = new Map<number, (report: CapturePageReport) => void>();
+  /** The page's answers still awaited (`shown`, `scrolled`), by the id of the question. */
+  private readonly answers = new Map<number, (answer: PageToPanel) => void>();
   private nextReport = 1;
   private readonly pageReady: Promise<void>;
   private disposed = false;
@@ -121,9 +122,24 @@ export class CapturePanel implements vscode.Disposable {
     await this.pageReady;
     this.flush();
     const id = this.nextReport++;
-    const answer = new Promise<CapturePageReport>((resolve) => this.reports.set(id, resolve));
+    const answer = new Promise<PageToPanel>((resolve) => this.answers.set(id, resolve));
     await this.post({ type: 'report', id });
-    return answer;
+    const { type, id: _, ...report } = (await answer) as Extract<PageToPanel, { type: 'shown' }>;
+    return report;
+  }
+
+  /**
+   * Has the page scroll its list by itself, `rowsPerFrame` rows a frame for `frames` frames, and returns the
+   * milliseconds between its frames (for the smoothness benchmark), with the page's JS heap when it tells.
+   */
+  async scrollFrames(frames: number, rowsPerFrame: number): Promise<{ frameMs: number[]; heapBytes?: number }> {
+    await this.pageReady;
+    this.flush();
+    const id = this.nextReport++;
+    const answer = new Promise<PageToPanel>((resolve) => this.answers.set(id, resolve));
+    await this.post({ type: 'scroll', id, frames, rowsPerFrame });
+    const { frameMs, heapBytes } = (await answer) as Extract<PageToPanel, { type: 'scrolled' }>;
+    return heapBytes === undefined ? { frameMs } : { frameMs, heapBytes };
   }
 
   /** Selects a packet in the list, as a click would: the page then shows its fields and bytes. */
@@ -221,11 +237,11 @@ export class CapturePanel implements vscode.Disposable {
         this.drawn.push({ first: message.first, last: message.last, at: message.at });
         if (this.drawn.length > DRAWN_KEPT) this.drawn.shift();
         return;
-      case 'shown': {
-        const { id, ...report } = message;
-        this.reports.get(id)?.(report);
-        this.reports.delete(id);
-      }
+      case 'shown':
+      case 'scrolled':
+        this.answers.get(message.id)?.(message);
+        this.answers.delete(message.id);
+        return;
     }
   }
 

@@ -41,18 +41,21 @@ export type PanelToPage =
   | { type: 'details'; details: PacketDetails | undefined }
   | { type: 'clear' }
   | { type: 'select'; number: number }
-  | { type: 'report'; id: number };
+  | { type: 'report'; id: number }
+  | { type: 'scroll'; id: number; frames: number; rowsPerFrame: number };
 
 /**
  * What the page asks of its panel; `shown` answers a `report` (for tests), `drawn` says when a batch of rows was
- * on screen (wall-clock milliseconds, for the latency benchmark).
+ * on screen (wall-clock milliseconds, for the latency benchmark), `scrolled` answers a `scroll` (the page scrolled
+ * its list by itself, frame by frame, for the smoothness benchmark) with the time between frames and its JS heap.
  */
 export type PageToPanel =
   | { type: 'ready' }
   | { type: 'select'; number: number }
   | { type: 'pause' | 'resume' | 'stop' | 'clear' | 'save' | 'wireshark' }
   | { type: 'shown'; id: number; rows: number; matching: number; summaries: string[]; filter: string; status: string; error: string }
-  | { type: 'drawn'; first: number; last: number; at: number };
+  | { type: 'drawn'; first: number; last: number; at: number }
+  | { type: 'scrolled'; id: number; frameMs: number[]; heapBytes?: number };
 
 /** The row of one captured packet. */
 export function packetRow(packet: CapturedPacket): PacketRow {
@@ -87,6 +90,7 @@ export function isPageMessage(value: unknown): value is PageToPanel {
   const type = (value as { type?: unknown }).type;
   if (type === 'select') return Number.isInteger((value as { number?: unknown }).number);
   if (type === 'shown') return Number.isInteger((value as { id?: unknown }).id);
+  if (type === 'scrolled') return Number.isInteger((value as { id?: unknown }).id) && Array.isArray((value as { frameMs?: unknown }).frameMs);
   if (type === 'drawn') return ['first', 'last', 'at'].every((key) => typeof (value as Record<string, unknown>)[key] === 'number');
   return typeof type === 'string' && ['ready', 'pause', 'resume', 'stop', 'clear', 'save', 'wireshark'].includes(type);
 }
