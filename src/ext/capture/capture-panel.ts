@@ -177,8 +177,11 @@ export class CapturePanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.batchTimer);
+    this.pending = [];
     this.panel.dispose();
     await this.capture?.stop();
+    // Its ring goes too, even if something still holds on to the closed panel.
+    this.capture = undefined;
   }
 
   private onPacket(packet: CapturedPacket): void {
