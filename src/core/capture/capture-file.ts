@@ -10,7 +10,7 @@ import { CaptureError } from './tcpdump.js';
 import type { Capture, CaptureEnd, CapturedPacket } from './capture.js';
 import { summarizePacket } from './dissect.js';
 import { ByteSlab } from './byte-slab.js';
-import { keptPacket } from './kept-packet.js';
+import { keptPacket } from './captured-packet.js';
 import { PacketRing } from './packet-ring.js';
 import { PcapFormatError, PcapStreamReader } from './pcap-reader.js';
 

@@ -10,14 +10,16 @@ import { checkTimeout } from '../host/start-options.js';
 import { checkInterfaceName } from '../names.js';
 import { checkNamespaceExists } from '../state/read.js';
 import { CaptureStream } from './capture-stream.js';
-import { summarizePacket, type PacketSummary } from './dissect.js';
+import { summarizePacket } from './dissect.js';
 import { endpointLabel, type CaptureEndpoint } from './endpoints.js';
 import { ByteSlab } from './byte-slab.js';
-import { keptPacket } from './kept-packet.js';
+import { keptPacket, type CapturedPacket } from './captured-packet.js';
 import { PacketRing } from './packet-ring.js';
 import { PcapFile } from './pcap-file.js';
 import type { PcapHeader, PcapRecord } from './pcap-reader.js';
 import { TimeOrderMerger } from './time-order.js';
+
+export type { CapturedPacket } from './captured-packet.js';
 
 export interface CaptureOptions {
   /** A BPF filter (tcpdump's expression language), e.g. `icmp or arp`. */
@@ -38,22 +40,6 @@ export interface CaptureOptions {
   mergeHoldMs?: number;
   /** The program to run instead of `tcpdump` (a full path, say). */
   program?: string;
-}
-
-export interface CapturedPacket {
-  /** 1 for the first packet of the capture. */
-  number: number;
-  seconds: number;
-  nanoseconds: number;
-  /** Where it was seen: `ns1:veth0`. */
-  interface: string;
-  /** Its endpoint's position in the list given to startCapture. */
-  endpoint: number;
-  linkType: number;
-  wireLength: number;
-  /** The captured bytes, a copy of their own. */
-  data: Uint8Array;
-  summary: PacketSummary;
 }
 
 export type CaptureEndReason = 'count' | 'duration' | 'stopped' | 'ended';
