@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import { PcapStreamReader } from '../../src/core/capture/pcap-reader.js';
 import type { CapturePageReport, CapturePanel } from '../../src/ext/capture/capture-panel.js';
 import { activateExtension } from './support/extension.js';
-import { ip, lab } from './support/lab.js';
+import { lab, namespacesJoined } from './support/lab.js';
 import { canTakeScreenshots, screenshot } from './support/screenshot.js';
 import { eventually } from './support/wait.js';
 
@@ -31,12 +31,7 @@ describe('the capture panel', () => {
 
   before(async () => {
     await activateExtension();
-    ip('netns', 'add', red);
-    ip('netns', 'add', blue);
-    ip('-n', red, 'link', 'add', 'veth0', 'type', 'veth', 'peer', 'name', 'veth0', 'netns', blue);
-    ip('-n', red, 'address', 'add', '10.241.0.1/24', 'dev', 'veth0');
-    ip('-n', blue, 'address', 'add', '10.241.0.2/24', 'dev', 'veth0');
-    for (const namespace of [red, blue]) ip('-n', namespace, 'link', 'set', 'veth0', 'up');
+    namespacesJoined(red, blue, '10.241.0');
   });
 
   after(async () => {

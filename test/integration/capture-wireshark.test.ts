@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CapturePanel } from '../../src/ext/capture/capture-panel.js';
 import { activateExtension } from './support/extension.js';
-import { ip, lab } from './support/lab.js';
+import { lab, namespacesJoined } from './support/lab.js';
 import { eventually } from './support/wait.js';
 
 const STAND_IN = `#!/bin/sh
@@ -46,12 +46,7 @@ describe('Open in Wireshark', function () {
     // The extension host is this process: the panel looks for wireshark on this PATH, and the stand-in inherits this environment.
     process.env.PATH = `${join(folder, 'bin')}:${path ?? ''}`;
     process.env.NETNS_LAB_TEST_RECORD = join(folder, 'record');
-    ip('netns', 'add', red);
-    ip('netns', 'add', blue);
-    ip('-n', red, 'link', 'add', 'veth0', 'type', 'veth', 'peer', 'name', 'veth0', 'netns', blue);
-    ip('-n', red, 'address', 'add', '10.242.0.1/24', 'dev', 'veth0');
-    ip('-n', blue, 'address', 'add', '10.242.0.2/24', 'dev', 'veth0');
-    for (const namespace of [red, blue]) ip('-n', namespace, 'link', 'set', 'veth0', 'up');
+    namespacesJoined(red, blue, '10.242.0');
   });
 
   after(async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CellPacketsPayload } from '../../src/core/notebook/packets-payload.js';
 import { activateExtension } from './support/extension.js';
-import { ip, lab } from './support/lab.js';
+import { lab, namespacesJoined } from './support/lab.js';
 import { canTakeScreenshots, screenshot } from './support/screenshot.js';
 import { eventually } from './support/wait.js';
 
@@ -24,12 +24,7 @@ describe('a notebook cell that captures', function () {
 
   before(async () => {
     await activateExtension();
-    ip('netns', 'add', red);
-    ip('netns', 'add', blue);
-    ip('-n', red, 'link', 'add', 'veth0', 'type', 'veth', 'peer', 'name', 'veth0', 'netns', blue);
-    ip('-n', red, 'address', 'add', '10.242.0.1/24', 'dev', 'veth0');
-    ip('-n', blue, 'address', 'add', '10.242.0.2/24', 'dev', 'veth0');
-    for (const namespace of [red, blue]) ip('-n', namespace, 'link', 'set', 'veth0', 'up');
+    namespacesJoined(red, blue, '10.242.0');
   });
 
   after(async () => {

@@ -79,3 +79,13 @@ export function processesMentioning(text: string): string[] {
   const result = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' });
   return result.stdout.split('\n').filter((line) => line.includes(text));
 }
+
+/** Makes two namespaces joined by a veth `veth0`, `NET.1/24` in the first and `NET.2/24` in the second, both ends up. */
+export function namespacesJoined(red: string, blue: string, net: string): void {
+  ip('netns', 'add', red);
+  ip('netns', 'add', blue);
+  ip('-n', red, 'link', 'add', 'veth0', 'type', 'veth', 'peer', 'name', 'veth0', 'netns', blue);
+  ip('-n', red, 'address', 'add', `${net}.1/24`, 'dev', 'veth0');
+  ip('-n', blue, 'address', 'add', `${net}.2/24`, 'dev', 'veth0');
+  for (const namespace of [red, blue]) ip('-n', namespace, 'link', 'set', 'veth0', 'up');
+}

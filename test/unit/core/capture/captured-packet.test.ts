@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summarizePacket, LINK_TYPE } from '../../../../src/core/capture/dissect.js';
-import { keptPacket } from '../../../../src/core/capture/kept-packet.js';
+import { keptPacket } from '../../../../src/core/capture/captured-packet.js';
 import { readFileSync } from 'node:fs';
 import { PcapStreamReader } from '../../../../src/core/capture/pcap-reader.js';
 
