@@ -4,7 +4,7 @@
  * first on the PATH: it records the arguments it was given, reads the file it got with the real `tcpdump -r` (the
  * file must be a valid pcap holding the ping), then stays running, as Wireshark would, until the test ends it.
  * The file must sit in a private folder (mode 0700) while Wireshark runs, also after the panel is closed, and be
- * gone once Wireshark has exited.
+ * gone once Wireshark has exited, its folder with it.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -84,5 +84,6 @@ describe('Open in Wireshark', function () {
     process.kill(standIn, 'SIGTERM');
     standIn = undefined;
     await eventually(() => (existsSync(file) ? undefined : true), { what: 'the file removed after Wireshark exited' });
+    assert.equal(existsSync(dirname(file)), false, 'the private folder goes with its last file');
   });
 });

@@ -5,8 +5,8 @@
  * "Open in Wireshark". A file stays as long as the Wireshark started on it runs, and goes when it exits: Wireshark
  * reads a packet's bytes back from the file when one is selected (through the descriptor it holds, which would
  * survive an unlink), but it opens the file again by its name for File > Reload, and File > Save As of an unchanged
- * capture copies the file by its name, so removing it earlier would break both. When the extension ends, the whole
- * folder goes, Wireshark running or not: nothing is left behind in the temporary folder.
+ * capture copies the file by its name, so removing it earlier would break both. The folder goes with its last file,
+ * and when the extension ends, Wireshark running or not: nothing is left behind in the temporary folder.
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
@@ -32,6 +32,8 @@ export async function findOnPath(program: string, path = process.env['PATH'] ?? 
 export class WiresharkFiles {
   private folder: Promise<string> | undefined;
   private next = 1;
+  /** Files in the folder now: the folder goes when the last one has. */
+  private files = 0;
   private disposed = false;
 
   constructor(private readonly parent = tmpdir()) {}
@@ -42,16 +44,25 @@ export class WiresharkFiles {
    */
   async open(wireshark: string, write: (path: string) => Promise<unknown>): Promise<string> {
     if (this.disposed) throw new Error('The extension is shutting down: open the capture in Wireshark after it restarts');
-    this.folder ??= mkdtemp(join(this.parent, 'netns-lab-wireshark-'));
-    const file = join(await this.folder, `capture-${this.next++}.pcap`);
+    const folder = (this.folder ??= mkdtemp(join(this.parent, 'netns-lab-wireshark-')));
+    this.files++;
+    const file = join(await folder, `capture-${this.next++}.pcap`);
     try {
       await write(file);
-      await started(wireshark, file, () => void rm(file, { force: true }));
+      await started(wireshark, file, () => void this.remove(folder, file));
     } catch (error) {
-      await rm(file, { force: true });
+      await this.remove(folder, file);
       throw error;
     }
     return file;
+  }
+
+  /** Removes a file, and the folder with its last file (a later file makes a new folder). */
+  private async remove(folder: Promise<string>, file: string): Promise<void> {
+    await rm(file, { force: true });
+    if (--this.files > 0 || this.folder !== folder) return;
+    this.folder = undefined;
+    await rm(await folder, { recursive: true, force: true });
   }
 
   /** Removes the folder and every file in it (the extension ends). */

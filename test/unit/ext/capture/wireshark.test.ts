@@ -1,5 +1,5 @@
-// The files handed to Wireshark: a private folder, each file gone once the program started on it exits, all of
-// them gone with the extension, and nothing left by a write or a start that fails. A stand-in program plays
+// The files handed to Wireshark: a private folder, each file gone once the program started on it exits (the folder
+// with the last), all of them gone with the extension, and nothing left by a write or a start that fails. A stand-in program plays
 // Wireshark (a desktop program cannot start in a test): it records its argument, then exits or waits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,9 @@ import { findOnPath, WiresharkFiles } from '../../../../src/ext/capture/wireshar
 
 function standIn(folder: string, then: 'exit' | 'wait'): string {
   const program = join(folder, `wireshark-${then}`);
-  writeFileSync(program, `#!/bin/sh\nprintf '%s' "$1" > '${folder}/argument'\n${then === 'wait' ? 'exec sleep 30' : 'exit 0'}\n`);
+  // 'exit': it exits once the test has made the file `go` (so that the test sees the file before it goes).
+  const end = then === 'wait' ? 'exec sleep 30' : `while [ ! -e '${folder}/go' ]; do sleep 0.05; done`;
+  writeFileSync(program, `#!/bin/sh\nprintf '%s' "$1" > '${folder}/argument'\n${end}\n`);
   chmodSync(program, 0o755);
   return program;
 }
@@ -29,9 +31,11 @@ test('a file lives in a private folder while the program reads it, and goes when
       { what: 'the stand-in started' },
     );
     assert.equal(readFileSync(join(scratch, 'argument'), 'utf8'), file);
+    assert.ok(existsSync(file), 'the file is there while the program runs');
+    writeFileSync(join(scratch, 'go'), '');
     await eventually(
-      holds(() => !existsSync(file)),
-      { what: 'the file removed after the program exited' },
+      holds(() => !existsSync(dirname(file))),
+      { what: 'the file and its folder removed after the program exited' },
     );
   } finally {
     await files.dispose();
@@ -79,6 +83,7 @@ test('a write or a start that fails leaves no file', async () => {
       /Cannot start .*no-such-wireshark: spawn .* ENOENT/u,
     );
     assert.equal(existsSync(written), false);
+    assert.equal(existsSync(dirname(written)), false, 'no empty folder is left');
   } finally {
     await files.dispose();
     rmSync(scratch, { recursive: true, force: true });
