@@ -90,6 +90,10 @@ class CaptureFileReading implements Capture {
     return this.ring.toArray();
   }
 
+  packet(number: number): CapturedPacket | undefined {
+    return this.ring.findByKey(number, (packet) => packet.number);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.stream.destroy();

@@ -56,6 +56,8 @@ export interface Capture {
   readonly done: Promise<CaptureEnd>;
   /** The most recent packets, oldest first. */
   recent(): CapturedPacket[];
+  /** The kept packet of this number (numbers count from 1 in time order), without copying what is kept. */
+  packet(number: number): CapturedPacket | undefined;
   /** Ends the capture and waits until nothing of it runs on the target. */
   stop(): Promise<void>;
   /** Stops reading (backpressure to tcpdump) until `resume`, for a reader that cannot keep up. */
@@ -139,6 +141,10 @@ class CaptureSession implements Capture {
 
   recent(): CapturedPacket[] {
     return this.ring.toArray();
+  }
+
+  packet(number: number): CapturedPacket | undefined {
+    return this.ring.findByKey(number, (packet) => packet.number);
   }
 
   async stop(): Promise<void> {

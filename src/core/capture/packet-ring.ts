@@ -18,6 +18,28 @@ export class PacketRing<T> {
     return [...this.items.slice(this.next), ...this.items.slice(0, this.next)];
   }
 
+  /** The item at `index` counted from the oldest kept one. */
+  at(index: number): T | undefined {
+    if (index < 0 || index >= this.items.length) return undefined;
+    return this.items.length < this.capacity ? this.items[index] : this.items[(this.next + index) % this.capacity];
+  }
+
+  /**
+   * The kept item whose key is `key`, for items added in increasing key order (packets by number): a binary search,
+   * so looking one up does not copy the ring.
+   */
+  findByKey(key: number, keyOf: (item: T) => number): T | undefined {
+    let [low, high] = [0, this.items.length - 1];
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = keyOf(this.at(middle)!);
+      if (found === key) return this.at(middle);
+      if (found < key) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+
   get size(): number {
     return this.items.length;
   }

@@ -216,7 +216,7 @@ export class CapturePanel implements vscode.Disposable {
         this.sendState();
         return this.flush();
       case 'select': {
-        const packet = this.packets().find((candidate) => candidate.number === message.number);
+        const packet = message.number > this.clearedThrough ? this.capture?.packet(message.number) : undefined;
         return void (await this.post({ type: 'details', details: packet && packetDetails(packet) }));
       }
       case 'pause':
