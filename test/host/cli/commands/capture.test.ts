@@ -32,8 +32,11 @@ describe('capture', () => {
     const packets = lines.map((line) => /^(\d\d:\d\d:\d\d\.\d{6}) (\S+) {2}(.*)$/u.exec(line)!).map(([, time, where, summary]) => ({ time: time!, where: where!, summary: summary! }));
     const times = packets.map((packet) => packet.time);
     assert.deepEqual(times, [...times].sort(), 'lines are not in time order');
-    // The last request was seen on both ends (the tcpdumps may start listening at different moments): va first.
-    const request = [...packets].reverse().find((packet) => packet.summary.includes('echo request'))!;
+    // A request seen on both ends comes from va first. Which requests both ends saw varies: the tcpdumps may start
+    // listening at different moments, and --count may cut the last ping after its first copy.
+    const seenTwice = (summary: string): boolean => packets.filter((packet) => packet.summary === summary).length === 2;
+    const request = [...packets].reverse().find((packet) => packet.summary.includes('echo request') && seenTwice(packet.summary));
+    assert.ok(request, `a request seen on both ends among:\n${lines.join('\n')}`);
     assert.match(request.summary, /^IP 10\.0\.0\.1 > 10\.0\.0\.2: ICMP echo request, id \d+, seq 1, length 64$/u);
     assert.deepEqual(
       packets.filter((packet) => packet.summary === request.summary).map((packet) => packet.where),
