@@ -22,7 +22,7 @@ export function globalHelp(commands: readonly CliCommand[]): string {
     '',
     'Interfaces are written NAME@NS for a namespace NS; without @NS they are in the root namespace.',
     'Lab topologies (*.netns.yaml): validate, deploy, inspect and destroy a declared lab; check proves it works;',
-    'graph draws it (or the whole host) as Mermaid or Graphviz text.',
+    'graph draws it (or the whole host) as Mermaid, Graphviz text or an SVG picture.',
     'Exit status, the same for every command:',
     '  0    success',
     '  1    the work failed: the host refused, a namespace or file does not exist, a file has problems',

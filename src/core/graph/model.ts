@@ -2,7 +2,8 @@
  * The picture of a network as data: namespaces as groups holding their interfaces, veth pairs and bridge ports as
  * links between interfaces, stacked links (vlan, macvlan, vxlan…) tied to their parent, tunnels to their remote.
  * Built from a snapshot (`from-snapshot.ts`) or from a topology file's planned lab (`from-topology.ts`); drawn as
- * Mermaid or Graphviz text (`mermaid.ts`, `dot.ts`) and, in the editor, as a picture. Ids are stable across reads,
+ * Mermaid or Graphviz text (`mermaid.ts`, `dot.ts`), or laid out (`layout.ts`) and drawn as SVG (`svg.ts`, and the
+ * notebook's renderer). Ids are stable across reads,
  * so a picture that follows the kernel keeps what did not change where it was.
  */
 import type { NamespaceName } from '../model.js';

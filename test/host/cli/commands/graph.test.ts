@@ -77,9 +77,30 @@ describe('netns-lab graph', () => {
     assert.ok(text.includes(`label="${name}-client";`));
   });
 
+  test('the deployed lab as an SVG picture: a box per namespace, each interface with its addresses and state, links with subnets', async () => {
+    await runner.runOk('graph', '--lab', name, '--format', 'svg', '--output', 'lab.svg');
+    const svg = readFileSync(join(runner.workDirectory, 'lab.svg'), 'utf8');
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/u);
+    assert.ok(svg.includes(`<title>lab ${name}</title>`));
+    for (const namespace of ['router', 'client', 'server']) assert.ok(svg.includes(`data-id="ns:${name}-${namespace}"`), namespace);
+    assert.ok(svg.includes('data-id="ns:"') && svg.includes('>root namespace<'));
+    const server = svg.slice(svg.indexOf(`data-id="if:${name}-server/eth0"`));
+    assert.match(server.slice(0, server.indexOf('</g>')), /class="interface state-up"[\s\S]*>eth0<[\s\S]*>10\.71\.2\.2\/24</u);
+    assert.ok(svg.includes(`data-id="port:if:/${port}-c|if:/${bridge}"`));
+    assert.match(svg, />10\.71\.2\.0\/24</u);
+    assert.match(svg, new RegExp(`data-id="if:/${bridge}"[\\s\\S]*?class="interface state-up bridge"`, 'u'));
+  });
+
+  test("a file's planned lab as SVG on standard output: interfaces dashed as planned", async () => {
+    const result = await runner.runOk('graph', file, '--format', 'svg');
+    assert.match(result.stdout, /<title>the planned lab of router\.netns\.yaml<\/title>/u);
+    assert.match(result.stdout, /class="interface state-planned"/u);
+    assert.doesNotMatch(result.stdout, /state-up/u);
+  });
+
   test('bad input is refused in one line before anything runs', async () => {
     const cases: Array<[string[], number, RegExp]> = [
-      [['graph', '--format', 'svg'], 2, /--format "svg" is not one of mermaid, dot, json/u],
+      [['graph', '--format', 'png'], 2, /--format "png" is not one of mermaid, dot, svg, json/u],
       [['graph', file, '--lab', name], 2, /either a topology FILE or --lab NAME, not both/u],
       [['graph', '--lab', 'a/b'], 2, /--lab "a\/b": the lab name must not contain "\/"/u],
       [['graph', '--lab', '$(id);x'], 1, /There is no deployed lab "\$\(id\);x"/u],
