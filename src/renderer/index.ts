@@ -1,6 +1,7 @@
 /**
  * The notebook renderer `netns-lab.tables`: draws the `ip` table payloads (see IP_TABLE_MIME) and a check cell's
- * results (CHECKS_MIME) and what a cell changed (DIFF_MIME) as HTML tables. It runs
+ * results (CHECKS_MIME) and what a cell changed (DIFF_MIME) as HTML tables, and a cell's picture (TOPOLOGY_MIME)
+ * as SVG (`picture.ts`). It runs
  * in the notebook's webview, a browser, so it imports neither `vscode` nor Node modules; the renderer API is typed by
  * the small local interfaces below. Every piece of data goes in through textContent: interface names, aliases and
  * addresses come from the machine and may hold anything, so none of it is ever parsed as HTML.
@@ -12,6 +13,9 @@ import type { StateDiff } from '../core/state/diff.js';
 import { CHECKS_MIME_TYPE, describeChecks } from './checks.js';
 import { describeDiff, DIFF_MIME_TYPE } from './diff.js';
 import { describePackets, PACKETS_MIME } from './packets.js';
+import { renderPicture } from './picture.js';
+import { TOPOLOGY_MIME } from './picture-styles.js';
+import type { TopologyPayload } from '../core/notebook/picture-payload.js';
 import { describeTable, type TableDescription } from './tables.js';
 import { ROOT_CLASS, STYLES } from './styles.js';
 
@@ -36,6 +40,7 @@ export function activate(_context: RendererContext): RendererApi {
 }
 
 function renderOutputItem(outputItem: OutputItem, element: HTMLElement): void {
+  if (outputItem.mime === TOPOLOGY_MIME) return renderPictureItem(outputItem, element);
   const root = document.createElement('div');
   root.className = ROOT_CLASS;
   const style = document.createElement('style');
@@ -83,6 +88,20 @@ function renderPackets(outputItem: OutputItem, element: HTMLElement, style: HTML
     root.append(paragraph(`Could not draw these packets: ${error instanceof Error ? error.message : String(error)}`, 'error'));
   }
   element.replaceChildren(style, root);
+}
+
+/** A cell's picture, drawn from the layout the core made; a one-line reason when it cannot be drawn. */
+function renderPictureItem(outputItem: OutputItem, element: HTMLElement): void {
+  try {
+    renderPicture(outputItem.json() as TopologyPayload, element);
+  } catch (error) {
+    const style = document.createElement('style');
+    style.textContent = STYLES;
+    const root = document.createElement('div');
+    root.className = ROOT_CLASS;
+    root.append(paragraph(`Could not draw this picture: ${error instanceof Error ? error.message : String(error)}`, 'error'));
+    element.replaceChildren(style, root);
+  }
 }
 
 /** A button that shows the cell's plain text instead of the table, and back: the table stays the default. */

@@ -14,12 +14,14 @@ import type { CliCommand, CliContext } from '../context.js';
 import { count, labLabel } from '../lab-render.js';
 import { namespaceLabel } from '../render.js';
 import { LateOutput } from '../late-output.js';
+import { CellPictures } from '../cell-pictures.js';
 
 export const runCommand: CliCommand = {
   name: 'run',
   summary: 'run lab notebooks (*.netns.md) top to bottom, printing each cell and its status',
   usage: [
-    'netns-lab run FILE... [--keep-going] [--netns NS] [--keep-lab | --destroy-after] [--keep-background] [--diff] [--target TARGET]',
+    'netns-lab run FILE... [--keep-going] [--netns NS] [--keep-lab | --destroy-after] [--keep-background] [--diff]',
+    '              [--pictures DIR] [--target TARGET]',
     '',
     'Runs every shell cell of each notebook in order, in its namespace, and stops at the first failing cell,',
     "on --target if given, else on the notebook's own target (front matter), else on this machine. A notebook",
@@ -35,7 +37,10 @@ export const runCommand: CliCommand = {
     '                    by default it is stopped, with its whole process group, when each notebook is done',
     '  --diff            after each cell, print what it changed in the namespaces it touched (its own, those it',
     '                    names, those it made or deleted); a cell option diff=true or diff=false decides per cell',
+    '  --pictures DIR    also write the picture of each cell with a picture option as DIR/NOTEBOOK-cell-N.svg',
     '',
+    "A cell with picture=true (its notebook's lab), picture=host (every namespace) or picture=LAB (a deployed",
+    'lab) prints the network after it ran as Mermaid text.',
     'A cell passes when its shell exits 0, even while processes it started in the background still run; what',
     'they print after the cell has ended is shown after the notebook. A cell with a timeout=SECONDS option that',
     'runs longer is stopped and fails. Ctrl-C stops the running cell and everything it started.',
@@ -51,6 +56,7 @@ export const runCommand: CliCommand = {
       'keep-lab': { type: 'boolean' },
       'keep-background': { type: 'boolean' },
       diff: { type: 'boolean' },
+      pictures: { type: 'string' },
     });
     if (parsed.positionals.length === 0) throw new UsageError('expected at least one notebook file', 'run');
     const override = checkArguments('run', () => readNamespaceOverride(stringOption(parsed, 'netns')));
@@ -60,9 +66,11 @@ export const runCommand: CliCommand = {
     if (destroyAfter && keepLab) throw new UsageError('give either --keep-lab or --destroy-after, not both', 'run');
     const keepBackground = flag(parsed, 'keep-background');
     const diff = flag(parsed, 'diff');
+    const pictures = stringOption(parsed, 'pictures');
+    if (pictures === '') throw new UsageError('--pictures needs a folder, like --pictures pictures/', 'run');
     let failed = false;
     for (const file of parsed.positionals) {
-      const summary = await runFile(file, context, { keepGoing, override, destroyAfter, keepLab, keepBackground, diff });
+      const summary = await runFile(file, context, { keepGoing, override, destroyAfter, keepLab, keepBackground, diff, pictures });
       failed ||= summary.failed > 0;
       if (failed && !keepGoing) break;
     }
@@ -82,6 +90,8 @@ interface RunFileOptions {
   keepLab: boolean;
   keepBackground: boolean;
   diff: boolean;
+  /** The folder for the cells' pictures as SVG files (`--pictures`). */
+  pictures: string | undefined;
 }
 
 async function runFile(file: string, context: CliContext, options: RunFileOptions): Promise<NotebookRunSummary> {
@@ -90,6 +100,7 @@ async function runFile(file: string, context: CliContext, options: RunFileOption
   const host = context.targetGiven ? context.host : context.hostFor(notebook.frontMatter?.options.target);
   context.out(`${file} (on ${host.label})\n`);
   const late = new LateOutput();
+  const pictures = new CellPictures(file, options.pictures);
   const summary = await runNotebook(host, notebook, {
     onTargetHost: true,
     signal: context.interrupts.signal,
@@ -108,9 +119,10 @@ async function runFile(file: string, context: CliContext, options: RunFileOption
     stderr: context.stderr,
     onLateOutput: (position, _stream, bytes) => late.add(position.number, bytes),
     onBackgroundStopped: (cells) => context.out(`── stopped what ${count(cells, 'cell')} left running in the background\n`),
-    onCellEnd: (_cell, position, run) => context.out(cellDiff(position, run) + cellPackets(run) + cellStatus(position, run)),
+    onCellEnd: (_cell, position, run) => context.out(cellDiff(position, run) + cellPackets(run) + pictures.text(position, run.picture) + cellStatus(position, run)),
   });
   late.print(context.out);
+  context.out(await pictures.write());
   const skipped = summary.skipped ? `, ${summary.skipped} not run` : '';
   context.out(`${file}: ${summary.passed} passed, ${summary.failed} failed${skipped}\n\n`);
   return summary;

@@ -20,6 +20,7 @@ import type { NotebookCell, NotebookOptions } from './model.js';
 import type { ChecksPayload } from '../checks/model.js';
 import type { StateDiff } from '../state/diff.js';
 import { diffSinceBaseline, readDiffBaseline } from './cell-diff.js';
+import { readCellPicture, type CellPicture } from './cell-picture.js';
 
 export { cellNamespace } from './cell-namespace.js';
 
@@ -41,6 +42,8 @@ export interface CellRun {
   diff?: StateDiff;
   /** What the cell's `capture` option caught while it ran. */
   packets?: CellPacketsPayload;
+  /** The network its `picture` option names, read after it ran. */
+  picture?: CellPicture;
 }
 
 export interface CellRunOptions {
@@ -59,6 +62,8 @@ export interface CellRunOptions {
   checkTimeoutMs?: number;
   /** Whether cells show what they changed when their `diff=` option does not say (default: no). */
   diff?: boolean;
+  /** The notebook file's folder, which its front matter's `topology:` is relative to (for `picture=true`). */
+  notebookDirectory?: string;
 }
 
 /** How much of a cell's standard output is kept as text for its table; larger outputs get no table. */
@@ -90,6 +95,22 @@ function cellArgv(cell: Pick<NotebookCell, 'source' | 'language'>, namespace: Na
  * Only cancellation rejects, with CancelledError.
  */
 export async function runCell(host: Host, cell: NotebookCell, notebook: NotebookOptions, options: CellRunOptions = {}): Promise<CellRun> {
+  const run = await runCellItself(host, cell, notebook, options);
+  const subject = cell.options?.picture;
+  if (subject === undefined || cell.problem) return run;
+  try {
+    run.picture = await readCellPicture(host, subject, notebook, options.notebookDirectory);
+  } catch (error) {
+    if (!(error instanceof NetnsLabError)) throw error;
+    // The cell asked for a picture it cannot have (a lab not deployed, a typo): that fails it, with the reason.
+    run.failure ??= `its picture could not be read: ${error.message}`;
+    if (run.exitCode === 0) run.exitCode = FAILED_WITHOUT_STATUS;
+  }
+  return run;
+}
+
+/** Runs a cell without its picture: see runCell. */
+async function runCellItself(host: Host, cell: NotebookCell, notebook: NotebookOptions, options: CellRunOptions): Promise<CellRun> {
   if (cell.problem) return { exitCode: FAILED_WITHOUT_STATUS, stdout: '', durationMs: 0, failure: cell.problem };
   const namespace = cellNamespace(cell, notebook, options.namespaceOverride);
   if (isCheckCell(cell)) return { stdout: '', ...(await runCheckCell(host, cell, namespace, { signal: options.signal, stdout: options.stdout, timeoutMs: options.checkTimeoutMs })) };

@@ -4,6 +4,7 @@
  */
 import type { CaptureEndpoint } from '../capture/endpoints.js';
 import type { NamespaceName } from '../model.js';
+import type { PictureSubject } from './picture-option.js';
 
 /** Options of one code cell, from its fence's info string: ```` ```sh {netns=red timeout=30} ````. */
 export interface CellOptions {
@@ -15,6 +16,8 @@ export interface CellOptions {
   diff?: boolean;
   /** Interfaces to capture on while the cell runs (`capture="ns1:veth0 ns2:veth1"`). */
   capture?: CaptureEndpoint[];
+  /** A picture of the network after the cell ran (`picture=true` the notebook's lab, `picture=host`, `picture=LAB`). */
+  picture?: PictureSubject;
 }
 
 /** Options of the whole notebook, from its YAML front matter. */

@@ -8,6 +8,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { MAX_TIMEOUT_MS } from '../host/running-command.js';
 import { endpointLabel, parseCaptureEndpoint } from '../capture/endpoints.js';
 import { namespaceNameProblem } from '../names.js';
+import { parsePictureOption, pictureOptionValue } from './picture-option.js';
 import { intendedOptionName, NOTEBOOK_OPTION_NAMES, type NotebookOptionName } from './front-matter-keys.js';
 import type { CellOptions, NotebookOptions } from './model.js';
 
@@ -37,7 +38,7 @@ export class NotebookFormatError extends InvalidArgumentError {
 }
 
 const CELL_LANGUAGES = new Set(['sh', 'bash', 'shell', '']);
-const CELL_OPTION_NAMES = 'netns, timeout, diff, capture';
+const CELL_OPTION_NAMES = 'netns, timeout, diff, capture, picture';
 
 /** True when a fence with this language word is a shell cell: `sh`, `bash`, `shell`, or none (a bare fence). */
 export function isCellLanguage(language: string): boolean {
@@ -154,6 +155,9 @@ function setCellOption(options: CellOptions, key: string, value: string, fail: (
     options.diff = value === 'true';
   } else if (key === 'capture') {
     options.capture = captureEndpoints(value, fail);
+  } else if (key === 'picture') {
+    const subject = parsePictureOption(value, fail);
+    if (subject) options.picture = subject;
   } else {
     fail(`unknown cell option ${JSON.stringify(key)}; the options are ${CELL_OPTION_NAMES}`);
   }
@@ -190,6 +194,7 @@ export function formatCellOptions(options: CellOptions): string {
   if (options.timeoutSeconds !== undefined) parts.push(`timeout=${options.timeoutSeconds}`);
   if (options.diff !== undefined) parts.push(`diff=${options.diff}`);
   if (options.capture !== undefined) parts.push(`capture=${quoteValue(options.capture.map(captureWord).join(' '))}`);
+  if (options.picture !== undefined) parts.push(`picture=${quoteValue(pictureOptionValue(options.picture))}`);
   return parts.length === 0 ? '' : `{${parts.join(' ')}}`;
 }
 

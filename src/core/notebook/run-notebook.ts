@@ -139,6 +139,7 @@ async function runCellsInOrder(
       namespaceOverride: options.namespaceOverride,
       checkTimeoutMs: options.checkTimeoutMs,
       diff: options.diff,
+      notebookDirectory: options.notebookDirectory,
       background,
       onLateOutput: (stream, bytes) => options.onLateOutput?.(position, stream, bytes),
     });

@@ -13,6 +13,8 @@ import type { CellRun } from '../../core/notebook/execute.js';
 import { CHECKS_MIME } from '../../core/checks/model.js';
 import { IP_TABLE_MIME } from '../../core/notebook/ip-output.js';
 import { PACKETS_MIME, packetSummaryLines } from '../../core/notebook/cell-capture.js';
+import { picturePayload, TOPOLOGY_MIME } from '../../core/notebook/cell-picture.js';
+import { toMermaid } from '../../core/graph/mermaid.js';
 import { BoundedOutput, describeSize } from '../../core/notebook/output-budget.js';
 import { DIFF_MIME, stateDiffLines } from '../../core/state/diff.js';
 
@@ -109,6 +111,14 @@ export class CellOutputs {
   async addPackets(run: CellRun): Promise<void> {
     await this.queue;
     const items = [vscode.NotebookCellOutputItem.json(run.packets!, PACKETS_MIME), vscode.NotebookCellOutputItem.text(packetSummaryLines(run.packets!))];
+    await this.execution.appendOutput(new vscode.NotebookCellOutput(items));
+  }
+
+  /** The picture the cell asked for, laid out here so the renderer only draws it; Mermaid text for other viewers. */
+  async addPicture(run: CellRun): Promise<void> {
+    const payload = await picturePayload(run.picture!);
+    await this.queue;
+    const items = [vscode.NotebookCellOutputItem.json(payload, TOPOLOGY_MIME), vscode.NotebookCellOutputItem.text(toMermaid(payload.graph))];
     await this.execution.appendOutput(new vscode.NotebookCellOutput(items));
   }
 

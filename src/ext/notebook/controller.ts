@@ -4,6 +4,7 @@
  * and stops Run All at the first failing cell. Interrupting ends the cell's whole process group. The host is the
  * notebook's target: the one picked in its toolbar this session, else the one its front matter names.
  */
+import { dirname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import * as vscode from 'vscode';
 import { CancelledError } from '../../core/errors.js';
@@ -68,6 +69,7 @@ export class NetnsNotebookController implements vscode.Disposable {
         stderr: outputs.stderr,
         background: this.background.of(cell.notebook),
         diff: this.services.config.settings.notebookShowDiff,
+        notebookDirectory: cell.notebook.uri.scheme === 'file' ? dirname(cell.notebook.uri.fsPath) : undefined,
         onLateOutput: lateOutputToLog(this.services, `${label} of ${cell.notebook.uri.fsPath}`),
       });
       await outputs.finish();
@@ -75,6 +77,7 @@ export class NetnsNotebookController implements vscode.Disposable {
       if (run.checks) await outputs.addChecks(run);
       if (run.diff) await outputs.addDiff(run);
       if (run.packets) await outputs.addPackets(run);
+      if (run.picture) await outputs.addPicture(run);
       if (run.exitCode !== 0) return this.fail(execution, run.failure ?? `Exit status ${run.exitCode}`, 'Failed');
       execution.end(true, Date.now());
       return true;

@@ -107,7 +107,7 @@ describe('cell options', () => {
 
   test('an unknown option is an error with file, line and column that names the options', () => {
     const text = '# Lab\n\n```sh {nets=red}\nip a\n```\n';
-    failsAt(() => parseNotebook(text, 'notebook.netns.md'), 3, 8, /^notebook\.netns\.md:3:8: unknown cell option "nets"; the options are netns, timeout, diff, capture$/);
+    failsAt(() => parseNotebook(text, 'notebook.netns.md'), 3, 8, /^notebook\.netns\.md:3:8: unknown cell option "nets"; the options are netns, timeout, diff, capture, picture$/);
   });
 
   test('without a file name the message gives the line and column in words', () => {
@@ -135,7 +135,7 @@ describe('cell options', () => {
     ['text after the braces', 'sh {netns=red} more', 16, /unexpected text after the cell options: "more"/],
     ['words instead of braces', 'sh title="x"', 4, /expected cell options in braces after the language/],
     ['a quote glued to a value', 'sh {netns=red"x"}', 14, /expected a space or "}" after the value/],
-    ['a value without a name', 'sh {=x}', 5, /expected a cell option \(netns, timeout, diff, capture\) or "}"/],
+    ['a value without a name', 'sh {=x}', 5, /expected a cell option \(netns, timeout, diff, capture, picture\) or "}"/],
   ];
   for (const [what, info, column, pattern] of refusals) {
     test(`${what} is refused at its column`, () => {
