@@ -24,7 +24,9 @@ export function servePageRequests(page, folder, { artifacts, say }) {
         ? await screenshotPage(page, join(artifacts, `${name}.png`), say)
         : query.startsWith(ACTION)
           ? await actOnPage(page, query.slice(ACTION.length))
-          : await queryPage(page, query);
+          : query.startsWith(IN_FRAMES)
+            ? await queryFrames(page, query.slice(IN_FRAMES.length))
+            : await queryPage(page, query);
       rmSync(join(folder, request), { force: true });
       // Renamed into place, so the test never reads half an answer.
       writeFileSync(join(folder, `${name}.answer`), answer);
@@ -78,17 +80,33 @@ async function actOnPage(page, json) {
   }
 }
 
-/** The elements matching the selector: their text, aria-label, aria-checked and class. */
+/** The elements matching the selector: their text, aria-label, aria-checked, class and data-id. */
 async function queryPage(page, selector) {
-  const found = await page
-    .$$eval(selector, (elements) =>
-      elements.map((element) => ({
-        text: element.textContent ?? '',
-        ariaLabel: element.getAttribute('aria-label'),
-        ariaChecked: element.getAttribute('aria-checked'),
-        className: element.getAttribute('class'),
-      })),
-    )
-    .catch((error) => ({ error: error.message }));
+  const found = await page.$$eval(selector, describeElements).catch((error) => ({ error: error.message }));
   return JSON.stringify(found);
+}
+
+/**
+ * `frames SELECTOR`: the same in every frame of the page, the webviews' too (a notebook's outputs are drawn in one),
+ * in the order of the frames; a frame that goes away meanwhile counts as holding none.
+ */
+const IN_FRAMES = 'frames ';
+async function queryFrames(page, selector) {
+  try {
+    const found = [];
+    for (const frame of page.frames()) found.push(...(await frame.$$eval(selector, describeElements).catch(() => [])));
+    return JSON.stringify(found);
+  } catch (error) {
+    return JSON.stringify({ error: error.message });
+  }
+}
+
+function describeElements(elements) {
+  return elements.map((element) => ({
+    text: element.textContent ?? '',
+    ariaLabel: element.getAttribute('aria-label'),
+    ariaChecked: element.getAttribute('aria-checked'),
+    className: element.getAttribute('class'),
+    dataId: element.getAttribute('data-id'),
+  }));
 }

@@ -45,6 +45,7 @@ async function loadRootSuites(): Promise<void> {
   await import('./notebook.test.js');
   await import('./notebook-files.test.js');
   await import('./notebook-capture.test.js');
+  await import('./notebook-picture.test.js');
   await import('./topology.test.js');
   await import('./topology-edits.test.js');
   await import('./topology-notebook.test.js');

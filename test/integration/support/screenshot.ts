@@ -36,10 +36,21 @@ export interface ShownElement {
   ariaLabel: string | null;
   ariaChecked: string | null;
   className: string | null;
+  /** The element's data-id (the picture's elements carry the graph's ids). */
+  dataId?: string | null;
 }
 
 /** The elements of the workbench page that match a CSS selector (none: an empty list). */
 export async function shownElements(name: string, selector: string, timeoutMs = 20_000): Promise<ShownElement[]> {
+  return askForElements(name, selector, timeoutMs);
+}
+
+/** The same in every frame of the page: webviews and notebook outputs included. */
+export async function shownElementsInFrames(name: string, selector: string, timeoutMs = 20_000): Promise<ShownElement[]> {
+  return askForElements(name, `frames ${selector}`, timeoutMs);
+}
+
+async function askForElements(name: string, selector: string, timeoutMs: number): Promise<ShownElement[]> {
   const folder = process.env.NETNS_LAB_SCREENSHOT_REQUESTS;
   if (!folder) throw new Error('NETNS_LAB_SCREENSHOT_REQUESTS is not set: this host cannot read the page');
   if (!/^[\w.-]+$/u.test(name)) throw new Error(`test bug: request name ${JSON.stringify(name)}`);
