@@ -42,9 +42,17 @@ const ROOT_OPTIONS: Record<string, string> = {
 const BOX_PADDING = 12;
 const TITLE_ROOM = TEXT.titleSize + 16;
 
+/**
+ * Above this many interfaces the layout trades looks for time: ELK's crossing minimisation tries fewer orders and
+ * links are drawn as straight segments, since with the defaults 50 namespaces took seconds and 500 minutes.
+ */
+const LARGE_PICTURE = 60;
+const LARGE_OPTIONS: Record<string, string> = { 'elk.layered.thoroughness': '1', 'elk.edgeRouting': 'POLYLINE' };
+
 /** Lays out a picture; resolves with where each element is drawn. */
 export async function layoutGraph(graph: NetworkGraph): Promise<GraphLayout> {
   const input = elkGraph(graph);
+  if (graph.interfaces.length > LARGE_PICTURE) input.layoutOptions = { ...input.layoutOptions, ...LARGE_OPTIONS };
   const laid = await new elk.default().layout(input);
   return readLayout(graph, laid);
 }
