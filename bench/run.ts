@@ -1,7 +1,7 @@
 /**
  * Runs the benchmarks (as root; they make and remove namespaces under a unique prefix). Figures are ratios
  * measured in the same run, since absolute times vary with the machine's load.
- * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale capture capture-latency check diff graph`.
+ * `npm run bench` for all, or name some: `npm run bench -- names snapshot create lab exec scale capture capture-latency check diff graph picture`.
  */
 import { benchmarkCapture } from './capture.bench.js';
 import { benchmarkCaptureLatency } from './capture-latency.bench.js';
@@ -11,6 +11,7 @@ import { benchmarkCreate } from './create.bench.js';
 import { benchmarkDiff } from './diff.bench.js';
 import { benchmarkExec } from './exec.bench.js';
 import { benchmarkGraph } from './graph.bench.js';
+import { benchmarkPicture } from './picture.bench.js';
 import { benchmarkLab } from './lab.bench.js';
 import { benchmarkNames } from './names.bench.js';
 import { benchmarkScale } from './scale.bench.js';
@@ -32,6 +33,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   check: benchmarkCheck,
   diff: benchmarkDiff,
   graph: benchmarkGraph,
+  picture: benchmarkPicture,
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);
