@@ -1,12 +1,12 @@
 /**
  * A cell's picture (the cell option `picture`, see picture-option.ts): once the cell ran, the network it names is
- * read from its host: the notebook's own lab, a deployed lab by name, or every namespace. The editor lays it out
+ * read from its host: the notebook's own lab (marked against its file), a deployed lab by name, or every namespace. The editor lays it out
  * and shows it as a picture (`picturePayload`); `netns-lab run` prints it as Mermaid.
  */
 import { drawLayout } from '../graph/drawing.js';
 import { layoutGraph } from '../graph/layout.js';
 import type { NetworkGraph } from '../graph/model.js';
-import { readGraph } from '../graph/read.js';
+import { readGraph, readTopologyGraph } from '../graph/read.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import { loadTopologyFile } from '../topology/load.js';
@@ -30,16 +30,15 @@ export interface CellPicture {
  */
 export async function readCellPicture(host: Host, subject: PictureSubject, notebook: NotebookOptions, notebookDirectory: string | undefined): Promise<CellPicture> {
   if (subject.kind === 'host') return { title: `every namespace of ${host.label}`, graph: await readGraph(host) };
-  const lab = subject.kind === 'lab' ? subject.lab : await notebookLab(notebook, notebookDirectory);
-  return { title: `lab ${lab}`, graph: await readGraph(host, lab) };
-}
-
-async function notebookLab(notebook: NotebookOptions, notebookDirectory: string | undefined): Promise<string> {
+  if (subject.kind === 'lab') return { title: `lab ${subject.lab}`, graph: await readGraph(host, subject.lab) };
   const path = notebookTopologyPath(notebook, notebookDirectory);
   if (path === undefined) {
     throw new InvalidArgumentError("picture=true draws the notebook's lab, and this notebook names no topology: write picture=host for every namespace, or picture=LAB for a deployed lab");
   }
-  return (await loadTopologyFile(path)).lab;
+  // The notebook's own lab is drawn against its file: what a cell changed behind the file's back is marked as drift.
+  const topology = await loadTopologyFile(path);
+  const { graph, deployed } = await readTopologyGraph(host, topology);
+  return { title: deployed ? `lab ${topology.lab}` : `lab ${topology.lab} as planned (not deployed)`, graph };
 }
 
 /** The picture laid out and drawn, for the notebook's renderer. */

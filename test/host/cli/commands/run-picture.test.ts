@@ -36,7 +36,8 @@ describe('netns-lab run with picture cells', () => {
     const svg = readFileSync(join(runner.workDirectory, 'pictures', 'intro-cell-1.svg'), 'utf8');
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/u);
     const red = svg.slice(svg.indexOf(`data-id="if:${name}-red/eth0"`));
-    assert.match(red.slice(0, red.indexOf('</g>')), /class="interface state-down"/u);
+    // Down behind the file's back: drawn down, and marked as differing from the file, with the reason in its tooltip.
+    assert.match(red.slice(0, red.indexOf('</g>')), /down in the kernel: a deploy brings it up<\/title>[\s\S]*class="interface state-down drift-differs"/u);
     assert.match(result.stdout, /: 2 passed, 0 failed\n/u);
   });
 

@@ -44,6 +44,14 @@ describe('a cell with a picture', () => {
     );
   });
 
+  test("picture=true marks what a cell changed behind the file's back; a lab by name is drawn as the kernel has it", async () => {
+    const run = await runCell(host, cell('ip link set eth0 down', `sh {netns=${name}-blue picture=true}`), notebook, { notebookDirectory: folder });
+    const blue = run.picture!.graph.interfaces.find((shown) => shown.id === `if:${name}-blue/eth0`)!;
+    assert.deepEqual(blue.drift, { kind: 'differs', details: ['down in the kernel: a deploy brings it up'] });
+    const byName = await runCell(host, cell('ip link set eth0 up', `sh {netns=${name}-blue picture=${name}}`), {});
+    assert.equal(byName.picture!.graph.interfaces.find((shown) => shown.id === `if:${name}-blue/eth0`)!.drift, undefined);
+  });
+
   test('the payload for the renderer holds the picture laid out and drawn: every interface placed, its words in the drawing', async () => {
     const run = await runCell(host, cell('true', `sh {picture=${name}}`), {});
     const payload = await picturePayload(run.picture!);
