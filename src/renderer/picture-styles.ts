@@ -1,7 +1,7 @@
 /**
  * The colours of a cell's picture, from VS Code's theme (its chart colours for states and drift), so the picture
  * follows the editor's theme; the SVG file (core `graph/svg.ts`) has a fixed light palette for the same classes.
- * Rules later in the sheet win: state after kind, drift last.
+ * Rules later in the sheet win: state after kind, drift last (its selectors as specific as the state's, so it wins).
  */
 
 /** The class of the element a picture lives in; every rule is scoped under it. */
@@ -44,9 +44,9 @@ ${scope} .link-port { stroke-dasharray: 6 4; }
 ${scope} .link-lower { stroke-dasharray: 2 3; }
 ${scope} .link-tunnel { stroke-width: 3.5; }
 ${scope} .subnet-box { fill: var(--vscode-editor-background); fill-opacity: 0.9; stroke: none; }
-${scope} .drift-missing { stroke: var(--vscode-charts-red); stroke-dasharray: 5 3; stroke-width: 2; stroke-opacity: 1; }
-${scope} .drift-extra { stroke: var(--vscode-charts-orange); stroke-width: 2.5; stroke-opacity: 1; }
-${scope} .drift-differs { fill: var(--vscode-charts-yellow); fill-opacity: 0.3; stroke: var(--vscode-charts-yellow); stroke-width: 2; }
+${scope} :is(.interface, .namespace, .link, .external).drift-missing { stroke: var(--vscode-charts-red); stroke-dasharray: 5 3; stroke-width: 2; stroke-opacity: 1; }
+${scope} :is(.interface, .namespace, .link, .external).drift-extra { stroke: var(--vscode-charts-orange); stroke-width: 2.5; stroke-opacity: 1; }
+${scope} :is(.interface, .namespace, .link, .external).drift-differs { fill: var(--vscode-charts-yellow); fill-opacity: 0.3; stroke: var(--vscode-charts-yellow); stroke-width: 2; }
 ${scope} g.node:hover > rect, ${scope} g.node:hover > ellipse { stroke-width: 3; }
 ${scope} g.link-group:hover > polyline { stroke-width: 3; }
 `;

@@ -106,6 +106,7 @@ describe('a notebook cell with a picture', function () {
     assert.match(bob.text, /eth0.*down.*10\.243\.1\.12\/24/su);
     const down = await shownElementsInFrames('picture-down', `${picture} rect.interface.state-down`);
     assert.equal(down.length, 1, 'only bob:eth0 is down');
+    assert.match(down[0]!.className ?? '', /drift-differs/u, "down behind the file's back: marked as differing from it");
     assert.ok((await shownElementsInFrames('picture-bridge', `${picture} rect.interface.bridge`)).length === 1, 'the bridge is drawn as one');
     const server = nodes.find((node) => node.dataId === `if:${name}-server/eth0`)!;
     assert.match(server.text, /mtu 9000/u);
