@@ -38,6 +38,18 @@ await Promise.all([
     minify: true,
     logLevel: 'warning',
   }),
+  // The Topology panel's page: cytoscape with fcose and the page's code, one browser script for its webview.
+  build({
+    entryPoints: ['src/topology-view/page.ts'],
+    outfile: 'dist/topology-view.js',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  }),
 ]);
 await chmod('dist/cli.js', 0o755);
 

@@ -58,8 +58,8 @@ function expectedEntries() {
   const tutorials = readdirSync(join(root, 'notebooks'))
     .filter((file) => file.endsWith('.netns.md') || file.endsWith('.netns.yaml'))
     .map((file) => `notebooks/${file}`);
-  // The capture panel's page is loaded by the extension into its webview, so no manifest entry names it.
-  const files = ['package.json', 'readme.md', 'LICENSE.txt', 'dist/extension.cjs', 'dist/cli.js', 'dist/capture-view.js', ...referencedFiles(manifest), ...tutorials];
+  // The capture and topology panels' pages are loaded by the extension into their webviews, so no manifest entry names them.
+  const files = ['package.json', 'readme.md', 'LICENSE.txt', 'dist/extension.cjs', 'dist/cli.js', 'dist/capture-view.js', 'dist/topology-view.js', ...referencedFiles(manifest), ...tutorials];
   return new Set(['extension.vsixmanifest', '[Content_Types].xml', ...files.map((file) => `extension/${file}`)]);
 }
 

@@ -8,6 +8,7 @@ import { registerTopologyEditing } from './ext/labs/topology-editing.js';
 import type { CellWhereStatus } from './ext/notebook/cell-status.js';
 import { registerNotebook } from './ext/notebook/register.js';
 import { Services } from './ext/services.js';
+import { registerTopologyPanels } from './ext/topology/show-topology.js';
 import { registerNamespaceTree, type NamespaceTree } from './ext/tree/register.js';
 
 /** What `activate` returns: for other extensions and the editor tests. */
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NetnsL
     registerCommands(context, services);
     const capturePanels = registerCapturePanels(context);
     const tree = registerNamespaceTree(context, services);
+    registerTopologyPanels(context, tree);
     const { cellStatus } = registerNotebook(context, services);
     registerTopologyEditing(context);
     registerLabChecks(context);

@@ -63,13 +63,13 @@ describe('lab topologies in the editor', function () {
     await eventually(() => (vscode.languages.getDiagnostics(broken).length === 0 ? true : undefined), { what: 'the diagnostics to clear' });
   });
 
-  it('puts Deploy · Plan · Destroy on the lab: line, and says why an invalid file cannot be deployed (but can be destroyed)', async () => {
+  it('puts Deploy · Plan · Destroy · Show Topology on the lab: line, and says why an invalid file cannot be deployed (but can be destroyed)', async () => {
     // The provider command reads the document's model: open the files first.
     await vscode.workspace.openTextDocument(topology);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', topology);
     assert.deepEqual(
       lenses.map((lens) => lens.command?.title.replace(/\$\([\w-]+\) /u, '')),
-      ['Deploy', 'Plan', 'Destroy'],
+      ['Deploy', 'Plan', 'Destroy', 'Show Topology'],
     );
     assert.ok(lenses.every((lens) => lens.range.start.line === 0));
     if (canTakeScreenshots()) {

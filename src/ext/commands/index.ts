@@ -38,6 +38,7 @@
  * | `netnsLab.privilege.retry` | `{ targetId? }` (default: every target) | |
  * | `netnsLab.capture.start` | `{ interfaces: ['NS:IF', …], filter?: BPF, targetId? }` (`IF` alone: the root namespace) | the CapturePanel, once tcpdump listens |
  * | `netnsLab.capture.openFile` | `{ file: string \| Uri }` (a classic pcap file on this machine) | the CapturePanel, reading the file |
+ * | `netnsLab.topology.show` | `{ targetId?, lab?, file?: string \| Uri }` (nothing but the target: every namespace) | the TopologyPanel, once its first picture is sent |
  *
  * The lab commands also take a file's Uri (CodeLens, menus) or a lab node of the view; with nothing, the active
  * editor's topology file (or notebook). These count as the user: destroy then asks first.
@@ -49,6 +50,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import { checkLabCommand } from '../labs/lab-checks.js';
 import { openCaptureFileCommand, startCaptureCommand } from '../capture/start-capture.js';
+import { showTopologyCommand } from '../topology/show-topology.js';
 import { deployLabCommand, destroyLabCommand, openLabFileCommand, planLabCommand } from '../labs/lab-commands.js';
 import { stopNotebookBackgroundCommand } from '../notebook-background.js';
 import { destroyNotebookLabCommand } from '../notebook/topology.js';
@@ -93,6 +95,7 @@ const COMMANDS: readonly CommandDefinition[] = [
   { id: 'netnsLab.capture.start', needsTrust: true, targetTitle: 'Capture Packets', handler: startCaptureCommand },
   // Reading a saved file runs nothing and changes nothing: allowed in Restricted Mode too.
   { id: 'netnsLab.capture.openFile', needsTrust: false, handler: openCaptureFileCommand },
+  { id: 'netnsLab.topology.show', needsTrust: false, handler: showTopologyCommand },
   { id: 'netnsLab.copyName', needsTrust: false, handler: copyNameCommand },
   { id: 'netnsLab.copyAddress', needsTrust: false, handler: copyAddressCommand },
   { id: 'netnsLab.openTutorial', needsTrust: false, handler: openTutorialCommand },

@@ -1,6 +1,6 @@
 /**
  * Topology files as they are edited: problems as diagnostics while typing (debounced), and the "Deploy · Plan ·
- * Destroy" CodeLens at the `lab:` line (with "Check" at the `checks:` line), or a lens that says why the file
+ * Destroy · Show Topology" CodeLens at the `lab:` line (with "Check" at the `checks:` line), or a lens that says why the file
  * cannot be deployed yet.
  */
 import * as vscode from 'vscode';
@@ -95,6 +95,12 @@ class TopologyCodeLenses implements vscode.CodeLensProvider {
       }),
       new vscode.CodeLens(range, { title: 'Plan', command: 'netnsLab.lab.plan', arguments: argument, tooltip: 'Show what a deploy would change' }),
       destroyLens(range, argument, topology.lab),
+      new vscode.CodeLens(range, {
+        title: '$(type-hierarchy) Show Topology',
+        command: 'netnsLab.topology.show',
+        arguments: argument,
+        tooltip: `The picture of lab ${topology.lab}: the kernel's with drift marks when deployed, else its plan`,
+      }),
     ];
     if (topology.checks && topology.checks.length > 0) {
       const count = topology.checks.length === 1 ? '1 check' : `${topology.checks.length} checks`;

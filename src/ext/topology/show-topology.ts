@@ -1,0 +1,97 @@
+/**
+ * netnsLab.topology.show: opens the picture the argument asks for, or brings forward the panel that shows it
+ * already. The panels follow the Namespaces view's selection and reveal their own selection in it.
+ */
+import * as vscode from 'vscode';
+import { interfaceId, namespaceId } from '../../core/graph/model.js';
+import { readTopology } from '../labs/topology-files.js';
+import type { Services } from '../services.js';
+import { findTreeNode } from '../tree/find-node.js';
+import type { NamespaceTree } from '../tree/register.js';
+import { subjectKey, topologyRequest } from '../view-model/topology-arguments.js';
+import type { TopologyNodeData } from '../view-model/topology-elements.js';
+import type { TreeNode } from '../view-model/tree-nodes.js';
+import { connectNamespaces } from './connect.js';
+import { GraphSource } from './graph-source.js';
+import { PositionsStore } from './positions-store.js';
+import { topologySubject } from './subject.js';
+import { TopologyPanel } from './topology-panel.js';
+
+interface Registration {
+  tree: NamespaceTree;
+  extensionUri: vscode.Uri;
+  storageFolder: string;
+}
+
+/** The open panels by what they show. */
+const openPanels = new Map<string, TopologyPanel>();
+let registration: Registration | undefined;
+/** A reveal in the tree that a panel asked for is not sent back to the panels as the user's selection. */
+let revealing = false;
+
+/** Makes the extension's context the owner of every topology panel and follows the tree's selection. */
+export function registerTopologyPanels(context: vscode.ExtensionContext, tree: NamespaceTree): void {
+  registration = { tree, extensionUri: context.extensionUri, storageFolder: context.globalStorageUri.fsPath };
+  context.subscriptions.push(
+    { dispose: () => [...openPanels.values()].forEach((panel) => panel.dispose()) },
+    tree.view.onDidChangeSelection((event) => {
+      if (!revealing) selectInPanels(event.selection[0]);
+    }),
+  );
+}
+
+/** netnsLab.topology.show; returns the panel (for programs and tests) once its first picture is sent. */
+export async function showTopologyCommand(services: Services, argument: unknown): Promise<TopologyPanel> {
+  if (!registration) throw new Error('The topology panels are not registered yet');
+  const request = topologyRequest(argument);
+  const subject = await topologySubject(services, request);
+  const key = subjectKey(subject);
+  const open = openPanels.get(key);
+  if (open) {
+    open.reveal();
+    if (request.select) open.select(request.select);
+    return open;
+  }
+  const { extensionUri, storageFolder } = registration;
+  const source = new GraphSource(services.host(subject.targetId), subject, readTopology);
+  const panel = new TopologyPanel({
+    services,
+    subject,
+    source,
+    positions: PositionsStore.of(subject, storageFolder, services.log),
+    extensionUri,
+    onSelected: (_panel, node) => void revealInTree(subject.targetId, node),
+    onConnect: (_panel, from, to) => void connectNamespaces(subject.targetId, from.namespace ?? null, to.namespace ?? null, services.where(subject.targetId).suffix),
+  });
+  openPanels.set(key, panel);
+  panel.panel.onDidDispose(() => openPanels.delete(key));
+  await panel.start();
+  if (request.select) panel.select(request.select);
+  return panel;
+}
+
+/** The open panels (for tests). */
+export function topologyPanels(): TopologyPanel[] {
+  return [...openPanels.values()];
+}
+
+function selectInPanels(node: TreeNode | undefined): void {
+  if (!node || (node.kind !== 'namespace' && node.kind !== 'interface')) return;
+  const id = node.kind === 'namespace' ? namespaceId(node.namespace) : interfaceId(node.namespace, node.link.name);
+  for (const panel of openPanels.values()) if (panel.subject.targetId === node.targetId && panel.shows(id)) panel.select(id);
+}
+
+async function revealInTree(targetId: string, node: TopologyNodeData): Promise<void> {
+  if (!registration || node.namespace === undefined) return;
+  const { tree } = registration;
+  const found = await findTreeNode(tree.provider, targetId, node.namespace, node.interface).catch(() => undefined);
+  if (!found) return;
+  revealing = true;
+  try {
+    await tree.view.reveal(found, { select: true, focus: false, expand: false });
+  } catch {
+    // The view is not shown (reveal needs it); the picture's selection stands on its own.
+  } finally {
+    revealing = false;
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * One picture in an editor panel: reads it (`graph-source.ts`), sends it to the page whole and then as patches when
+ * its target changes, keeps where the user dragged nodes (`positions-store.ts`), and does what the page asks: reveal
+ * a selection in the tree, run a command on a node, connect two namespaces.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { NamespaceName } from '../../core/model.js';
+import type { HostChange, Services } from '../services.js';
+import type { TopologySubject } from '../view-model/topology-arguments.js';
+import { subjectTitle } from '../view-model/topology-arguments.js';
+import { diffTopology, isEmptyPatch } from '../view-model/topology-diff.js';
+import { topologyElements, type TopologyElement, type TopologyNodeData } from '../view-model/topology-elements.js';
+import { isTopologyPageMessage, type TopologyPageReport, type TopologyPageToPanel, type TopologyPanelToPage } from '../view-model/topology-messages.js';
+import { topologyPageHtml } from '../view-model/topology-page.js';
+import { PictureFollower } from './follow.js';
+import type { GraphSource, TopologyReading } from './graph-source.js';
+import type { PositionsStore } from './positions-store.js';
+import { bannerOf } from './banner.js';
+
+/** Changes that come together are read together. */
+const CHANGE_BATCH_MS = 20;
+
+export interface TopologyPanelOptions {
+  services: Services;
+  subject: TopologySubject;
+  source: GraphSource;
+  positions: PositionsStore;
+  extensionUri: vscode.Uri;
+  /** The user selected a namespace or interface in the picture. */
+  onSelected: (panel: TopologyPanel, node: TopologyNodeData) => void;
+  /** The user asked for a veth pair between two nodes' namespaces. */
+  onConnect: (panel: TopologyPanel, from: TopologyNodeData, to: TopologyNodeData) => void;
+}
+
+export class TopologyPanel implements vscode.Disposable {
+  readonly panel: vscode.WebviewPanel;
+  /** When the page reported each picture or patch painted (its Date.now()), the first picture first. */
+  readonly drawn: number[] = [];
+  private elements: TopologyElement[] = [];
+  private readonly follower: PictureFollower;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly reports = new Map<number, (report: TopologyPageReport) => void>();
+  private readonly drawnWaiters: Array<() => void> = [];
+  private nextReport = 1;
+  private pageReady!: () => void;
+  private readonly ready = new Promise<void>((resolve) => (this.pageReady = resolve));
+  private pendingChange: { namespaces?: Set<NamespaceName>; timer: NodeJS.Timeout } | undefined;
+  private reading: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(private readonly options: TopologyPanelOptions) {
+    const { services, subject, extensionUri } = options;
+    this.panel = vscode.window.createWebviewPanel('netnsLab.topology', subjectTitle(subject, services.where(subject.targetId).suffix), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
+    });
+    const webview = this.panel.webview;
+    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'topology-view.js')).toString();
+    webview.html = topologyPageHtml({ cspSource: webview.cspSource, scriptUri, nonce: randomBytes(18).toString('hex') });
+    this.follower = new PictureFollower(services, subject.targetId);
+    this.disposables.push(
+      this.follower,
+      webview.onDidReceiveMessage((message: unknown) => {
+        if (isTopologyPageMessage(message)) void this.answer(message);
+      }),
+      services.onDidChangeHost((change) => this.onHostChanged(change)),
+    );
+    this.panel.onDidDispose(() => this.dispose());
+  }
+
+  get subject(): TopologySubject {
+    return this.options.subject;
+  }
+
+  /** Reads the picture and sends it whole once the page listens. */
+  start(): Promise<void> {
+    this.reading = this.sendFirst();
+    return this.reading;
+  }
+
+  private async sendFirst(): Promise<void> {
+    const [reading, positions] = await Promise.all([this.readOrReport(), this.options.positions.load()]);
+    await this.ready;
+    this.elements = reading ? this.elementsOf(reading) : [];
+    await this.post({ type: 'graph', elements: this.elements, positions, planned: reading?.planned ?? false, banner: reading ? bannerOf(this.subject, reading) : this.failure });
+    this.follower.follow(this.options.source.namespaces());
+  }
+
+  /** Resolves at the next report of a painted picture; its time (the page's Date.now()). */
+  nextDrawn(): Promise<number> {
+    return new Promise((resolve) => this.drawnWaiters.push(() => resolve(this.drawn.at(-1)!)));
+  }
+
+  /** What the page draws now (for tests and the benchmark), after what was sent before has been applied. */
+  async pageReport(): Promise<TopologyPageReport> {
+    await this.ready;
+    await this.reading;
+    const id = this.nextReport++;
+    const answer = new Promise<TopologyPageReport>((resolve) => this.reports.set(id, resolve));
+    await this.post({ type: 'report', id });
+    return answer;
+  }
+
+  /** Selects an element in the picture (from the tree). */
+  select(id: string): void {
+    void this.post({ type: 'select', id });
+  }
+
+  /** True when the picture holds this element. */
+  shows(id: string): boolean {
+    return this.elements.some((element) => element.data.id === id);
+  }
+
+  /** A node of the picture, as last sent. */
+  node(id: string): TopologyNodeData | undefined {
+    const element = this.elements.find((candidate) => candidate.data.id === id);
+    return element?.group === 'nodes' ? element.data : undefined;
+  }
+
+  get source(): GraphSource {
+    return this.options.source;
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.pendingChange?.timer);
+    void this.options.positions.flush();
+    vscode.Disposable.from(...this.disposables).dispose();
+    this.panel.dispose();
+  }
+
+  private failure: string | undefined;
+
+  private async readOrReport(changed?: NamespaceName[]): Promise<TopologyReading | undefined> {
+    try {
+      const reading = await this.options.source.read(changed);
+      this.failure = undefined;
+      return reading;
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      this.options.services.log.info(`Topology picture: ${text}`);
+      this.failure = `Could not read the picture: ${text}`;
+      return undefined;
+    }
+  }
+
+  private elementsOf(reading: TopologyReading): TopologyElement[] {
+    return topologyElements(reading.graph, { groupLabs: this.subject.lab === undefined && this.subject.file === undefined });
+  }
+
+  private onHostChanged(change: HostChange): void {
+    if (change.targetId !== this.subject.targetId || this.disposed) return;
+    const pending = (this.pendingChange ??= { namespaces: new Set(), timer: setTimeout(() => this.applyPending(), CHANGE_BATCH_MS) });
+    if (!change.namespaces) pending.namespaces = undefined;
+    else for (const namespace of change.namespaces) pending.namespaces?.add(namespace);
+  }
+
+  private applyPending(): void {
+    const changed = this.pendingChange?.namespaces;
+    this.pendingChange = undefined;
+    this.reading = this.reading.then(() => this.update(changed && [...changed]));
+  }
+
+  /** Reads again and sends what changed; a failed read says so in the banner and keeps the picture. */
+  private async update(changed: NamespaceName[] | undefined): Promise<void> {
+    const reading = await this.readOrReport(changed);
+    if (this.disposed) return;
+    if (!reading) return void (await this.post({ type: 'patch', patch: { add: [], remove: [], update: [] }, planned: false, banner: this.failure }));
+    const elements = this.elementsOf(reading);
+    const patch = diffTopology(this.elements, elements);
+    this.elements = elements;
+    this.follower.follow(this.options.source.namespaces());
+    if (isEmptyPatch(patch)) return;
+    await this.post({ type: 'patch', patch, planned: reading.planned, banner: bannerOf(this.subject, reading) });
+  }
+
+  /** Does what the page asked; public so that a program (a test) can act as the page's user. */
+  async answer(message: TopologyPageToPanel): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.pageReady();
+      case 'drawn':
+        this.drawn.push(message.at);
+        for (const waiter of this.drawnWaiters.splice(0)) waiter();
+        return;
+      case 'shown': {
+        const { id, type: _type, ...report } = message;
+        this.reports.get(id)?.(report);
+        this.reports.delete(id);
+        return;
+      }
+      case 'moved':
+        return this.options.positions.save(message.positions);
+      case 'selected': {
+        const node = this.node(message.id);
+        if (node) this.options.onSelected(this, node);
+        return;
+      }
+      case 'connect': {
+        const [from, to] = [this.node(message.from), this.node(message.to)];
+        if (from && to) this.options.onConnect(this, from, to);
+        return;
+      }
+      case 'action':
+        return this.runAction(message.command, message.id);
+    }
+  }
+
+  /** Runs a command of the page's menu with the node as a tree node would give it. */
+  private async runAction(command: string, id: string): Promise<void> {
+    const node = this.node(id);
+    if (!node || node.namespace === undefined) return;
+    const { targetId } = this.subject;
+    if (!this.source.has(node.namespace)) {
+      void vscode.window.showInformationMessage(`${node.title} is not in the kernel yet: deploy the lab first`);
+      return;
+    }
+    if (node.interface === undefined) return void (await vscode.commands.executeCommand(command, { kind: 'namespace', targetId, namespace: node.namespace }));
+    const found = this.source.link(node.namespace, node.interface);
+    if (!found) return void vscode.window.showInformationMessage(`${node.title} is not in the kernel`);
+    await vscode.commands.executeCommand(command, { kind: 'interface', targetId, namespace: node.namespace, link: found.link, ports: found.ports });
+  }
+
+  private async post(message: TopologyPanelToPage): Promise<void> {
+    if (!this.disposed) await this.panel.webview.postMessage(message);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The messages between the Topology panel and its page, typed once for both sides (the page imports only these
+ * types). The panel sends the whole picture once, then patches; the page tells what the user did.
+ */
+import type { TopologyPatch } from './topology-diff.js';
+import type { TopologyElement } from './topology-elements.js';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Where the user put nodes, by id (simple nodes only: a box's place follows from what it holds). */
+export type TopologyPositions = Record<string, Point>;
+
+/** The commands the page's context menu offers, by what they act on. */
+export const TOPOLOGY_ACTIONS = {
+  namespace: [
+    { command: 'netnsLab.namespace.openTerminal', title: 'Open Terminal' },
+    { command: 'netnsLab.veth.create', title: 'Add Veth Pair…' },
+    { command: 'netnsLab.capture.start', title: 'Capture…' },
+    { command: 'netnsLab.namespace.delete', title: 'Delete Namespace' },
+  ],
+  interface: [
+    { command: 'netnsLab.address.add', title: 'Add Address…' },
+    { command: 'netnsLab.capture.start', title: 'Capture' },
+    { command: 'netnsLab.interface.delete', title: 'Delete Interface' },
+  ],
+} as const;
+
+export type TopologyActionCommand = (typeof TOPOLOGY_ACTIONS)[keyof typeof TOPOLOGY_ACTIONS][number]['command'];
+
+export type TopologyPanelToPage =
+  /** The whole picture; `positions`: where the user put nodes before; `banner`: a line above it (a plan, an error). */
+  | { type: 'graph'; elements: TopologyElement[]; positions: TopologyPositions; banner?: string; planned: boolean }
+  | { type: 'patch'; patch: TopologyPatch; banner?: string; planned: boolean }
+  | { type: 'select'; id: string }
+  | { type: 'report'; id: number };
+
+/** What the page draws now, as it answers a `report`. */
+export interface TopologyPageReport {
+  nodes: Array<{ id: string; parent?: string; classes: string[]; label: string; x: number; y: number; width: number; height: number }>;
+  edges: Array<{ id: string; source: string; target: string; classes: string[] }>;
+  selected: string[];
+  banner: string;
+  /** The details box's text. */
+  details: string;
+}
+
+export type TopologyPageToPanel =
+  | { type: 'ready' }
+  /** A picture or patch was laid out and painted (for tests and the benchmark), at the page's Date.now(). */
+  | { type: 'drawn'; at: number; nodes: number }
+  | ({ type: 'shown'; id: number } & TopologyPageReport)
+  | { type: 'selected'; id: string }
+  | { type: 'action'; command: TopologyActionCommand; id: string }
+  | { type: 'connect'; from: string; to: string }
+  | { type: 'moved'; positions: TopologyPositions };
+
+const PAGE_TYPES = new Set(['ready', 'drawn', 'shown', 'selected', 'action', 'connect', 'moved']);
+
+/** True for a message of the page (anything else posted to the panel is ignored). */
+export function isTopologyPageMessage(message: unknown): message is TopologyPageToPanel {
+  return typeof message === 'object' && message !== null && PAGE_TYPES.has(String((message as { type?: unknown }).type));
+}

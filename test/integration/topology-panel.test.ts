@@ -1,0 +1,178 @@
+/**
+ * The Topology panel in the real editor: a lab made with plain `ip` (a router with two subnets, a bridge with
+ * three ports in a switch namespace, a veth to the root namespace), drawn; the page answers with what cytoscape
+ * holds (ids, boxes, classes, positions). Then an `ip` change followed without moving what stayed, a topology
+ * file's plan, its deployed picture and drift. The picture (test-artifacts/editor/topology-panel.png) is to look at.
+ */
+import assert from 'node:assert/strict';
+import { rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as vscode from 'vscode';
+import type { TopologyPanel } from '../../src/ext/topology/topology-panel.js';
+import type { TopologyPageReport } from '../../src/ext/view-model/topology-messages.js';
+import { activateExtension } from './support/extension.js';
+import { ip, lab } from './support/lab.js';
+import { labName, removeLabLeftovers, writeWorkspaceFile } from './support/labs.js';
+import { canTakeScreenshots, screenshot } from './support/screenshot.js';
+import { eventually } from './support/wait.js';
+
+const RENDER_PAUSE_MS = 1_500;
+type ShownNode = TopologyPageReport['nodes'][number];
+
+/** Waits until the page draws what `ready` accepts; returns that report. */
+async function drawnWhen(panel: TopologyPanel, ready: (report: TopologyPageReport) => boolean, what: string): Promise<TopologyPageReport> {
+  return eventually(
+    async () => {
+      const report = await panel.pageReport();
+      return ready(report) ? report : undefined;
+    },
+    { what, timeoutMs: 15_000 },
+  );
+}
+
+function node(report: TopologyPageReport, id: string): ShownNode {
+  const found = report.nodes.find((candidate) => candidate.id === id);
+  assert.ok(found, `${id} is not drawn; drawn: ${report.nodes.map((shown) => shown.id).join(' ')}`);
+  return found;
+}
+
+function overlaps(a: ShownNode, b: ShownNode): boolean {
+  return Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height;
+}
+
+describe('the Topology panel', () => {
+  const [router, alpha, sw, beta, gamma] = ['-trouter', '-talpha', '-tsw', '-tbeta', '-tgamma'].map((suffix) => lab.namespaceName(suffix)) as [string, string, string, string, string];
+  const uplink = lab.interfaceName('up');
+  const fileLab = labName('-pic');
+  const panels: TopologyPanel[] = [];
+
+  before(async () => {
+    await activateExtension();
+    for (const namespace of [router, alpha, sw, beta, gamma]) ip('netns', 'add', namespace);
+    ip('-n', router, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', alpha);
+    ip('-n', router, 'link', 'add', 'eth1', 'type', 'veth', 'peer', 'name', 'p0', 'netns', sw);
+    ip('-n', beta, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'p1', 'netns', sw);
+    ip('-n', gamma, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'p2', 'netns', sw);
+    ip('link', 'add', uplink, 'type', 'veth', 'peer', 'name', 'up0', 'netns', router);
+    ip('-n', sw, 'link', 'add', 'br0', 'type', 'bridge');
+    for (const port of ['p0', 'p1', 'p2']) ip('-n', sw, 'link', 'set', port, 'master', 'br0', 'up');
+    ip('-n', sw, 'link', 'set', 'br0', 'up');
+    const addresses: Array<[string | null, string, string]> = [
+      [router, 'eth0', '10.250.1.1/24'],
+      [alpha, 'eth0', '10.250.1.2/24'],
+      [router, 'eth1', '10.250.2.1/24'],
+      [beta, 'eth0', '10.250.2.2/24'],
+      [gamma, 'eth0', '10.250.2.3/24'],
+      [router, 'up0', '10.250.9.2/30'],
+      [null, uplink, '10.250.9.1/30'],
+    ];
+    for (const [namespace, device, address] of addresses) {
+      const inside = namespace === null ? [] : ['-n', namespace];
+      ip(...inside, 'address', 'add', address, 'dev', device);
+      ip(...inside, 'link', 'set', device, 'up');
+    }
+  });
+
+  after(async () => {
+    for (const panel of panels) panel.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    lab.cleanup();
+    const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    rmSync(join(folder, '.netns-lab', `${lab.prefix}-pic.positions.json`), { force: true });
+    removeLabLeftovers([fileLab]);
+  });
+
+  it('draws namespaces as boxes holding their interfaces, the bridge with its ports, veths and the uplink to the root namespace', async () => {
+    const panel = await vscode.commands.executeCommand<TopologyPanel>('netnsLab.topology.show', { targetId: 'local' });
+    panels.push(panel);
+    const report = await drawnWhen(panel, (shown) => shown.nodes.some((candidate) => candidate.id === `if:${gamma}/eth0`), 'the lab in the picture');
+    for (const namespace of [router, alpha, sw, beta, gamma]) assert.ok(node(report, `ns:${namespace}`).classes.includes('namespace'));
+    assert.equal(node(report, `if:${router}/eth1`).parent, `ns:${router}`);
+    assert.equal(node(report, `if:/${uplink}`).parent, 'ns:');
+    const bridge = node(report, `if:${sw}/br0`);
+    assert.ok(bridge.classes.includes('bridge') && bridge.parent === `ns:${sw}`, `br0: ${JSON.stringify(bridge)}`);
+    assert.match(node(report, `if:${router}/eth0`).label, /^eth0\n10\.250\.1\.1\/24$/u);
+    const edges = new Set(report.edges.map((edge) => edge.id));
+    for (const port of ['p0', 'p1', 'p2']) assert.ok(edges.has(`port:if:${sw}/${port}|if:${sw}/br0`), `port ${port} is not joined to br0`);
+    const veth = (a: string, b: string): string => `veth:${[a, b].sort().join('|')}`;
+    assert.ok(edges.has(veth(`if:${router}/eth0`, `if:${alpha}/eth0`)), 'no veth router–alpha');
+    assert.ok(edges.has(veth(`if:${router}/up0`, `if:/${uplink}`)), 'no veth to the root namespace');
+    assert.ok(edges.has(veth(`if:${router}/eth1`, `if:${sw}/p0`)), 'no veth router–switch');
+    // Laid out: no two of the lab's boxes overlap.
+    const boxes = [router, alpha, sw, beta, gamma].map((namespace) => node(report, `ns:${namespace}`));
+    for (const [index, box] of boxes.entries()) for (const other of boxes.slice(index + 1)) assert.ok(!overlaps(box, other), `${box.id} overlaps ${other.id}`);
+  });
+
+  it('follows an ip change: a new veth appears beside its namespaces, and what did not change stays where it was', async () => {
+    const panel = panels[0]!;
+    const before = await panel.pageReport();
+    ip('-n', alpha, 'link', 'add', 'eth9', 'type', 'veth', 'peer', 'name', 'eth9', 'netns', beta);
+    const after = await drawnWhen(panel, (shown) => shown.edges.some((edge) => edge.id === `veth:if:${alpha}/eth9|if:${beta}/eth9`), 'the new veth in the picture');
+    for (const kept of before.nodes.filter((shown) => !shown.id.startsWith('ns:') && !shown.id.startsWith('lab:'))) {
+      const now = after.nodes.find((shown) => shown.id === kept.id);
+      if (now) assert.deepEqual([now.x, now.y], [kept.x, kept.y], `${kept.id} moved`);
+    }
+    const added = node(after, `if:${alpha}/eth9`);
+    const sibling = node(after, `if:${alpha}/eth0`);
+    assert.equal(added.parent, `ns:${alpha}`);
+    assert.ok(Math.hypot(added.x - sibling.x, added.y - sibling.y) <= 200, `eth9 was put far from its namespace's eth0: ${JSON.stringify([added, sibling])}`);
+    ip('-n', alpha, 'link', 'delete', 'eth9');
+    await drawnWhen(panel, (shown) => !shown.nodes.some((candidate) => candidate.id === `if:${alpha}/eth9` || candidate.id === `if:${beta}/eth9`), 'the veth gone from the picture');
+  });
+
+  it("shows a topology file's plan, then once deployed the kernel's picture, drift marked (topology-panel.png)", async () => {
+    const file = writeWorkspaceFile('pic.netns.yaml', labFile(fileLab, lab.interfaceName('fu')));
+    const panel = await vscode.commands.executeCommand<TopologyPanel>('netnsLab.topology.show', file);
+    panels.push(panel);
+    const planned = await drawnWhen(panel, (shown) => shown.nodes.some((candidate) => candidate.id === `ns:${fileLab}-router`), 'the plan');
+    assert.match(planned.banner, /Not deployed/u);
+    assert.ok(node(planned, `if:${fileLab}-sw/br0`).classes.includes('planned'));
+    assert.equal(await vscode.commands.executeCommand('netnsLab.topology.show', vscode.Uri.file(file.fsPath)), panel, 'the open panel is reused');
+
+    await vscode.commands.executeCommand('netnsLab.lab.deploy', { file: file.fsPath });
+    const deployed = await drawnWhen(panel, (shown) => /deployed/u.test(shown.banner) && !shown.nodes.some((candidate) => candidate.classes.includes('planned')), 'the deployed lab');
+    assert.match(deployed.banner, /as the file declares/u);
+    assert.ok(node(deployed, `if:${fileLab}-sw/br0`).classes.includes('state-up'));
+
+    ip('-n', `${fileLab}-beta`, 'link', 'set', 'eth0', 'mtu', '1300');
+    ip('-n', `${fileLab}-gamma`, 'link', 'delete', 'eth0');
+    const drifted = await drawnWhen(panel, (shown) => shown.nodes.some((candidate) => candidate.classes.includes('drift-missing')), 'drift marked');
+    assert.ok(node(drifted, `if:${fileLab}-beta/eth0`).classes.includes('drift-differs'), 'the changed MTU is not marked');
+    assert.ok(node(drifted, `if:${fileLab}-gamma/eth0`).classes.includes('drift-missing'), 'the deleted end is not marked missing');
+    assert.match(drifted.banner, /differences? from the file/u);
+
+    if (canTakeScreenshots()) {
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await sleep(RENDER_PAUSE_MS);
+      await panel.answer({ type: 'moved', positions: {} });
+      panel.select(`if:${fileLab}-beta/eth0`);
+      await sleep(RENDER_PAUSE_MS);
+      const shot = await screenshot('topology-panel');
+      assert.ok(statSync(shot).size > 20_000, `${shot} is too small to show anything`);
+    }
+    assert.equal(dirname(panel.subject.file!), dirname(file.fsPath));
+  });
+});
+
+/** A router with two subnets: alpha on one, a bridge with beta and gamma on the other; an uplink to the root namespace. */
+function labFile(name: string, uplink: string): string {
+  return `lab: ${name}
+namespaces:
+  router: { forwarding: true }
+  alpha: { routes: [default via 10.252.1.1] }
+  sw: {}
+  beta: { routes: [default via 10.252.2.1] }
+  gamma: { routes: [default via 10.252.2.1] }
+bridges:
+  br0: { namespace: sw, ports: [p0, p1, p2] }
+links:
+  - [alpha:eth0 10.252.1.2/24, router:eth0 10.252.1.1/24]
+  - [router:eth1 10.252.2.1/24, sw:p0]
+  - [beta:eth0 10.252.2.2/24, sw:p1]
+  - [gamma:eth0 10.252.2.3/24, sw:p2]
+  - [router:up0 10.252.9.2/30, ${uplink} 10.252.9.1/30]
+`;
+}
