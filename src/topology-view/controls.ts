@@ -48,9 +48,11 @@ export class Controls {
     this.cy.zoom({ level, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
   }
 
-  fit(): void {
+  /** Fits the selection, else (or with `all`) everything, into the panel. */
+  fit(all = false): void {
     const selected = this.cy.nodes(':selected');
-    this.cy.animate({ fit: { eles: selected.empty() ? this.cy.elements() : selected, padding: PADDING } }, { duration: 150 });
+    this.cy.resize();
+    this.cy.animate({ fit: { eles: all || selected.empty() ? this.cy.elements() : selected, padding: PADDING } }, { duration: 150 });
   }
 
   /** Searches again after the picture changed (matches may have come or gone). */

@@ -4,7 +4,8 @@
  * asks the panel for a veth pair between their namespaces.
  */
 import type cytoscape from 'cytoscape';
-import { TOPOLOGY_ACTIONS, type TopologyPageToPanel } from '../ext/view-model/topology-messages.js';
+import type { TopologyPageToPanel } from '../ext/view-model/topology-messages.js';
+import { TOPOLOGY_ACTIONS } from './actions.js';
 import type { Picture } from './picture.js';
 
 const GHOST = '__connect-ghost';

@@ -42,7 +42,7 @@ themeWatch.observe(document.documentElement, { attributes: true, attributeFilter
 
 byId('zoom-in').addEventListener('click', () => controls.zoom(1.25));
 byId('zoom-out').addEventListener('click', () => controls.zoom(0.8));
-byId('fit').addEventListener('click', () => controls.fit());
+byId('fit').addEventListener('click', () => controls.fit(true));
 byId('relayout').addEventListener('click', () => void picture.layout().then(() => post({ type: 'moved', positions: picture.positions() })));
 
 cy.on('select unselect', () => showDetails());
@@ -76,6 +76,8 @@ window.addEventListener('message', (event: MessageEvent<TopologyPanelToPage>) =>
       }));
     case 'select':
       return void (work = work.then(() => select(message.id)));
+    case 'fit':
+      return void (work = work.then(() => controls.fit(true)));
     case 'report':
       return void (work = work.then(() => afterPaint(() => post({ type: 'shown', id: message.id, ...report() }))));
   }

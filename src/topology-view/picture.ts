@@ -19,6 +19,8 @@ const DRAFT_ABOVE = 600;
 export class Picture {
   readonly cy: cytoscape.Core;
   private readonly measure = document.createElement('canvas').getContext('2d')!;
+  /** The picture is a file's plan (every element drawn in the planned style). */
+  private planned = false;
 
   constructor(
     container: HTMLElement,
@@ -36,6 +38,7 @@ export class Picture {
   /** Draws a whole picture afresh: at the user's positions when there are some, else laid out by fcose. */
   async show(elements: readonly TopologyElement[], positions: TopologyPositions, planned: boolean): Promise<void> {
     this.cy.elements().remove();
+    this.planned = planned;
     this.cy.add(elements.map((element) => this.definition(element, planned)));
     this.cy.batch(() => this.cy.nodes().forEach((node) => this.size(node)));
     const simple = this.cy.nodes().filter((node) => node.isChildless());
@@ -49,6 +52,9 @@ export class Picture {
   /** Applies what changed; nothing that stayed moves. */
   apply(patch: TopologyPatch, planned: boolean): void {
     this.cy.batch(() => {
+      // A plan that got deployed (or a lab destroyed under its file's picture) changes the style of everything.
+      if (planned !== this.planned) this.cy.elements().toggleClass('planned', planned);
+      this.planned = planned;
       const added = this.cy.add(patch.add.map((element) => this.definition(element, planned)));
       for (const element of patch.update) {
         const shown = this.cy.getElementById(element.data.id);

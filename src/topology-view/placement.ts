@@ -53,7 +53,7 @@ function hasPlacedMembers(box: string, known: ReadonlyMap<string, Point>, member
 
 /** The first spot, ring by ring around `anchor` (from `firstRing` out), at least SPACING from every known node. */
 function freeSpot(anchor: Point, known: ReadonlyMap<string, Point>, firstRing: number): Point {
-  if (isFree(anchor, known) && firstRing <= 1 && known.size === 0) return anchor;
+  if (known.size === 0) return anchor;
   for (let ring = firstRing; ring <= MAX_RINGS; ring++) {
     for (let step = 0; step < RING_STEPS; step++) {
       const angle = (2 * Math.PI * step) / RING_STEPS;

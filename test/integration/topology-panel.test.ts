@@ -135,10 +135,16 @@ describe('the Topology panel', () => {
     assert.match(deployed.banner, /as the file declares/u);
     assert.ok(node(deployed, `if:${fileLab}-sw/br0`).classes.includes('state-up'));
 
-    ip('-n', `${fileLab}-beta`, 'link', 'set', 'eth0', 'mtu', '1300');
+    ip('-n', `${fileLab}-beta`, 'address', 'add', '10.252.2.99/24', 'dev', 'eth0');
     ip('-n', `${fileLab}-gamma`, 'link', 'delete', 'eth0');
-    const drifted = await drawnWhen(panel, (shown) => shown.nodes.some((candidate) => candidate.classes.includes('drift-missing')), 'drift marked');
-    assert.ok(node(drifted, `if:${fileLab}-beta/eth0`).classes.includes('drift-differs'), 'the changed MTU is not marked');
+    ip('-n', `${fileLab}-alpha`, 'link', 'add', 'extra0', 'type', 'veth', 'peer', 'name', 'extra1');
+    const drifted = await drawnWhen(
+      panel,
+      (shown) => ['drift-missing', 'drift-extra', 'drift-differs'].every((mark) => shown.nodes.some((candidate) => candidate.classes.includes(mark))),
+      'drift marked',
+    );
+    assert.ok(node(drifted, `if:${fileLab}-beta/eth0`).classes.includes('drift-differs'), 'the added address is not marked');
+    assert.ok(node(drifted, `if:${fileLab}-alpha/extra0`).classes.includes('drift-extra'), 'the interface the file does not declare is not marked');
     assert.ok(node(drifted, `if:${fileLab}-gamma/eth0`).classes.includes('drift-missing'), 'the deleted end is not marked missing');
     assert.match(drifted.banner, /differences? from the file/u);
 
@@ -147,8 +153,9 @@ describe('the Topology panel', () => {
       await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
       await vscode.commands.executeCommand('workbench.action.closePanel');
       await sleep(RENDER_PAUSE_MS);
-      await panel.answer({ type: 'moved', positions: {} });
       panel.select(`if:${fileLab}-beta/eth0`);
+      await sleep(RENDER_PAUSE_MS);
+      panel.fit();
       await sleep(RENDER_PAUSE_MS);
       const shot = await screenshot('topology-panel');
       assert.ok(statSync(shot).size > 20_000, `${shot} is too small to show anything`);

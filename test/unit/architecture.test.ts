@@ -120,6 +120,12 @@ describe('layers (ARCHITECTURE.md)', () => {
     assert.deepEqual(offenders('src/capture-view', forbidden), []);
   });
 
+  test('R3: the topology panel page imports neither vscode nor Node built-ins, and only types from outside itself', () => {
+    const forbidden = (found: ReturnType<typeof importsOf>[number]): boolean =>
+      isVscode(found.specifier) || isNodeBuiltin(found.specifier) || (found.file !== undefined && !under(found.file, 'src/topology-view') && !found.typeOnly);
+    assert.deepEqual(offenders('src/topology-view', forbidden), []);
+  });
+
   test('R4: there is no import circle under src', () => {
     assert.deepEqual(importCircles(typeScriptFiles('src')), []);
   });

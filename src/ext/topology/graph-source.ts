@@ -3,6 +3,7 @@
  * kernel's picture with drift marks when deployed, else the file's plan). The namespaces read last are kept, so a
  * change in a few namespaces re-reads only those; a change of the namespace list reads everything again.
  */
+import { graphWithDrift } from '../../core/graph/drift.js';
 import { graphFromSnapshot } from '../../core/graph/from-snapshot.js';
 import { graphFromTopology } from '../../core/graph/from-topology.js';
 import type { NetworkGraph } from '../../core/graph/model.js';
@@ -50,7 +51,7 @@ export class GraphSource {
     await this.refresh(wanted, changed);
     const snapshot = { namespaces: [...this.states.values()] };
     const actual = lab ? graphFromSnapshot(snapshot, { labs: [lab], only: new Set(lab.namespaces) }) : graphFromSnapshot(snapshot, { labs: this.labs });
-    const graph = topology ? markDrift(graphFromTopology(topology), actual, topology.lab) : actual;
+    const graph = topology ? graphWithDrift(graphFromTopology(topology), actual, topology.lab) : actual;
     const drifted = [...graph.namespaces, ...graph.interfaces, ...graph.links].filter((element) => element.drift).length;
     return { graph, planned: false, ...(labName === undefined ? {} : { lab: labName }), drifted };
   }
@@ -86,9 +87,4 @@ export class GraphSource {
     const states = wanted ? await readNamespaceSet(this.host, wanted) : (await readSnapshot(this.host)).namespaces;
     this.states = new Map(states.filter((state) => state.error === undefined).map((state) => [state.name, state]));
   }
-}
-
-/** The kernel's picture of a deployed file (drift marks come with graph/drift.ts). */
-function markDrift(_planned: NetworkGraph, actual: NetworkGraph, _lab: string): NetworkGraph {
-  return actual;
 }

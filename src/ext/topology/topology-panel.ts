@@ -11,7 +11,7 @@ import type { TopologySubject } from '../view-model/topology-arguments.js';
 import { subjectTitle } from '../view-model/topology-arguments.js';
 import { diffTopology, isEmptyPatch } from '../view-model/topology-diff.js';
 import { topologyElements, type TopologyElement, type TopologyNodeData } from '../view-model/topology-elements.js';
-import { isTopologyPageMessage, type TopologyPageReport, type TopologyPageToPanel, type TopologyPanelToPage } from '../view-model/topology-messages.js';
+import { isTopologyPageMessage, TOPOLOGY_ACTION_COMMANDS, type TopologyPageReport, type TopologyPageToPanel, type TopologyPanelToPage } from '../view-model/topology-messages.js';
 import { topologyPageHtml } from '../view-model/topology-page.js';
 import { PictureFollower } from './follow.js';
 import type { GraphSource, TopologyReading } from './graph-source.js';
@@ -106,6 +106,11 @@ export class TopologyPanel implements vscode.Disposable {
   /** Selects an element in the picture (from the tree). */
   select(id: string): void {
     void this.post({ type: 'select', id });
+  }
+
+  /** Fits the whole picture into the panel. */
+  fit(): void {
+    void this.post({ type: 'fit' });
   }
 
   /** True when the picture holds this element. */
@@ -216,7 +221,7 @@ export class TopologyPanel implements vscode.Disposable {
   /** Runs a command of the page's menu with the node as a tree node would give it. */
   private async runAction(command: string, id: string): Promise<void> {
     const node = this.node(id);
-    if (!node || node.namespace === undefined) return;
+    if (!node || node.namespace === undefined || !(TOPOLOGY_ACTION_COMMANDS as readonly string[]).includes(command)) return;
     const { targetId } = this.subject;
     if (!this.source.has(node.namespace)) {
       void vscode.window.showInformationMessage(`${node.title} is not in the kernel yet: deploy the lab first`);

@@ -13,28 +13,25 @@ export interface Point {
 /** Where the user put nodes, by id (simple nodes only: a box's place follows from what it holds). */
 export type TopologyPositions = Record<string, Point>;
 
-/** The commands the page's context menu offers, by what they act on. */
-export const TOPOLOGY_ACTIONS = {
-  namespace: [
-    { command: 'netnsLab.namespace.openTerminal', title: 'Open Terminal' },
-    { command: 'netnsLab.veth.create', title: 'Add Veth Pair…' },
-    { command: 'netnsLab.capture.start', title: 'Capture…' },
-    { command: 'netnsLab.namespace.delete', title: 'Delete Namespace' },
-  ],
-  interface: [
-    { command: 'netnsLab.address.add', title: 'Add Address…' },
-    { command: 'netnsLab.capture.start', title: 'Capture' },
-    { command: 'netnsLab.interface.delete', title: 'Delete Interface' },
-  ],
-} as const;
+/** The commands the page's context menu may run (the panel refuses any other a page would ask for). */
+export const TOPOLOGY_ACTION_COMMANDS = [
+  'netnsLab.namespace.openTerminal',
+  'netnsLab.veth.create',
+  'netnsLab.capture.start',
+  'netnsLab.namespace.delete',
+  'netnsLab.address.add',
+  'netnsLab.interface.delete',
+] as const;
 
-export type TopologyActionCommand = (typeof TOPOLOGY_ACTIONS)[keyof typeof TOPOLOGY_ACTIONS][number]['command'];
+export type TopologyActionCommand = (typeof TOPOLOGY_ACTION_COMMANDS)[number];
 
 export type TopologyPanelToPage =
   /** The whole picture; `positions`: where the user put nodes before; `banner`: a line above it (a plan, an error). */
   | { type: 'graph'; elements: TopologyElement[]; positions: TopologyPositions; banner?: string; planned: boolean }
   | { type: 'patch'; patch: TopologyPatch; banner?: string; planned: boolean }
   | { type: 'select'; id: string }
+  /** Fit the whole picture into the panel, as the Fit button does. */
+  | { type: 'fit' }
   | { type: 'report'; id: number };
 
 /** What the page draws now, as it answers a `report`. */
