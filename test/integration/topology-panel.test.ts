@@ -5,13 +5,13 @@
  * file's plan, its deployed picture and drift. The picture (test-artifacts/editor/topology-panel.png) is to look at.
  */
 import assert from 'node:assert/strict';
-import { rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { TopologyPanel } from '../../src/ext/topology/topology-panel.js';
 import type { TopologyPageReport } from '../../src/ext/view-model/topology-messages.js';
-import { activateExtension } from './support/extension.js';
+import { activateExtension, TreeReader } from './support/extension.js';
 import { ip, lab } from './support/lab.js';
 import { labName, removeLabLeftovers, writeWorkspaceFile } from './support/labs.js';
 import { canTakeScreenshots, screenshot } from './support/screenshot.js';
@@ -161,6 +161,42 @@ describe('the Topology panel', () => {
       assert.ok(statSync(shot).size > 20_000, `${shot} is too small to show anything`);
     }
     assert.equal(dirname(panel.subject.file!), dirname(file.fsPath));
+  });
+
+  it('keeps dragged positions beside the topology file, not in it, and puts the nodes back there when opened again', async () => {
+    const panel = panels[1]!;
+    const file = panel.subject.file!;
+    const before = readFileSync(file, 'utf8');
+    const moved = `if:${fileLab}-beta/eth0`;
+    await panel.answer({ type: 'moved', positions: { [moved]: { x: 1234, y: 567 } } });
+    panel.dispose();
+    const side = join(dirname(file), '.netns-lab', `${lab.prefix}-pic.positions.json`);
+    await eventually(() => (existsSync(side) ? true : undefined), { what: 'the side file' });
+    assert.deepEqual(JSON.parse(readFileSync(side, 'utf8')), { version: 1, positions: { [moved]: { x: 1234, y: 567 } } });
+    assert.equal(readFileSync(file, 'utf8'), before, 'the topology file was changed');
+    const again = await vscode.commands.executeCommand<TopologyPanel>('netnsLab.topology.show', vscode.Uri.file(file));
+    panels.push(again);
+    const report = await drawnWhen(again, (shown) => shown.nodes.some((candidate) => candidate.id === moved), 'the picture opened again');
+    assert.deepEqual([node(report, moved).x, node(report, moved).y], [1234, 567]);
+  });
+
+  it('selects in the Namespaces view what is selected in the picture, and the other way round', async () => {
+    const api = await activateExtension();
+    const panel = panels[0]!;
+    await vscode.commands.executeCommand('workbench.view.extension.netnsLab');
+    // The view takes a reveal only once it is shown, which no event tells: the page's selection is made until it does.
+    await eventually(
+      async () => {
+        await panel.answer({ type: 'selected', id: `ns:${router}` });
+        await sleep(200);
+        return api.tree.view.selection.some((shown) => shown.kind === 'namespace' && shown.namespace === router) ? true : undefined;
+      },
+      { what: 'the router selected in the tree', timeoutMs: 15_000 },
+    );
+    const tree = new TreeReader(api);
+    const alphaNode = await eventually(() => tree.namespace(alpha), { what: `${alpha} in the tree` });
+    await api.tree.view.reveal(alphaNode, { select: true, focus: false });
+    await drawnWhen(panel, (shown) => shown.selected.includes(`ns:${alpha}`), 'alpha selected in the picture');
   });
 });
 
