@@ -3,7 +3,8 @@
  * paint of the Namespaces view (its top level and the target's namespace children, with a TreeItem for each) with
  * many namespaces on the machine, and the expansion of one namespace whose veths lead to the root namespace and to
  * a neighbour; then the capture panel (capture.ts): the latency from a packet on the wire to its row on the screen,
- * locally and over SSH, and 100,000 packets in it. Prints a plain text report; fails only when something goes
+ * locally and over SSH, and 100,000 packets in it; then the Topology panel (topology.ts): its first picture of a
+ * 100- and a 500-namespace lab and its update after an `ip` change. Prints a plain text report; fails only when something goes
  * wrong, not when a target is missed.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../src/extension.js';
 import type { TreeNode } from '../../src/ext/view-model/tree-nodes.js';
 import { hundredThousand, ipBatch, wireToScreen, wireToScreenOverSsh, type Figure } from './capture.js';
+import { topologyFigures } from './topology.js';
 
 const EXTENSION_ID = 'netns-lab.netns-lab';
 const ACTIVATION_TARGET_MS = 50;
@@ -59,6 +61,7 @@ export async function run(): Promise<void> {
     const screen = await wireToScreen(names[2]!, names[3]!, 'eth1', '10.250.0');
     const overSsh = await wireToScreenOverSsh(names[4]!, names[5]!, 'eth1', '10.250.1');
     const big = await hundredThousand(names[6]!, names[7]!, 'eth2', '10.250.2', (values) => ({ median: median(values), p95: percentile(values, 0.95), max: Math.max(...values) }));
+    const topology = [...(await topologyFigures(prefix, 100)), ...(await topologyFigures(prefix, 500))];
     report({
       prefix,
       count,
@@ -80,6 +83,7 @@ export async function run(): Promise<void> {
         { label: 'over SSH, wire to screen, 95th percentile', ms: percentile(overSsh, 0.95), targetMs: WIRE_TO_SCREEN_TARGET_MS },
         { label: 'over SSH, wire to screen, slowest packet', ms: Math.max(...overSsh), targetMs: WIRE_TO_SCREEN_TARGET_MS },
         ...big,
+        ...topology,
       ],
     });
   } finally {

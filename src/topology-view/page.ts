@@ -64,15 +64,17 @@ window.addEventListener('message', (event: MessageEvent<TopologyPanelToPage>) =>
     case 'graph':
       showBanner(message.banner, message.planned);
       return void (work = work.then(async () => {
+        const start = performance.now();
         await picture.show(message.elements, message.positions, message.planned);
-        drawn();
+        drawn(performance.now() - start);
       }));
     case 'patch':
       showBanner(message.banner, message.planned);
       return void (work = work.then(() => {
+        const start = performance.now();
         picture.apply(message.patch, message.planned);
         controls.refreshSearch();
-        drawn();
+        drawn(performance.now() - start);
       }));
     case 'select':
       return void (work = work.then(() => select(message.id)));
@@ -119,8 +121,8 @@ function showDetails(hovered?: cytoscape.NodeSingular): void {
   details.hidden = false;
 }
 
-function drawn(): void {
-  afterPaint(() => post({ type: 'drawn', at: Date.now(), nodes: cy.nodes().length }));
+function drawn(layoutMs: number): void {
+  void afterPaint(() => post({ type: 'drawn', at: Date.now(), nodes: cy.nodes().length, layoutMs }));
 }
 
 /** The frame after the next one has painted what was just drawn. */

@@ -73,18 +73,23 @@ export class GraphSource {
     return this.states.has(namespace);
   }
 
-  /** Reads `wanted` (undefined: every namespace of the host), or only what changed when that is known and kept. */
+  /**
+   * Reads `wanted` (undefined: every namespace of the host); once read, only what changed: the namespaces named in
+   * `changed`, and those that came into `wanted` (a lab's namespace list is known without reading them).
+   */
   private async refresh(wanted: NamespaceName[] | undefined, changed: readonly NamespaceName[] | undefined): Promise<void> {
-    const sameSet = wanted === undefined || (wanted.length === this.states.size && wanted.every((name) => this.states.has(name)));
-    if (changed && this.states.size > 0 && sameSet && changed.every((name) => this.states.has(name))) {
-      const read = await readNamespaceSet(this.host, changed);
-      for (const name of changed) this.states.delete(name);
-      for (const state of read) this.states.set(state.name, state);
-      // Peers are named across every namespace kept, not only among those read again.
-      resolveVethPeers({ namespaces: [...this.states.values()] });
+    if (this.states.size === 0 || (wanted === undefined && changed === undefined)) {
+      const states = wanted ? await readNamespaceSet(this.host, wanted) : (await readSnapshot(this.host)).namespaces;
+      this.states = new Map(states.filter((state) => state.error === undefined).map((state) => [state.name, state]));
       return;
     }
-    const states = wanted ? await readNamespaceSet(this.host, wanted) : (await readSnapshot(this.host)).namespaces;
-    this.states = new Map(states.filter((state) => state.error === undefined).map((state) => [state.name, state]));
+    const names = wanted ?? [...this.states.keys()];
+    const toRead = new Set<NamespaceName>([...names.filter((name) => !this.states.has(name)), ...(changed ?? []).filter((name) => names.includes(name))]);
+    const kept = new Set(names);
+    for (const name of [...this.states.keys()]) if (!kept.has(name) || toRead.has(name)) this.states.delete(name);
+    if (toRead.size === 0) return;
+    for (const state of await readNamespaceSet(this.host, [...toRead])) if (state.error === undefined) this.states.set(state.name, state);
+    // Peers are named across every namespace kept, not only among those read again.
+    resolveVethPeers({ namespaces: [...this.states.values()] });
   }
 }

@@ -45,7 +45,9 @@ export class TopologyPanel implements vscode.Disposable {
   private nextReport = 1;
   private pageReady!: () => void;
   private readonly ready = new Promise<void>((resolve) => (this.pageReady = resolve));
-  private pendingChange: { namespaces?: Set<NamespaceName>; timer: NodeJS.Timeout } | undefined;
+  /** Changes not read yet (`namespaces` undefined: anything); one read takes all that came meanwhile. */
+  private pendingChange: { namespaces?: Set<NamespaceName> } | undefined;
+  private changeTimer: NodeJS.Timeout | undefined;
   private reading: Promise<void> = Promise.resolve();
   private disposed = false;
 
@@ -81,8 +83,11 @@ export class TopologyPanel implements vscode.Disposable {
   }
 
   private async sendFirst(): Promise<void> {
+    const start = performance.now();
     const [reading, positions] = await Promise.all([this.readOrReport(), this.options.positions.load()]);
+    const read = performance.now();
     await this.ready;
+    this.timings = `read in ${(read - start).toFixed(0)} ms, page ready after ${(performance.now() - start).toFixed(0)} ms`;
     this.elements = reading ? this.elementsOf(reading) : [];
     await this.post({ type: 'graph', elements: this.elements, positions, planned: reading?.planned ?? false, banner: reading ? bannerOf(this.subject, reading) : this.failure });
     this.follower.follow(this.options.source.namespaces());
@@ -135,13 +140,17 @@ export class TopologyPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearTimeout(this.pendingChange?.timer);
+    clearTimeout(this.changeTimer);
     void this.options.positions.flush();
     vscode.Disposable.from(...this.disposables).dispose();
     this.panel.dispose();
   }
 
   private failure: string | undefined;
+  /** How long the first picture's read and the page's loading took, for the log. */
+  private timings = '';
+  /** Where the first picture's time went (for the log and the benchmark). */
+  firstPicture = '';
 
   private async readOrReport(changed?: NamespaceName[]): Promise<TopologyReading | undefined> {
     try {
@@ -162,15 +171,20 @@ export class TopologyPanel implements vscode.Disposable {
 
   private onHostChanged(change: HostChange): void {
     if (change.targetId !== this.subject.targetId || this.disposed) return;
-    const pending = (this.pendingChange ??= { namespaces: new Set(), timer: setTimeout(() => this.applyPending(), CHANGE_BATCH_MS) });
+    const pending = (this.pendingChange ??= { namespaces: new Set() });
     if (!change.namespaces) pending.namespaces = undefined;
     else for (const namespace of change.namespaces) pending.namespaces?.add(namespace);
+    this.changeTimer ??= setTimeout(() => {
+      this.changeTimer = undefined;
+      // After the read under way: it takes every change that came meanwhile, so reads never queue up.
+      this.reading = this.reading.then(() => this.applyPending());
+    }, CHANGE_BATCH_MS);
   }
 
-  private applyPending(): void {
-    const changed = this.pendingChange?.namespaces;
+  private async applyPending(): Promise<void> {
+    const change = this.pendingChange;
     this.pendingChange = undefined;
-    this.reading = this.reading.then(() => this.update(changed && [...changed]));
+    if (change) await this.update(change.namespaces && [...change.namespaces]);
   }
 
   /** Reads again and sends what changed; a failed read says so in the banner and keeps the picture. */
@@ -192,6 +206,10 @@ export class TopologyPanel implements vscode.Disposable {
       case 'ready':
         return this.pageReady();
       case 'drawn':
+        if (this.drawn.length === 0) {
+          this.firstPicture = `${message.nodes} nodes: ${this.timings}, laid out in ${message.layoutMs.toFixed(0)} ms`;
+          this.options.services.log.info(`Topology picture of ${this.firstPicture}`);
+        }
         this.drawn.push(message.at);
         for (const waiter of this.drawnWaiters.splice(0)) waiter();
         return;
