@@ -90,6 +90,8 @@ export class Picture {
       nestingFactor: 0.1,
       gravity: 0.25,
       tile: true,
+      // Packing disconnected parts needs cytoscape-layout-utilities, and without it only doubles the time.
+      packComponents: false,
       tilingPaddingVertical: 30,
       tilingPaddingHorizontal: 30,
     } as cytoscape.LayoutOptions);

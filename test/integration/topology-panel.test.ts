@@ -12,9 +12,9 @@ import * as vscode from 'vscode';
 import type { TopologyPanel } from '../../src/ext/topology/topology-panel.js';
 import type { TopologyPageReport } from '../../src/ext/view-model/topology-messages.js';
 import { activateExtension, TreeReader } from './support/extension.js';
-import { ip, lab } from './support/lab.js';
+import { ip, lab, linksIn } from './support/lab.js';
 import { labName, removeLabLeftovers, writeWorkspaceFile } from './support/labs.js';
-import { canTakeScreenshots, screenshot } from './support/screenshot.js';
+import { actInPage, canTakeScreenshots, screenshot } from './support/screenshot.js';
 import { eventually } from './support/wait.js';
 
 const RENDER_PAUSE_MS = 1_500;
@@ -178,6 +178,24 @@ describe('the Topology panel', () => {
     panels.push(again);
     const report = await drawnWhen(again, (shown) => shown.nodes.some((candidate) => candidate.id === moved), 'the picture opened again');
     assert.deepEqual([node(report, moved).x, node(report, moved).y], [1234, 567]);
+  });
+
+  it('connects two namespaces of the picture with a veth pair, asking only the names and addresses of its ends', async function () {
+    if (!canTakeScreenshots()) this.skip(); // the input boxes are answered in the page
+    const panel = panels[0]!;
+    await panel.answer({ type: 'connect', from: `ns:${alpha}`, to: `if:${beta}/eth0` });
+    // The ends' names are offered (to-<the other side>); the addresses are left empty.
+    for (const step of ['first name', 'second name', 'first addresses', 'second addresses']) {
+      await sleep(500);
+      await actInPage(`connect-${step.replace(' ', '-')}`, { press: 'Enter' });
+    }
+    const shortName = (namespace: string): string => `to-${namespace.split('-').pop()!}`.slice(0, 15);
+    await eventually(() => (linksIn(alpha).some((link) => link.ifname === shortName(beta)) ? true : undefined), { what: 'the new veth in alpha' });
+    assert.ok(
+      linksIn(beta).some((link) => link.ifname === shortName(alpha)),
+      'its peer is not in beta',
+    );
+    await drawnWhen(panel, (shown) => shown.edges.some((edge) => edge.id === `veth:if:${alpha}/${shortName(beta)}|if:${beta}/${shortName(alpha)}`), 'the new veth in the picture');
   });
 
   it('selects in the Namespaces view what is selected in the picture, and the other way round', async () => {
