@@ -46,6 +46,8 @@ export class PictureFollower implements vscode.Disposable {
     const { services, targetId } = this;
     this.monitor = watchNamespaceChanges(services.host(targetId), namespaces, (namespace) => services.notifyChanged({ targetId, namespaces: [namespace] }), {
       quietMs: QUIET_MS,
+      // What changed between the picture's read and the monitors listening would go unseen: read them once more.
+      onReady: () => services.notifyChanged({ targetId, namespaces }),
       onStopped: (error) => {
         const message = `The topology picture's change monitor on ${services.where(targetId).label} stopped; reopen the picture to follow changes again`;
         if (error instanceof NetnsLabError) services.log.warn(`${message}: ${error.message}`);
