@@ -16,6 +16,7 @@ import { topologyPageHtml } from '../view-model/topology-page.js';
 import { PictureFollower } from './follow.js';
 import type { GraphSource, TopologyReading } from './graph-source.js';
 import type { PositionsStore } from './positions-store.js';
+import { startingPositions } from '../view-model/topology-start-positions.js';
 import { bannerOf } from './banner.js';
 
 /** Changes that come together are read together. */
@@ -89,7 +90,8 @@ export class TopologyPanel implements vscode.Disposable {
     await this.ready;
     this.timings = `read in ${(read - start).toFixed(0)} ms, page ready after ${(performance.now() - start).toFixed(0)} ms`;
     this.elements = reading ? this.elementsOf(reading) : [];
-    await this.post({ type: 'graph', elements: this.elements, positions, planned: reading?.planned ?? false, banner: reading ? bannerOf(this.subject, reading) : this.failure });
+    const starting = reading ? await startingPositions(reading.graph, positions) : positions;
+    await this.post({ type: 'graph', elements: this.elements, positions: starting, planned: reading?.planned ?? false, banner: reading ? bannerOf(this.subject, reading) : this.failure });
     this.follower.follow(this.options.source.namespaces());
   }
 

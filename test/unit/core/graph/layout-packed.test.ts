@@ -6,22 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { graphFromSnapshot } from '../../../../src/core/graph/from-snapshot.js';
 import { LARGE_PICTURE, layoutGraph } from '../../../../src/core/graph/layout.js';
-import type { HostSnapshot } from '../../../../src/core/model.js';
-import { address, link, namespace } from './fixtures.js';
-
-/** `count` namespaces in a ring, each with a veth to a port of one bridge in the root namespace. */
-function ringLab(count: number): HostSnapshot {
-  const names = Array.from({ length: count }, (_, index) => `lab-n${index}`);
-  const ports = names.map((name, index) => link(100 + index, `p${index}`, { master: 'br0', peer: { namespace: name, interface: 'up0' } }));
-  const members = names.map((name, index) =>
-    namespace(name, [
-      link(2, 'up0', { addresses: [address(`10.255.0.${index + 1}/16`)], peer: { namespace: null, interface: `p${index}` } }),
-      link(3, 'next0', { addresses: [address(`10.${index}.0.1/30`)], peer: { namespace: names[(index + 1) % count]!, interface: 'prev0' } }),
-      link(4, 'prev0', { addresses: [address(`10.${(index + count - 1) % count}.0.2/30`)], peer: { namespace: names[(index + count - 1) % count]!, interface: 'next0' } }),
-    ]),
-  );
-  return { namespaces: [namespace(null, [link(2, 'br0', { kind: 'bridge' }), ...ports]), ...members] };
-}
+import { ringLab } from './fixtures.js';
 
 interface Rect {
   x: number;
