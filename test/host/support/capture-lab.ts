@@ -57,3 +57,9 @@ export function tcpdumpsIn(namespace: string): number[] {
     }
   });
 }
+
+/** True once a tcpdump in the named namespace has its packet socket bound to the interface: from then on it sees the interface's packets. */
+export async function tcpdumpBoundTo(namespace: string, interfaceName: string): Promise<boolean> {
+  const { stdout } = await run('ip', ['netns', 'exec', namespace, 'ss', '-0', '-p', '-n']);
+  return stdout.split('\n').some((line) => line.startsWith('p_raw') && line.includes(`*:${interfaceName} `) && line.includes('"tcpdump"'));
+}

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { assertOneLine } from '../../support/cli.js';
-import { makeCaptureLab, ping, tcpdumpsIn, type CaptureLab } from '../../support/capture-lab.js';
+import { makeCaptureLab, ping, tcpdumpBoundTo, tcpdumpsIn, type CaptureLab } from '../../support/capture-lab.js';
 import { killIfRunning } from '../../support/processes.js';
 import { testSetup } from '../../support/setup.js';
 import { eventually } from '../../../support/eventually.js';
@@ -24,6 +24,9 @@ describe('capture', () => {
   test('prints one line per packet from both ends in time order, stops at --count and writes the pcap', async () => {
     const file = join(runner.workDirectory, 'ping.pcap');
     const { done } = runner.start(['capture', `${net.a}:va`, `${net.b}:vb`, '--filter', 'icmp', '--count', '8', '--write', file]);
+    // Both ends listening first: under load one tcpdump can start a second after the other, and the count would
+    // then fill with the first one's packets alone.
+    await eventually(async () => ((await tcpdumpBoundTo(net.a, 'va')) && (await tcpdumpBoundTo(net.b, 'vb'))) || undefined, { what: 'both tcpdumps listening' });
     await pingUntil(done);
     const result = await done;
     assert.equal(result.status, 0, result.stderr);
