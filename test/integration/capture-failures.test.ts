@@ -6,14 +6,13 @@
  * The picture (test-artifacts/editor/capture-failed.png) is to look at: the error line must be readable.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { CapturePanel } from '../../src/ext/capture/capture-panel.js';
 import type { NetnsLabApi } from '../../src/extension.js';
 import { activateExtension } from './support/extension.js';
-import { ip, lab } from './support/lab.js';
+import { ip, lab, tcpdumpsIn } from './support/lab.js';
 import { canTakeScreenshots, screenshot } from './support/screenshot.js';
 import { eventually } from './support/wait.js';
 
@@ -57,7 +56,7 @@ describe('a capture that fails', function () {
     assert.equal(shown.status, 'The capture failed');
     assert.equal(shown.rows, 0);
     assert.equal(panel.panel.visible, true, 'the panel stays open, showing why');
-    assert.deepEqual(tcpdumpsIn(red), []);
+    assert.deepEqual(tcpdumpsIn([red]), []);
     if (canTakeScreenshots()) {
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
       await sleep(1_500);
@@ -71,7 +70,7 @@ describe('a capture that fails', function () {
     const { message, panel } = await failedStart({ interfaces: [`${red}:nosuch0`] });
     assert.match(message, new RegExp(`Cannot capture on ${red}:nosuch0: .*(No such device|doesn't exist)`, 'u'));
     assert.equal((await panel.pageReport()).error, message);
-    assert.deepEqual(tcpdumpsIn(red), []);
+    assert.deepEqual(tcpdumpsIn([red]), []);
     await panel.dispose();
   });
 
@@ -87,13 +86,9 @@ describe('a capture that fails', function () {
     );
     assert.match(shown.error, new RegExp(`Cannot capture on ${red}:veth1: `, 'u'));
     assert.equal(shown.status, 'The capture failed');
-    assert.deepEqual(tcpdumpsIn(red), []);
+    assert.deepEqual(tcpdumpsIn([red]), []);
     await panel.dispose();
   });
 });
 
 /** The tcpdump processes running in this namespace, by their command lines. */
-function tcpdumpsIn(namespace: string): string[] {
-  const listing = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).stdout.split('\n');
-  return listing.filter((line) => line.includes('tcpdump') && line.includes(namespace));
-}

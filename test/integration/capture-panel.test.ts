@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import { PcapStreamReader } from '../../src/core/capture/pcap-reader.js';
 import type { CapturePageReport, CapturePanel } from '../../src/ext/capture/capture-panel.js';
 import { activateExtension } from './support/extension.js';
-import { lab, namespacesJoined } from './support/lab.js';
+import { lab, namespacesJoined, tcpdumpsIn } from './support/lab.js';
 import { canTakeScreenshots, screenshot } from './support/screenshot.js';
 import { eventually } from './support/wait.js';
 
@@ -153,7 +153,3 @@ function recordsIn(file: string): number {
 }
 
 /** The tcpdump processes running in these namespaces, by their command lines. */
-function tcpdumpsIn(namespaces: string[]): string[] {
-  const listing = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).stdout.split('\n');
-  return listing.filter((line) => line.includes('tcpdump') && namespaces.some((namespace) => line.includes(namespace)));
-}

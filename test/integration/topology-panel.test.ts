@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { TopologyPanel } from '../../src/ext/topology/topology-panel.js';
 import type { TopologyPageReport } from '../../src/ext/view-model/topology-messages.js';
 import { activateExtension, TreeReader } from './support/extension.js';
-import { ip, lab, linksIn } from './support/lab.js';
+import { ip, lab, linksIn, tcpdumpsIn } from './support/lab.js';
 import { labName, removeLabLeftovers, writeWorkspaceFile } from './support/labs.js';
 import { actInPage, canTakeScreenshots, screenshot } from './support/screenshot.js';
 import { eventually } from './support/wait.js';
@@ -196,6 +196,17 @@ describe('the Topology panel', () => {
       'its peer is not in beta',
     );
     await drawnWhen(panel, (shown) => shown.edges.some((edge) => edge.id === `veth:if:${alpha}/${shortName(beta)}|if:${beta}/${shortName(alpha)}`), 'the new veth in the picture');
+  });
+
+  it("captures on an interface from the picture's menu: a capture panel on that interface, nothing left once it is closed", async () => {
+    const api = await activateExtension();
+    const before = new Set(api.capturePanels.open());
+    await panels[0]!.answer({ type: 'action', command: 'netnsLab.capture.start', id: `if:${router}/eth0` });
+    const capture = await eventually(() => api.capturePanels.open().find((candidate) => !before.has(candidate)), { what: 'a capture panel' });
+    assert.equal(capture.panel.title, `Capture ${router}:eth0`);
+    await eventually(() => (tcpdumpsIn([router]).length === 1 ? true : undefined), { what: `a tcpdump in ${router}` });
+    await capture.dispose();
+    await eventually(() => (tcpdumpsIn([router]).length === 0 ? true : undefined), { what: `no tcpdump left in ${router}` });
   });
 
   it('selects in the Namespaces view what is selected in the picture, and the other way round', async () => {

@@ -80,6 +80,11 @@ export function processesMentioning(text: string): string[] {
   return result.stdout.split('\n').filter((line) => line.includes(text));
 }
 
+/** The command lines of the tcpdumps running for any of these namespaces (each names its namespace). */
+export function tcpdumpsIn(namespaces: readonly string[]): string[] {
+  return processesMentioning('tcpdump').filter((line) => namespaces.some((namespace) => line.includes(namespace)));
+}
+
 /** Makes two namespaces joined by a veth `veth0`, `NET.1/24` in the first and `NET.2/24` in the second, both ends up. */
 export function namespacesJoined(red: string, blue: string, net: string): void {
   ip('netns', 'add', red);
