@@ -15,7 +15,9 @@ import { installExtension, makeSessionFolders } from './vscode-host/code-server.
 
 const root = resolve(import.meta.dirname, '..');
 const vsix = join(root, 'netns-lab.vsix');
-const MAX_BYTES = 1_000_000;
+// The picture's libraries are most of it: elkjs (about 480 KB compressed) in both the extension's and the command
+// line's bundle, and cytoscape in the Topology panel's page. Without them the package was under 1 MB.
+const MAX_BYTES = 2_500_000;
 
 function say(message) {
   console.log(`[test-vsix] ${message}`);
