@@ -3,38 +3,18 @@
  * with a fresh nonce, and its own style), the toolbar, the packet list and the details pane, in VS Code's theme
  * colours. The page script (`src/capture-view/page.ts`) fills it in.
  */
+import { webviewPageHtml, type WebviewPageOptions } from './webview-page.js';
 
-export interface CapturePageOptions {
-  /** The webview's `cspSource`. */
-  cspSource: string;
-  /** The page script's webview URI. */
-  scriptUri: string;
-  /** A fresh random nonce, letters and digits. */
-  nonce: string;
+export interface CapturePageOptions extends WebviewPageOptions {
   /** How many packets the page keeps (the capture's ring). */
   limit: number;
 }
 
 /** The whole page. Nothing of the capture is put into it: data arrives in messages and goes in as text. */
 export function capturePageHtml(options: CapturePageOptions): string {
-  if (!/^[A-Za-z0-9]{16,}$/u.test(options.nonce)) throw new Error('a capture page nonce must be 16 or more letters and digits');
-  const policy = [
-    `default-src 'none'`,
-    `style-src 'nonce-${options.nonce}'`,
-    `script-src 'nonce-${options.nonce}' ${options.cspSource}`,
-    `img-src ${options.cspSource}`,
-    `font-src ${options.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policy}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style nonce="${options.nonce}">${CAPTURE_PAGE_STYLES}</style>
-</head>
-<body data-limit="${options.limit}">
-<div class="toolbar" role="toolbar">
+  return webviewPageHtml('capture', options, CAPTURE_PAGE_STYLES, {
+    attributes: `data-limit="${options.limit}"`,
+    content: `<div class="toolbar" role="toolbar">
   <span id="status" class="status starting">Starting…</span>
   <button id="pause" disabled>Pause</button>
   <button id="stop" disabled>Stop</button>
@@ -48,10 +28,8 @@ export function capturePageHtml(options: CapturePageOptions): string {
 <div id="error" class="error" role="alert" hidden></div>
 <div class="header row" role="row"><span class="cell number">No.</span><span class="cell time">Time</span><span class="cell interface">Interface</span><span class="cell source">Source</span><span class="cell destination">Destination</span><span class="cell protocol">Protocol</span><span class="cell summary">Summary</span></div>
 <div id="packets" class="packets" tabindex="0" role="grid" aria-label="Packets"></div>
-<div class="details"><div id="fields" class="fields" aria-label="Fields"></div><pre id="hex" class="hex" aria-label="Bytes"></pre></div>
-<script nonce="${options.nonce}" src="${options.scriptUri}"></script>
-</body>
-</html>`;
+<div class="details"><div id="fields" class="fields" aria-label="Fields"></div><pre id="hex" class="hex" aria-label="Bytes"></pre></div>`,
+  });
 }
 
 const CAPTURE_PAGE_STYLES = `

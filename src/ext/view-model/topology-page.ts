@@ -3,35 +3,13 @@
  * fresh nonce, and its own style), a toolbar (banner, search, zoom and fit), the picture, a details box and a
  * context menu, in VS Code's theme colours. The page script (`src/topology-view/page.ts`) draws into it.
  */
+import { webviewPageHtml, type WebviewPageOptions } from './webview-page.js';
 
-export interface TopologyPageOptions {
-  /** The webview's `cspSource`. */
-  cspSource: string;
-  /** The page script's webview URI. */
-  scriptUri: string;
-  /** A fresh random nonce, letters and digits. */
-  nonce: string;
-}
+export type TopologyPageOptions = WebviewPageOptions;
 
 export function topologyPageHtml(options: TopologyPageOptions): string {
-  if (!/^[A-Za-z0-9]{16,}$/u.test(options.nonce)) throw new Error('a topology page nonce must be 16 or more letters and digits');
-  const policy = [
-    `default-src 'none'`,
-    `style-src 'nonce-${options.nonce}'`,
-    `script-src 'nonce-${options.nonce}' ${options.cspSource}`,
-    `img-src ${options.cspSource} data:`,
-    `font-src ${options.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policy}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style nonce="${options.nonce}">${TOPOLOGY_PAGE_STYLES}</style>
-</head>
-<body>
-<div class="toolbar" role="toolbar">
+  return webviewPageHtml('topology', options, TOPOLOGY_PAGE_STYLES, {
+    content: `<div class="toolbar" role="toolbar">
   <span id="banner" class="banner" role="status"></span>
   <input id="search" type="search" spellcheck="false" placeholder="Find (/)" aria-label="Find a namespace, interface or address">
   <span id="matches" class="matches"></span>
@@ -43,10 +21,9 @@ export function topologyPageHtml(options: TopologyPageOptions): string {
 <div id="graph" class="graph" tabindex="0" role="application" aria-label="Network picture: Tab and the arrow keys move the selection, Enter or F fits, / finds, C connects two selected namespaces, Shift+F10 opens the menu"></div>
 <div id="details" class="details" hidden aria-live="polite"></div>
 <div id="menu" class="menu" role="menu" hidden></div>
-<div id="hint" class="hint">Shift-drag from one namespace to another, or select two and press C, to join them with a veth pair</div>
-<script nonce="${options.nonce}" src="${options.scriptUri}"></script>
-</body>
-</html>`;
+<div id="hint" class="hint">Shift-drag from one namespace to another, or select two and press C, to join them with a veth pair</div>`,
+    images: 'data',
+  });
 }
 
 const TOPOLOGY_PAGE_STYLES = `
