@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NetnsL
     registerCommands(context, services);
     const capturePanels = registerCapturePanels(context);
     const tree = registerNamespaceTree(context, services);
-    registerTopologyPanels(context, tree);
+    registerTopologyPanels(context, tree, services.log);
     const { cellStatus } = registerNotebook(context, services);
     registerTopologyEditing(context);
     registerLabChecks(context);

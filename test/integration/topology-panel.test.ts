@@ -202,26 +202,34 @@ describe('the Topology panel', () => {
     const api = await activateExtension();
     const before = new Set(api.capturePanels.open());
     await panels[0]!.answer({ type: 'action', command: 'netnsLab.capture.start', id: `if:${router}/eth0` });
-    const capture = await eventually(() => api.capturePanels.open().find((candidate) => !before.has(candidate)), { what: 'a capture panel' });
+    // tcpdump starting and ending under a loaded machine takes seconds.
+    const capture = await eventually(() => api.capturePanels.open().find((candidate) => !before.has(candidate)), { what: 'a capture panel', timeoutMs: 15_000 });
     assert.equal(capture.panel.title, `Capture ${router}:eth0`);
-    await eventually(() => (tcpdumpsIn([router]).length === 1 ? true : undefined), { what: `a tcpdump in ${router}` });
+    await eventually(() => (tcpdumpsIn([router]).length === 1 ? true : undefined), { what: `a tcpdump in ${router}`, timeoutMs: 15_000 });
     await capture.dispose();
-    await eventually(() => (tcpdumpsIn([router]).length === 0 ? true : undefined), { what: `no tcpdump left in ${router}` });
+    await eventually(() => (tcpdumpsIn([router]).length === 0 ? true : undefined), { what: `no tcpdump left in ${router}`, timeoutMs: 15_000 });
   });
 
   it('selects in the Namespaces view what is selected in the picture, and the other way round', async () => {
     const api = await activateExtension();
     const panel = panels[0]!;
     await vscode.commands.executeCommand('workbench.view.extension.netnsLab');
-    // The view takes a reveal only once it is shown, which no event tells: the page's selection is made until it does.
+    await eventually(() => (api.tree.view.visible ? true : undefined), { what: 'the Namespaces view shown' });
+    assert.ok(panel.shows(`ns:${router}`), `the picture lost ${router}`);
+    // The view takes a reveal only once it has loaded, which no event tells: the page's selection is made until it does.
+    // A reveal is not awaited: one the view never answers must not hold the test past its deadline.
+    const routerSelected = (): boolean => api.tree.view.selection.some((shown) => shown.kind === 'namespace' && shown.namespace === router);
     await eventually(
       async () => {
-        await panel.answer({ type: 'selected', id: `ns:${router}` });
-        await sleep(200);
-        return api.tree.view.selection.some((shown) => shown.kind === 'namespace' && shown.namespace === router) ? true : undefined;
+        void panel.answer({ type: 'selected', id: `ns:${router}` });
+        await sleep(300);
+        return routerSelected() ? true : undefined;
       },
-      { what: 'the router selected in the tree', timeoutMs: 15_000 },
-    );
+      { what: 'the router selected in the tree', timeoutMs: 20_000 },
+    ).catch((error: Error) => {
+      const selection = api.tree.view.selection.map((shown) => ('namespace' in shown ? `${shown.kind} ${String(shown.namespace)}` : shown.kind)).join(', ');
+      throw new Error(`${error.message}; the view ${api.tree.view.visible ? 'shown' : 'hidden'}, selection [${selection}], the last try: ${panel.treeSelection || 'no answer'}`);
+    });
     const tree = new TreeReader(api);
     const alphaNode = await eventually(() => tree.namespace(alpha), { what: `${alpha} in the tree` });
     // A reveal the picture asked for above may still land after this one: selected again until the picture shows it.

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { interfaceId, namespaceId } from '../../core/graph/model.js';
 import { readTopology } from '../labs/topology-files.js';
+import type { Log } from '../log.js';
 import type { Services } from '../services.js';
 import { findTreeNode } from '../tree/find-node.js';
 import type { NamespaceTree } from '../tree/register.js';
@@ -19,6 +20,7 @@ import { TopologyPanel } from './topology-panel.js';
 
 interface Registration {
   tree: NamespaceTree;
+  log: Log;
   extensionUri: vscode.Uri;
   storageFolder: string;
 }
@@ -30,8 +32,8 @@ let registration: Registration | undefined;
 let revealing = false;
 
 /** Makes the extension's context the owner of every topology panel and follows the tree's selection. */
-export function registerTopologyPanels(context: vscode.ExtensionContext, tree: NamespaceTree): void {
-  registration = { tree, extensionUri: context.extensionUri, storageFolder: context.globalStorageUri.fsPath };
+export function registerTopologyPanels(context: vscode.ExtensionContext, tree: NamespaceTree, log: Log): void {
+  registration = { tree, log, extensionUri: context.extensionUri, storageFolder: context.globalStorageUri.fsPath };
   context.subscriptions.push(
     { dispose: () => [...openPanels.values()].forEach((panel) => panel.dispose()) },
     tree.view.onDidChangeSelection((event) => {
@@ -60,7 +62,7 @@ export async function showTopologyCommand(services: Services, argument: unknown)
     source,
     positions: PositionsStore.of(subject, storageFolder, services.log),
     extensionUri,
-    onSelected: (_panel, node) => void revealInTree(subject.targetId, node),
+    onSelected: (_panel, node) => revealInTree(subject.targetId, node),
     onConnect: (_panel, from, to) => void connectNamespaces(subject.targetId, from.namespace ?? null, to.namespace ?? null, services.where(subject.targetId).suffix),
   });
   openPanels.set(key, panel);
@@ -81,17 +83,29 @@ function selectInPanels(node: TreeNode | undefined): void {
   for (const panel of openPanels.values()) if (panel.subject.targetId === node.targetId && panel.shows(id)) panel.select(id);
 }
 
-async function revealInTree(targetId: string, node: TopologyNodeData): Promise<void> {
-  if (!registration || node.namespace === undefined) return;
-  const { tree } = registration;
-  const found = await findTreeNode(tree.provider, targetId, node.namespace, node.interface).catch(() => undefined);
-  if (!found) return;
+/** Selects the node in the Namespaces view; says how it went (for the log and for tests). */
+async function revealInTree(targetId: string, node: TopologyNodeData): Promise<string> {
+  if (!registration || node.namespace === undefined) return `${node.title}: not a namespace or an interface`;
+  const { tree, log } = registration;
+  let missing = 'not in the Namespaces view';
+  const found = await findTreeNode(tree.provider, targetId, node.namespace, node.interface).catch((error: unknown) => {
+    missing = `reading the view failed: ${error instanceof Error ? error.message : String(error)}`;
+    return undefined;
+  });
+  if (!found) return logged(log, `${node.title}: ${missing}`);
   revealing = true;
   try {
     await tree.view.reveal(found, { select: true, focus: false, expand: false });
-  } catch {
+    return `${node.title}: selected`;
+  } catch (error) {
     // The view is not shown (reveal needs it); the picture's selection stands on its own.
+    return logged(log, `${node.title}: the view refused it: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     revealing = false;
   }
+}
+
+function logged(log: Log, outcome: string): string {
+  log.info(`Topology picture: could not select ${outcome}`);
+  return outcome;
 }

@@ -28,8 +28,8 @@ export interface TopologyPanelOptions {
   source: GraphSource;
   positions: PositionsStore;
   extensionUri: vscode.Uri;
-  /** The user selected a namespace or interface in the picture. */
-  onSelected: (panel: TopologyPanel, node: TopologyNodeData) => void;
+  /** The user selected a namespace or interface in the picture; says how selecting it in the tree went. */
+  onSelected: (panel: TopologyPanel, node: TopologyNodeData) => Promise<string>;
   /** The user asked for a veth pair between two nodes' namespaces. */
   onConnect: (panel: TopologyPanel, from: TopologyNodeData, to: TopologyNodeData) => void;
 }
@@ -153,6 +153,8 @@ export class TopologyPanel implements vscode.Disposable {
   private timings = '';
   /** Where the first picture's time went (for the log and the benchmark). */
   firstPicture = '';
+  /** How selecting the picture's last selection in the Namespaces view went (for tests). */
+  treeSelection = '';
 
   private async readOrReport(changed?: NamespaceName[]): Promise<TopologyReading | undefined> {
     try {
@@ -225,7 +227,7 @@ export class TopologyPanel implements vscode.Disposable {
         return this.options.positions.save(message.positions);
       case 'selected': {
         const node = this.node(message.id);
-        if (node) this.options.onSelected(this, node);
+        this.treeSelection = node ? await this.options.onSelected(this, node) : `${message.id}: not in the picture`;
         return;
       }
       case 'connect': {
