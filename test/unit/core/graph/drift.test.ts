@@ -4,31 +4,9 @@ import { describe, test } from 'node:test';
 import { graphWithDrift, hasDrift, interfaceDifferences } from '../../../../src/core/graph/drift.js';
 import { graphFromTopology } from '../../../../src/core/graph/from-topology.js';
 import { interfaceId, type GraphInterface, type NetworkGraph } from '../../../../src/core/graph/model.js';
-import type { Topology } from '../../../../src/core/topology/model.js';
+import { fileLab } from './fixtures.js';
 
-const topology: Topology = {
-  lab: 'lab1',
-  namespaces: [
-    { name: 'red', netns: 'lab1-red', sysctls: {}, routes: [] },
-    { name: 'blue', netns: 'lab1-blue', sysctls: {}, routes: [] },
-    { name: 'green', netns: 'lab1-green', sysctls: {}, routes: [] },
-  ],
-  bridges: [{ name: 'br0', namespace: null, addresses: ['10.0.0.254/24'], ports: ['r-red'] }],
-  links: [
-    {
-      endpoints: [
-        { namespace: 'lab1-red', interface: 'eth0', addresses: ['10.0.0.1/24'] },
-        { namespace: null, interface: 'r-red', addresses: [] },
-      ],
-    },
-    {
-      endpoints: [
-        { namespace: 'lab1-red', interface: 'eth1', addresses: ['10.1.0.1/30'], mtu: 9000 },
-        { namespace: 'lab1-blue', interface: 'eth0', addresses: ['10.1.0.2/30'] },
-      ],
-    },
-  ],
-};
+const topology = fileLab('green');
 
 /** The kernel's picture of the lab deployed exactly as the file says: every interface up, the lab's namespaces its. */
 function deployedAsDeclared(): NetworkGraph {

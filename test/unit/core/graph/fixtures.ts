@@ -1,5 +1,6 @@
 /** Hand-written snapshots for the graph tests: what the parsers would give for small labs. */
 import type { AddressInfo, HostSnapshot, LinkInfo, NamespaceState } from '../../../../src/core/model.js';
+import type { Topology } from '../../../../src/core/topology/model.js';
 
 export function address(cidr: string): AddressInfo {
   const [value, prefix] = cidr.split('/');
@@ -55,4 +56,30 @@ export function ringLab(count: number): HostSnapshot {
     ]),
   );
   return { namespaces: [namespace(null, [link(2, 'br0', { kind: 'bridge' }), ...ports]), ...members] };
+}
+
+/**
+ * A topology file's lab "lab1": red joined to a bridge in the root namespace and, over a 9000-byte link, to blue;
+ * `more` adds namespaces with nothing in them.
+ */
+export function fileLab(...more: string[]): Topology {
+  return {
+    lab: 'lab1',
+    namespaces: ['red', 'blue', ...more].map((name) => ({ name, netns: `lab1-${name}`, sysctls: {}, routes: [] })),
+    bridges: [{ name: 'br0', namespace: null, addresses: ['10.0.0.254/24'], ports: ['r-red'] }],
+    links: [
+      {
+        endpoints: [
+          { namespace: 'lab1-red', interface: 'eth0', addresses: ['10.0.0.1/24'] },
+          { namespace: null, interface: 'r-red', addresses: [] },
+        ],
+      },
+      {
+        endpoints: [
+          { namespace: 'lab1-red', interface: 'eth1', addresses: ['10.1.0.1/30'], mtu: 9000 },
+          { namespace: 'lab1-blue', interface: 'eth0', addresses: ['10.1.0.2/30'] },
+        ],
+      },
+    ],
+  };
 }

@@ -2,30 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { graphFromTopology } from '../../../../src/core/graph/from-topology.js';
-import type { Topology } from '../../../../src/core/topology/model.js';
+import { fileLab } from './fixtures.js';
 
-const topology: Topology = {
-  lab: 'lab1',
-  namespaces: [
-    { name: 'red', netns: 'lab1-red', sysctls: {}, routes: [] },
-    { name: 'blue', netns: 'lab1-blue', sysctls: {}, routes: [] },
-  ],
-  bridges: [{ name: 'br0', namespace: null, addresses: ['10.0.0.254/24'], ports: ['r-red'] }],
-  links: [
-    {
-      endpoints: [
-        { namespace: 'lab1-red', interface: 'eth0', addresses: ['10.0.0.1/24'] },
-        { namespace: null, interface: 'r-red', addresses: [] },
-      ],
-    },
-    {
-      endpoints: [
-        { namespace: 'lab1-red', interface: 'eth1', addresses: ['10.1.0.1/30'], mtu: 9000 },
-        { namespace: 'lab1-blue', interface: 'eth0', addresses: ['10.1.0.2/30'] },
-      ],
-    },
-  ],
-};
+const topology = fileLab();
 
 describe('graphFromTopology', () => {
   const graph = graphFromTopology(topology);
