@@ -195,7 +195,7 @@ describe('the Namespaces view follows changes made outside VS Code', () => {
 
 /** Pids of running processes whose argv contains `text`. */
 function pidsMentioning(text: string): number[] {
-  const listing = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout;
+  const listing = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).stdout;
   return listing
     .split('\n')
     .filter((line) => line.includes(text))

@@ -76,7 +76,7 @@ export function processAlive(pid: number): boolean {
 
 /** The command lines of running processes whose argv contains `text`. */
 export function processesMentioning(text: string): string[] {
-  const result = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' });
+  const result = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return result.stdout.split('\n').filter((line) => line.includes(text));
 }
 

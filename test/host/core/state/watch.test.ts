@@ -34,7 +34,7 @@ function readiness(): { promise: Promise<void>; set: () => void } {
 }
 
 function monitorPids(): number[] {
-  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return out
     .split('\n')
     .filter((line) => line.includes(`monitor link address route`) && line.includes(lab.prefix))
