@@ -7,10 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before } from 'node:test';
-import type { Lab } from './lab.js';
-import { testSetup } from './setup.js';
-import { startTestSshServer, type TestSshServer } from './sshd.js';
+import type { TestSshServer } from './sshd.js';
 
 export interface RemoteUser {
   name: string;
@@ -110,52 +107,4 @@ export function userExists(name: string): boolean {
 function run(program: string, args: string[], input?: string): void {
   const result = spawnSync(program, args, { encoding: 'utf8', input: input ?? '' });
   if (result.status !== 0) throw new Error(`${program} ${args.join(' ')} failed: ${result.stderr || result.error?.message}`);
-}
-
-export interface RemoteUsersSuite<H> {
-  lab: Lab;
-  /** The test sshd (once the suite's `before` hook has run). */
-  readonly server: TestSshServer;
-  /** This run's throwaway users on it (once the suite's `before` hook has run). */
-  readonly users: RemoteUsers;
-  /** Keeps a host to be closed after the suite; returns it. */
-  keep(host: H): H;
-}
-
-/**
- * For a suite that logs in as the throwaway users: starts the test sshd and makes the users in a `before` hook;
- * after the suite, even when a test failed, closes the hosts kept, removes the users and stops the server.
- */
-export function remoteUsersSuite<H extends { dispose(): Promise<void> }>(): RemoteUsersSuite<H> {
-  let server: TestSshServer | undefined;
-  let users: RemoteUsers | undefined;
-  const hosts: H[] = [];
-  const { lab } = testSetup({
-    teardown: async () => {
-      await Promise.all(hosts.map((host) => host.dispose()));
-      users?.remove();
-      await server?.stop();
-    },
-  });
-  before(async () => {
-    server = await startTestSshServer();
-    users = createRemoteUsers(server, lab.prefix);
-  });
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error("the test sshd and its users are made in the suite's before hook");
-    return value;
-  };
-  return {
-    lab,
-    get server() {
-      return started(server);
-    },
-    get users() {
-      return started(users);
-    },
-    keep(host) {
-      hosts.push(host);
-      return host;
-    },
-  };
 }

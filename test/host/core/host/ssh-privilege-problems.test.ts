@@ -8,7 +8,8 @@ import { PrivilegeError } from '../../../../src/core/index.js';
 import { GuardedHost } from '../../../../src/core/host/guarded-host.js';
 import { SshHost, type SshHostOptions } from '../../../../src/core/host/ssh-host.js';
 import { namespaceExists } from '../../support/lab.js';
-import { remoteUsersMissingReason, remoteUsersSuite } from '../../support/remote-users.js';
+import { remoteUsersMissingReason } from '../../support/remote-users.js';
+import { remoteUsersSuite } from '../../support/remote-users-suite.js';
 import { sshdMissingReason } from '../../support/sshd.js';
 
 const skip = sshdMissingReason() ?? remoteUsersMissingReason();
