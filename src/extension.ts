@@ -8,7 +8,8 @@ import { registerTopologyEditing } from './ext/labs/topology-editing.js';
 import type { CellWhereStatus } from './ext/notebook/cell-status.js';
 import { registerNotebook } from './ext/notebook/register.js';
 import { Services } from './ext/services.js';
-import { registerTopologyPanels } from './ext/topology/show-topology.js';
+import { registerTopologyPanels, topologyPanels } from './ext/topology/show-topology.js';
+import type { TopologyPanel } from './ext/topology/topology-panel.js';
 import { registerNamespaceTree, type NamespaceTree } from './ext/tree/register.js';
 
 /** What `activate` returns: for other extensions and the editor tests. */
@@ -19,6 +20,8 @@ export interface NetnsLabApi {
   cellStatus: CellWhereStatus;
   /** The open capture panels. */
   capturePanels: CapturePanels;
+  /** The open Topology panels, however they were opened. */
+  topologyPanels: () => TopologyPanel[];
   /** Milliseconds from this module's loading to the end of `activate`. */
   activationMs: number;
 }
@@ -41,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NetnsL
     registerPlanDocuments(context, services);
     const activationMs = performance.now() - loaded;
     services.log.info(`Netns Lab ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
-    return { services, tree, cellStatus, capturePanels, activationMs };
+    return { services, tree, cellStatus, capturePanels, topologyPanels, activationMs };
   } catch (error) {
     void vscode.window.showErrorMessage(`Netns Lab could not start: ${error instanceof Error ? error.message : String(error)}`);
     throw error;

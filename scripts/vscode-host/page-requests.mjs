@@ -64,20 +64,34 @@ export async function letTestsShowDialogs(page, say) {
 }
 
 /**
- * `{ click: SELECTOR }`, `{ type: TEXT }`, `{ press: KEY }` (Playwright's key names) and `{ dialogs: BOOLEAN }`, done
- * in that order.
+ * `{ click: SELECTOR }` (with `inFrames`, `at` and `button`: see clickIn), `{ type: TEXT }`, `{ press: KEY }`
+ * (Playwright's key names) and `{ dialogs: BOOLEAN }`, done in that order.
  */
 async function actOnPage(page, json) {
   try {
     const action = JSON.parse(json);
     if (typeof action.dialogs === 'boolean') await page.evaluate(([flag, on]) => (globalThis[flag] = on), [SHOW_DIALOGS, action.dialogs]);
-    if (typeof action.click === 'string') await page.click(action.click, { timeout: 5_000 });
+    if (typeof action.click === 'string') await clickIn(page, action);
     if (typeof action.type === 'string') await page.keyboard.type(action.type);
     if (typeof action.press === 'string') await page.keyboard.press(action.press);
     return JSON.stringify({ done: true });
   } catch (error) {
     return JSON.stringify({ error: error.message });
   }
+}
+
+/**
+ * Clicks the first element the selector matches: in the workbench page, or with `inFrames` in the first frame that
+ * holds one (a webview's page), then at `at` (pixels from the element's top left) with `button` when given.
+ */
+async function clickIn(page, action) {
+  const options = { timeout: 5_000, ...(action.at ? { position: action.at } : {}), ...(action.button ? { button: action.button } : {}) };
+  if (!action.inFrames) return page.click(action.click, options);
+  for (const frame of page.frames()) {
+    const found = await frame.$(action.click).catch(() => null);
+    if (found) return found.click(options);
+  }
+  throw new Error(`no frame holds ${action.click}`);
 }
 
 /** The elements matching the selector: their text, aria-label, aria-checked, class and data-id. */

@@ -6,39 +6,57 @@
 import type cytoscape from 'cytoscape';
 import type { TopologyPageToPanel, TopologyPanelToPage } from '../ext/view-model/topology-messages.js';
 import { Controls } from './controls.js';
+import { DetailsStrip } from './details.js';
 import { Menus } from './menus.js';
 import { Picture } from './picture.js';
+import { pageReport } from './report.js';
 import { readTheme } from './theme.js';
+
+/** What the page keeps across the panel being hidden and shown again. */
+interface PageState {
+  detailsShown?: boolean;
+}
 
 interface VsCodeApi {
   postMessage(message: TopologyPageToPanel): void;
+  getState(): PageState | undefined;
+  setState(state: PageState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const banner = byId('banner');
-const details = byId('details');
+const graph = byId('graph');
 
 const currentTheme = () =>
   readTheme(
     (name) => getComputedStyle(document.documentElement).getPropertyValue(`--vscode-${name}`),
     document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast'),
   );
-const picture = new Picture(byId('graph'), currentTheme());
+const picture = new Picture(graph, currentTheme());
 const cy = picture.cy;
 const post = (message: TopologyPageToPanel): void => vscode.postMessage(message);
-const controls = new Controls(picture, byId('graph'), byId<HTMLInputElement>('search'), byId('matches'));
+const controls = new Controls(picture, graph, byId<HTMLInputElement>('search'), byId('matches'));
 new Menus(picture, byId('menu'), post);
+const details = new DetailsStrip(picture, byId('details'), byId('details-body'), byId<HTMLButtonElement>('details-toggle'), vscode.getState()?.detailsShown ?? true, (shown) =>
+  vscode.setState({ ...vscode.getState(), detailsShown: shown }),
+);
+// The picture's area changes with the panel and the details strip; cytoscape follows only the window by itself.
+new ResizeObserver(() => cy.resize()).observe(graph);
 /** A selection made by the panel (from the tree) is not sent back as the user's. */
 let selectingForPanel = false;
 /** A queue, so that a patch never runs while the first layout is still under way. */
 let work: Promise<void> = Promise.resolve();
 
 // VS Code changes the body's classes and the root's style when the theme changes.
-const themeWatch = new MutationObserver(() => picture.setTheme(currentTheme()));
+const themeWatch = new MutationObserver(() => {
+  picture.setTheme(currentTheme());
+  details.show();
+});
 themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class'] });
 themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
+const showDetails = (hovered?: cytoscape.NodeSingular): void => details.show(hovered);
 
 byId('zoom-in').addEventListener('click', () => controls.zoom(1.25));
 byId('zoom-out').addEventListener('click', () => controls.zoom(0.8));
@@ -74,6 +92,7 @@ window.addEventListener('message', (event: MessageEvent<TopologyPanelToPage>) =>
         const start = performance.now();
         picture.apply(message.patch, message.planned);
         controls.refreshSearch();
+        details.show();
         drawn(performance.now() - start);
       }));
     case 'select':
@@ -101,26 +120,6 @@ function showBanner(text: string | undefined, planned: boolean): void {
   banner.className = `banner${planned ? ' planned' : ''}${text?.startsWith('Could not') ? ' error' : ''}`;
 }
 
-/** The hovered node's details, else the selected element's; a title and a few short lines. */
-function showDetails(hovered?: cytoscape.NodeSingular): void {
-  const element = hovered ?? cy.elements(':selected').first();
-  if (!element || element.empty() || element.hasClass('ghost')) {
-    details.hidden = true;
-    return;
-  }
-  const title = document.createElement('div');
-  title.className = 'title';
-  title.textContent = String(element.data('title') ?? element.id());
-  const lines = ((element.data('details') as string[] | undefined) ?? []).map((text) => {
-    const line = document.createElement('div');
-    line.className = text.startsWith('drift') ? 'line drift' : 'line';
-    line.textContent = text;
-    return line;
-  });
-  details.replaceChildren(title, ...lines);
-  details.hidden = false;
-}
-
 function drawn(layoutMs: number): void {
   void afterPaint(() => post({ type: 'drawn', at: Date.now(), nodes: cy.nodes().length, layoutMs }));
 }
@@ -131,20 +130,5 @@ function afterPaint(then: () => void): Promise<void> {
 }
 
 function report(): Omit<Extract<TopologyPageToPanel, { type: 'shown' }>, 'type' | 'id'> {
-  const nodes = cy.nodes(':not(.ghost)').map((node) => {
-    const box = node.boundingBox({ includeLabels: false });
-    const parent = node.isChild() ? node.parent().first().id() : undefined;
-    return {
-      id: node.id(),
-      ...(parent ? { parent } : {}),
-      classes: node.classes(),
-      label: String(node.data('label') ?? ''),
-      x: node.position('x'),
-      y: node.position('y'),
-      width: box.w,
-      height: box.h,
-    };
-  });
-  const edges = cy.edges(':not(.ghost-edge)').map((edge) => ({ id: edge.id(), source: edge.source().id(), target: edge.target().id(), classes: edge.classes() }));
-  return { nodes, edges, selected: cy.elements(':selected').map((element) => element.id()), banner: banner.textContent ?? '', details: details.hidden ? '' : (details.textContent ?? '') };
+  return pageReport({ picture, graph, details, strip: byId('details'), banner, search: byId<HTMLInputElement>('search'), count: byId('matches'), menu: byId('menu') });
 }

@@ -31,6 +31,11 @@ export class Picture {
     this.cy = cytoscape({ container, style: stylesheet(theme) as cytoscape.StylesheetJson, minZoom: 0.05, maxZoom: 4, wheelSensitivity: 0.3, boxSelectionEnabled: true, selectionType: 'additive' });
   }
 
+  /** The theme the picture is drawn in now. */
+  get currentTheme(): Theme {
+    return this.theme;
+  }
+
   setTheme(theme: Theme): void {
     this.theme = theme;
     this.cy.style(stylesheet(theme) as cytoscape.StylesheetJson);

@@ -43,6 +43,7 @@ async function loadRootSuites(): Promise<void> {
   await import('./capture-wireshark.test.js');
   await import('./capture-open-file.test.js');
   await import('./topology-panel.test.js');
+  await import('./topology-panel-use.test.js');
   await import('./notebook.test.js');
   await import('./notebook-files.test.js');
   await import('./notebook-capture.test.js');

@@ -34,14 +34,35 @@ export type TopologyPanelToPage =
   | { type: 'fit' }
   | { type: 'report'; id: number };
 
+/** A box on the page, in CSS pixels from the page's top left. */
+export interface PageBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
 /** What the page draws now, as it answers a `report`. */
 export interface TopologyPageReport {
-  nodes: Array<{ id: string; parent?: string; classes: string[]; label: string; x: number; y: number; width: number; height: number }>;
+  /** `onPage`: where the node is drawn (its label included), whether or not that is in sight. */
+  nodes: Array<{ id: string; parent?: string; classes: string[]; label: string; x: number; y: number; width: number; height: number; onPage: PageBox }>;
   edges: Array<{ id: string; source: string; target: string; classes: string[] }>;
   selected: string[];
   banner: string;
-  /** The details box's text. */
+  /** The details of the selected (or hovered) element as shown; empty when none is. */
   details: string;
+  /** The picture's area on the page. */
+  picture: PageBox;
+  /** The details strip on the page; absent while it is hidden. */
+  detailsBox?: PageBox;
+  /** The search box's text and what it says it found ("3 found", "no match", or nothing). */
+  search: { text: string; count: string };
+  /** What has the keyboard: `picture`, `search`, `menu`, another element's id, or `none` when the page has not. */
+  focus: string;
+  /** The context menu's items while it is open. */
+  menu: string[];
+  /** The colours the picture is drawn in, by their role (from the theme). */
+  colours: Record<string, string>;
 }
 
 export type TopologyPageToPanel =

@@ -69,6 +69,11 @@ async function askForElements(name: string, selector: string, timeoutMs: number)
 /** What a user's hands do in the page, in this order: click the first element a selector matches, type, press a key. */
 export interface PageAction {
   click?: string;
+  /** Click in the first frame whose page holds an element the selector matches (a webview's page), not the workbench's. */
+  inFrames?: boolean;
+  /** Where to click, in pixels from the element's top left (default: its middle). */
+  at?: { x: number; y: number };
+  button?: 'left' | 'right';
   type?: string;
   /** A key as Playwright names it: `Enter`, `Escape`, `ArrowDown`. */
   press?: string;
