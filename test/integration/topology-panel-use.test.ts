@@ -21,6 +21,8 @@ describe('the Topology panel in use', function () {
   this.timeout(120_000);
   const [first, second, third] = ['-ua', '-ub', '-uc'].map((suffix) => lab.namespaceName(suffix)) as [string, string, string];
   const notebookLab = labName('-unb');
+  const fileLab = labName('-udet');
+  let labFile: vscode.Uri;
   let api: NetnsLabApi;
 
   before(async function () {
@@ -39,10 +41,14 @@ describe('the Topology panel in use', function () {
       ip('-n', namespace, 'address', 'add', address, 'dev', device);
       ip('-n', namespace, 'link', 'set', device, 'up');
     }
+    labFile = writeWorkspaceFile('udet.netns.yaml', routedLab(fileLab));
+    await vscode.commands.executeCommand('netnsLab.lab.deploy', { file: labFile.fsPath });
   });
 
   afterEach(async () => {
     if (!canTakeScreenshots()) return;
+    // A picture of every namespace reads the whole machine again at each change made by anyone: closed when done.
+    for (const panel of api.topologyPanels()) panel.dispose();
     await actInPage('topology-skip-dialogs', { dialogs: false });
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
@@ -51,14 +57,25 @@ describe('the Topology panel in use', function () {
     for (const panel of api?.topologyPanels() ?? []) panel.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     lab.cleanup();
-    removeLabLeftovers([notebookLab]);
+    removeLabLeftovers([notebookLab, fileLab]);
   });
 
-  /** This machine's picture, shown and in front, once it holds the lab. */
+  /** This machine's picture, shown and in front, once it holds the namespaces made with ip. */
   async function machinePicture(): Promise<TopologyPanel> {
     const panel = await vscode.commands.executeCommand<TopologyPanel>('netnsLab.topology.show', { targetId: 'local' });
     panel.reveal();
-    await reportWhen(panel, (report) => report.nodes.some((node) => node.id === `if:${third}/eth0`), 'the lab in the picture');
+    await reportWhen(panel, (report) => report.nodes.some((node) => node.id === `if:${third}/eth0`), 'the lab in the picture', 30_000);
+    return panel;
+  }
+
+  /**
+   * The deployed lab's picture, shown and in front: only the lab's namespaces are read, so what others do on the
+   * machine meanwhile does not slow it down.
+   */
+  async function labPicture(): Promise<TopologyPanel> {
+    const panel = await vscode.commands.executeCommand<TopologyPanel>('netnsLab.topology.show', labFile);
+    panel.reveal();
+    await reportWhen(panel, (report) => report.nodes.some((node) => node.id === `if:${fileLab}-db2/eth0` && node.classes.includes('state-up')), 'the deployed lab');
     return panel;
   }
 
@@ -108,14 +125,14 @@ describe('the Topology panel in use', function () {
   });
 
   it('finds with the keyboard: / goes to the search box, typing finds, Enter goes to the next match, Escape clears', async () => {
-    const panel = await machinePicture();
+    const panel = await labPicture();
     await focusPicture(panel);
     await press('/');
     await reportWhen(panel, (report) => report.focus === 'search', 'the search box to have the keyboard');
     // The namespace's name is in its box and in the title of its one interface ("eth0 in NAME").
-    await typeText(first);
+    await typeText(`${fileLab}-web`);
     const found = await reportWhen(panel, (report) => report.search.count === '2 found', '"2 found"');
-    const matches = [`ns:${first}`, `if:${first}/eth0`];
+    const matches = [`ns:${fileLab}-web`, `if:${fileLab}-web/eth0`];
     assert.equal(found.selected.length, 1);
     assert.ok(matches.includes(found.selected[0]!), `the first match is not selected: ${found.selected.join()}`);
     await press('Enter');
@@ -133,9 +150,9 @@ describe('the Topology panel in use', function () {
   });
 
   it('walks the nodes with Tab and Shift+Tab, and moves the selection with the arrow keys', async () => {
-    const panel = await machinePicture();
+    const panel = await labPicture();
     await focusPicture(panel);
-    const start = `if:${second}/eth0`;
+    const start = `if:${fileLab}-router/eth1`;
     await selectInPicture(panel, start);
     await press('Tab');
     const after = await reportWhen(panel, (report) => report.selected.length === 1 && report.selected[0] !== start, 'Tab to select the next node');
@@ -161,7 +178,7 @@ describe('the Topology panel in use', function () {
   });
 
   it('draws in the new colours when the colour theme changes, and in the old ones once it is back', async () => {
-    const panel = await machinePicture();
+    const panel = await labPicture();
     const before = (await panel.pageReport()).colours;
     const settings = vscode.workspace.getConfiguration('workbench');
     const wasLight = [vscode.ColorThemeKind.Light, vscode.ColorThemeKind.HighContrastLight].includes(vscode.window.activeColorTheme.kind);
@@ -180,9 +197,10 @@ describe('the Topology panel in use', function () {
   });
 
   it("opens a terminal in a namespace from the node's menu (Shift+F10), whose shell is in that namespace", async () => {
-    const panel = await machinePicture();
+    const panel = await labPicture();
+    const namespace = `${fileLab}-router`;
     await focusPicture(panel);
-    await selectInPicture(panel, `ns:${second}`);
+    await selectInPicture(panel, `ns:${namespace}`);
     const before = new Set(vscode.window.terminals);
     await press('Shift+F10');
     const menu = await reportWhen(panel, (report) => report.menu.length > 0 && report.focus === 'menu', 'the menu open');
@@ -190,19 +208,19 @@ describe('the Topology panel in use', function () {
     await press('Enter');
     const terminal = await eventually(() => vscode.window.terminals.find((shown) => !before.has(shown)), { what: 'a new terminal' });
     try {
-      assert.equal(terminal.name, `netns: ${second} (root shell)`);
+      assert.equal(terminal.name, `netns: ${namespace} (root shell)`);
       const pid = await terminal.processId;
       assert.ok(pid, 'the terminal has no process');
-      const expected = namespaceInode(`/run/netns/${second}`);
-      await eventually(() => (namespaceInode(`/proc/${pid}/ns/net`) === expected ? true : undefined), { what: `the shell in ${second}`, timeoutMs: 10_000 });
+      const expected = namespaceInode(`/run/netns/${namespace}`);
+      await eventually(() => (namespaceInode(`/proc/${pid}/ns/net`) === expected ? true : undefined), { what: `the shell in ${namespace}`, timeoutMs: 20_000 });
     } finally {
       terminal.dispose();
     }
   });
 
   it("adds an address to an interface from its right-click menu: in the kernel, then on the picture's node", async () => {
-    const panel = await machinePicture();
-    const id = `if:${third}/eth0`;
+    const panel = await labPicture();
+    const id = `if:${fileLab}-db2/eth0`;
     await selectInPicture(panel, id);
     const report = await panel.pageReport();
     const node = shownNode(report, id).onPage;
@@ -211,11 +229,11 @@ describe('the Topology panel in use', function () {
     await reportWhen(panel, (shown) => shown.menu.join() === 'Add Address…,Capture,Delete Interface', 'the menu of the interface');
     await clickInPicture('#menu button:has-text("Add Address")');
     await quickInputTitled('Add Address');
-    await typeText('10.251.6.77/24');
+    await typeText('10.253.2.77/24');
     await press('Enter');
-    await eventually(() => (addressesOf(third, 'eth0').includes('10.251.6.77/24') ? true : undefined), { what: 'the address in the kernel' });
-    const drawn = await reportWhen(panel, (shown) => shown.details.includes('10.251.6.77/24'), 'the address in the details of the node');
-    assert.match(shownNode(drawn, id).label, /^eth0\n10\.251\.6\.2\/24 \+1$/u);
+    await eventually(() => (addressesOf(`${fileLab}-db2`, 'eth0').includes('10.253.2.77/24') ? true : undefined), { what: 'the address in the kernel', timeoutMs: 15_000 });
+    const drawn = await reportWhen(panel, (shown) => shown.details.includes('10.253.2.77/24'), 'the address in the details of the node');
+    assert.match(shownNode(drawn, id).label, /^eth0\n10\.253\.2\.3\/24 \+1$/u);
   });
 
   it('deletes a namespace from its menu once the question is answered Delete: gone from the kernel and the picture', async () => {
@@ -234,24 +252,29 @@ describe('the Topology panel in use', function () {
     assert.ok(question.includes(doomed), question);
     assert.ok(namespaceExists(doomed), 'deleted before the question was answered');
     await clickDialogButton('Delete');
-    await eventually(() => (namespaceExists(doomed) ? undefined : true), { what: `${doomed} gone from the kernel` });
-    await reportWhen(panel, (report) => !report.nodes.some((node) => node.id === `ns:${doomed}`), 'the namespace gone from the picture');
+    await eventually(() => (namespaceExists(doomed) ? undefined : true), { what: `${doomed} gone from the kernel`, timeoutMs: 15_000 });
+    await reportWhen(panel, (report) => !report.nodes.some((node) => node.id === `ns:${doomed}`), 'the namespace gone from the picture', 30_000);
   });
 
   it('shows the details of the selection in a strip beside the picture, never over a node; the strip can be hidden (topology-details.png)', async () => {
-    const panel = await machinePicture();
-    const id = `if:${first}/eth0`;
+    const panel = await labPicture();
+    const id = `if:${fileLab}-router/eth1`;
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await selectInPicture(panel, id);
-    const report = await reportWhen(panel, (shown) => shown.details.includes('10.251.5.1/24'), 'the details of the selection');
-    assert.match(report.details, new RegExp(`^interface\neth0\nin ${first}\nveth · up · mtu 1500\n10\\.251\\.5\\.1/24`, 'u'));
+    // Fitted, the whole picture is in sight: the details must cover none of it.
+    panel.fit();
+    await sleep(500);
+    const report = await reportWhen(panel, (shown) => shown.details.includes('10.253.2.1/24'), 'the details of the selection');
+    assert.match(report.details, new RegExp(`^interface\neth1\nin ${fileLab}-router\nveth · up · mtu 1500\n10\\.253\\.2\\.1/24`, 'u'));
     const strip = report.detailsBox;
     assert.ok(strip, 'no details strip');
     const selected = shownNode(report, id).onPage;
     assert.ok(!boxesOverlap(strip, selected), `the details ${JSON.stringify(strip)} cover the selected node ${JSON.stringify(selected)}`);
     assert.ok(!boxesOverlap(strip, report.picture), `the details ${JSON.stringify(strip)} lie over the picture ${JSON.stringify(report.picture)}`);
-    assert.ok(boxesOverlap(selected, report.picture), 'the selected node is out of sight');
-    panel.fit();
-    await sleep(1_000);
+    for (const node of report.nodes) {
+      assert.ok(!boxesOverlap(strip, node.onPage), `the details ${JSON.stringify(strip)} cover ${node.id} ${JSON.stringify(node.onPage)}`);
+      assert.ok(boxesOverlap(node.onPage, report.picture), `${node.id} is out of sight`);
+    }
     const shot = await screenshot('topology-details');
     assert.ok(statSync(shot).size > 20_000, `${shot} is too small to show anything`);
 
@@ -262,3 +285,22 @@ describe('the Topology panel in use', function () {
     await reportWhen(panel, (shown) => shown.detailsBox !== undefined && shown.picture.right === report.picture.right, 'the strip back');
   });
 });
+
+/** A router between two subnets: one host on the first, a bridge with two hosts on the second. */
+function routedLab(name: string): string {
+  return `lab: ${name}
+namespaces:
+  router: { forwarding: true }
+  web: { routes: [default via 10.253.1.1] }
+  sw: {}
+  db1: { routes: [default via 10.253.2.1] }
+  db2: { routes: [default via 10.253.2.1] }
+bridges:
+  br0: { namespace: sw, ports: [p0, p1, p2] }
+links:
+  - [web:eth0 10.253.1.2/24, router:eth0 10.253.1.1/24]
+  - [router:eth1 10.253.2.1/24, sw:p0]
+  - [db1:eth0 10.253.2.2/24, sw:p1]
+  - [db2:eth0 10.253.2.3/24, sw:p2]
+`;
+}

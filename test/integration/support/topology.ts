@@ -18,7 +18,7 @@ export async function reportWhen(panel: TopologyPanel, ready: (report: TopologyP
       last = await panel.pageReport();
       return ready(last) ? last : undefined;
     },
-    { what, timeoutMs, lastSeen: () => (last ? JSON.stringify({ selected: last.selected, search: last.search, focus: last.focus, menu: last.menu }) : 'no report') },
+    { what, timeoutMs, intervalMs: 250, lastSeen: () => (last ? JSON.stringify({ selected: last.selected, search: last.search, focus: last.focus, menu: last.menu }) : 'no report') },
   );
 }
 
@@ -66,7 +66,8 @@ export async function dialogText(): Promise<string> {
       const found = await shownElements(requestName('dialog'), '.monaco-dialog-box .dialog-message-text');
       return found.length > 0 ? found : undefined;
     },
-    { what: 'a modal dialog' },
+    // The command reads the namespace before it asks, which takes a while on a busy machine.
+    { what: 'a modal dialog', timeoutMs: 20_000 },
   );
   return shown!.text;
 }
