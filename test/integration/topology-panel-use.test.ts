@@ -232,8 +232,12 @@ describe('the Topology panel in use', function () {
     await typeText('10.253.2.77/24');
     await press('Enter');
     await eventually(() => (addressesOf(`${fileLab}-db2`, 'eth0').includes('10.253.2.77/24') ? true : undefined), { what: 'the address in the kernel', timeoutMs: 15_000 });
-    const drawn = await reportWhen(panel, (shown) => shown.details.includes('10.253.2.77/24'), 'the address in the details of the node');
-    assert.match(shownNode(drawn, id).label, /^eth0\n10\.253\.2\.3\/24 \+1$/u);
+    try {
+      const drawn = await reportWhen(panel, (shown) => shown.details.includes('10.253.2.77/24'), 'the address in the details of the node');
+      assert.match(shownNode(drawn, id).label, /^eth0\n10\.253\.2\.3\/24 \+1$/u);
+    } finally {
+      ip('-n', `${fileLab}-db2`, 'address', 'del', '10.253.2.77/24', 'dev', 'eth0');
+    }
   });
 
   it('deletes a namespace from its menu once the question is answered Delete: gone from the kernel and the picture', async () => {
