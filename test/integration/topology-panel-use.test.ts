@@ -2,7 +2,9 @@
  * Using the Topology panel in the real editor as a person does: opening it from the palette and from a lab
  * notebook's toolbar, the keyboard in its page (real key presses in the webview's frame, done by the test host),
  * the picture following a theme change, the context menu's commands, and the details strip beside the picture
- * (test-artifacts/editor/topology-details.png). Each test checks what the page reports it shows.
+ * (test-artifacts/editor/topology-details.png). Each test checks what the page reports it shows. Namespaces made
+ * with plain ip are drawn in the whole machine's picture; most tests use a small deployed lab's picture, which reads
+ * only its own namespaces, whatever else runs on the machine.
  */
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
@@ -14,7 +16,21 @@ import { activateExtension } from './support/extension.js';
 import { addressesOf, ip, lab, namespaceExists, namespaceInode } from './support/lab.js';
 import { labName, removeLabLeftovers, twoNamespaceLab, writeWorkspaceFile } from './support/labs.js';
 import { actInPage, canTakeScreenshots, screenshot } from './support/screenshot.js';
-import { boxesOverlap, clickDialogButton, clickInPicture, dialogText, focusPicture, luminance, press, quickInputTitled, quickPickRows, reportWhen, shownNode, typeText } from './support/topology.js';
+import {
+  boxesOverlap,
+  clickDialogButton,
+  clickInPicture,
+  dialogText,
+  focusPicture,
+  luminance,
+  press,
+  quickInputTitled,
+  quickPickRows,
+  reportWhen,
+  routedLab,
+  shownNode,
+  typeText,
+} from './support/topology.js';
 import { eventually } from './support/wait.js';
 
 describe('the Topology panel in use', function () {
@@ -289,22 +305,3 @@ describe('the Topology panel in use', function () {
     await reportWhen(panel, (shown) => shown.detailsBox !== undefined && shown.picture.right === report.picture.right, 'the strip back');
   });
 });
-
-/** A router between two subnets: one host on the first, a bridge with two hosts on the second. */
-function routedLab(name: string): string {
-  return `lab: ${name}
-namespaces:
-  router: { forwarding: true }
-  web: { routes: [default via 10.253.1.1] }
-  sw: {}
-  db1: { routes: [default via 10.253.2.1] }
-  db2: { routes: [default via 10.253.2.1] }
-bridges:
-  br0: { namespace: sw, ports: [p0, p1, p2] }
-links:
-  - [web:eth0 10.253.1.2/24, router:eth0 10.253.1.1/24]
-  - [router:eth1 10.253.2.1/24, sw:p0]
-  - [db1:eth0 10.253.2.2/24, sw:p1]
-  - [db2:eth0 10.253.2.3/24, sw:p2]
-`;
-}

@@ -105,3 +105,22 @@ export function luminance(colour: string): number {
   const [red, green, blue] = channels.map((channel) => channel / 255) as [number, number, number];
   return 0.2126 * red + 0.7152 * green + 0.0722 * blue;
 }
+
+/** A router between two subnets: one host on the first, a bridge with two hosts on the second. */
+export function routedLab(name: string): string {
+  return `lab: ${name}
+namespaces:
+  router: { forwarding: true }
+  web: { routes: [default via 10.253.1.1] }
+  sw: {}
+  db1: { routes: [default via 10.253.2.1] }
+  db2: { routes: [default via 10.253.2.1] }
+bridges:
+  br0: { namespace: sw, ports: [p0, p1, p2] }
+links:
+  - [web:eth0 10.253.1.2/24, router:eth0 10.253.1.1/24]
+  - [router:eth1 10.253.2.1/24, sw:p0]
+  - [db1:eth0 10.253.2.2/24, sw:p1]
+  - [db2:eth0 10.253.2.3/24, sw:p2]
+`;
+}
