@@ -3,6 +3,7 @@
  * already. The panels follow the Namespaces view's selection and reveal their own selection in it.
  */
 import * as vscode from 'vscode';
+import type { NamespaceName } from '../../core/model.js';
 import { interfaceId, namespaceId } from '../../core/graph/model.js';
 import { readTopology } from '../labs/topology-files.js';
 import type { Log } from '../log.js';
@@ -28,8 +29,14 @@ interface Registration {
 /** The open panels by what they show. */
 const openPanels = new Map<string, TopologyPanel>();
 let registration: Registration | undefined;
-/** A reveal in the tree that a panel asked for is not sent back to the panels as the user's selection. */
-let revealing = false;
+/**
+ * The tree selections that a panel's own reveal will make, by target and element id, with when it was asked: not
+ * sent back to the panels. The view reports a selection some time after the reveal, maybe after a newer selection
+ * in the picture, which the echo would otherwise undo.
+ */
+const revealed = new Map<string, number>();
+/** An echo that has not come by then never will (the reveal changed nothing). */
+const ECHO_WAIT_MS = 10_000;
 
 /** Makes the extension's context the owner of every topology panel and follows the tree's selection. */
 export function registerTopologyPanels(context: vscode.ExtensionContext, tree: NamespaceTree, log: Log): void {
@@ -37,7 +44,7 @@ export function registerTopologyPanels(context: vscode.ExtensionContext, tree: N
   context.subscriptions.push(
     { dispose: () => [...openPanels.values()].forEach((panel) => panel.dispose()) },
     tree.view.onDidChangeSelection((event) => {
-      if (!revealing) selectInPanels(event.selection[0]);
+      if (!isEcho(event.selection[0])) selectInPanels(event.selection[0]);
     }),
   );
 }
@@ -93,16 +100,29 @@ async function revealInTree(targetId: string, node: TopologyNodeData): Promise<s
     return undefined;
   });
   if (!found) return logged(log, `${node.title}: ${missing}`);
-  revealing = true;
+  const key = elementKey(targetId, node.namespace, node.interface);
+  revealed.set(key, Date.now());
   try {
     await tree.view.reveal(found, { select: true, focus: false, expand: false });
     return `${node.title}: selected`;
   } catch (error) {
     // The view is not shown (reveal needs it); the picture's selection stands on its own.
+    revealed.delete(key);
     return logged(log, `${node.title}: the view refused it: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    revealing = false;
   }
+}
+
+function elementKey(targetId: string, namespace: NamespaceName, name: string | undefined): string {
+  return JSON.stringify([targetId, name === undefined ? namespaceId(namespace) : interfaceId(namespace, name)]);
+}
+
+/** True for a tree selection that a panel's reveal made (each is taken once). */
+function isEcho(node: TreeNode | undefined): boolean {
+  if (!node || (node.kind !== 'namespace' && node.kind !== 'interface')) return false;
+  const key = elementKey(node.targetId, node.namespace, node.kind === 'interface' ? node.link.name : undefined);
+  const asked = revealed.get(key);
+  revealed.delete(key);
+  return asked !== undefined && Date.now() - asked < ECHO_WAIT_MS;
 }
 
 function logged(log: Log, outcome: string): string {
