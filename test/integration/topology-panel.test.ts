@@ -190,7 +190,7 @@ describe('the Topology panel', () => {
       await actInPage(`connect-${step.replace(' ', '-')}`, { press: 'Enter' });
     }
     const shortName = (namespace: string): string => `to-${namespace.split('-').pop()!}`.slice(0, 15);
-    await eventually(() => (linksIn(alpha).some((link) => link.ifname === shortName(beta)) ? true : undefined), { what: 'the new veth in alpha' });
+    await eventually(() => (linksIn(alpha).some((link) => link.ifname === shortName(beta)) ? true : undefined), { what: 'the new veth in alpha', timeoutMs: 15_000 });
     assert.ok(
       linksIn(beta).some((link) => link.ifname === shortName(alpha)),
       'its peer is not in beta',

@@ -2,6 +2,7 @@
  * netnsLab.topology.show: opens the picture the argument asks for, or brings forward the panel that shows it
  * already. The panels follow the Namespaces view's selection and reveal their own selection in it.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { NamespaceName } from '../../core/model.js';
 import { interfaceId, namespaceId } from '../../core/graph/model.js';
@@ -37,6 +38,8 @@ let registration: Registration | undefined;
 const revealed = new Map<string, number>();
 /** An echo that has not come by then never will (the reveal changed nothing). */
 const ECHO_WAIT_MS = 10_000;
+const REVEAL_ATTEMPTS = 4;
+const REVEAL_RETRY_MS = 250;
 
 /** Makes the extension's context the owner of every topology panel and follows the tree's selection. */
 export function registerTopologyPanels(context: vscode.ExtensionContext, tree: NamespaceTree, log: Log): void {
@@ -90,26 +93,36 @@ function selectInPanels(node: TreeNode | undefined): void {
   for (const panel of openPanels.values()) if (panel.subject.targetId === node.targetId && panel.shows(id)) panel.select(id);
 }
 
-/** Selects the node in the Namespaces view; says how it went (for the log and for tests). */
+/**
+ * Selects the node in the Namespaces view; says how it went (for the log and for tests). VS Code refuses a reveal
+ * ("Cannot resolve tree item") while the view reloads the node's parent, which a busy host makes often: the node is
+ * found and revealed again a few times before the picture's selection is left to stand on its own.
+ */
 async function revealInTree(targetId: string, node: TopologyNodeData): Promise<string> {
   if (!registration || node.namespace === undefined) return `${node.title}: not a namespace or an interface`;
   const { tree, log } = registration;
-  let missing = 'not in the Namespaces view';
-  const found = await findTreeNode(tree.provider, targetId, node.namespace, node.interface).catch((error: unknown) => {
-    missing = `reading the view failed: ${error instanceof Error ? error.message : String(error)}`;
-    return undefined;
-  });
-  if (!found) return logged(log, `${node.title}: ${missing}`);
   const key = elementKey(targetId, node.namespace, node.interface);
-  revealed.set(key, Date.now());
-  try {
-    await tree.view.reveal(found, { select: true, focus: false, expand: false });
-    return `${node.title}: selected`;
-  } catch (error) {
-    // The view is not shown (reveal needs it); the picture's selection stands on its own.
-    revealed.delete(key);
-    return logged(log, `${node.title}: the view refused it: ${error instanceof Error ? error.message : String(error)}`);
+  let outcome = '';
+  for (let attempt = 1; attempt <= REVEAL_ATTEMPTS; attempt++) {
+    if (attempt > 1) await sleep(REVEAL_RETRY_MS);
+    const found = await findTreeNode(tree.provider, targetId, node.namespace, node.interface).catch((error: unknown) => {
+      outcome = `reading the view failed: ${error instanceof Error ? error.message : String(error)}`;
+      return undefined;
+    });
+    if (!found) {
+      outcome ||= 'not in the Namespaces view';
+      continue;
+    }
+    revealed.set(key, Date.now());
+    try {
+      await tree.view.reveal(found, { select: true, focus: false, expand: false });
+      return `${node.title}: selected`;
+    } catch (error) {
+      revealed.delete(key);
+      outcome = `the view refused it: ${error instanceof Error ? error.message : String(error)}`;
+    }
   }
+  return logged(log, `${node.title}: ${outcome}`);
 }
 
 function elementKey(targetId: string, namespace: NamespaceName, name: string | undefined): string {

@@ -7,6 +7,12 @@ import type { InterfaceNode, NamespaceNode, TreeNode } from '../view-model/tree-
 import type { NamespaceTreeProvider } from './provider.js';
 
 export async function findTreeNode(provider: NamespaceTreeProvider, targetId: string, namespace: NamespaceName, interfaceName?: string): Promise<TreeNode | undefined> {
+  // The node the view already holds needs no reading (a target's list reads every namespace name and lab record).
+  const shown = provider.namespaceNode(targetId, namespace);
+  return shown ? interfaceOrNamespace(provider, shown, interfaceName) : findByLoading(provider, targetId, namespace, interfaceName);
+}
+
+async function findByLoading(provider: NamespaceTreeProvider, targetId: string, namespace: NamespaceName, interfaceName?: string): Promise<TreeNode | undefined> {
   const target = (await provider.getChildren()).find((node) => node.kind === 'target' && node.targetId === targetId);
   if (!target) return undefined;
   const children = await provider.getChildren(target);
@@ -16,7 +22,12 @@ export async function findTreeNode(provider: NamespaceTreeProvider, targetId: st
     if (lab.kind !== 'lab' || namespace === null || !lab.namespaces.includes(namespace)) continue;
     found = (await provider.getChildren(lab)).find((node): node is NamespaceNode => node.kind === 'namespace' && node.namespace === namespace);
   }
-  if (!found || interfaceName === undefined) return found;
+  return found && interfaceOrNamespace(provider, found, interfaceName);
+}
+
+/** The namespace's node, or with `interfaceName` its interface's (a bridge's port under the bridge), else the namespace's. */
+async function interfaceOrNamespace(provider: NamespaceTreeProvider, found: NamespaceNode, interfaceName: string | undefined): Promise<TreeNode> {
+  if (interfaceName === undefined) return found;
   const interfaces = (await provider.getChildren(found)).filter((node): node is InterfaceNode => node.kind === 'interface');
   const direct = interfaces.find((node) => node.link.name === interfaceName);
   if (direct) return direct;

@@ -76,8 +76,15 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     const children = await this.childrenOf(node);
-    for (const child of children) if (node) this.parents.set(child, node);
+    if (node) for (const child of children) this.parents.set(child, node);
+    // The very nodes given out: a refresh or a reveal names a node by its object, which is how VS Code knows it.
+    for (const child of children) if (child.kind === 'namespace') this.namespaceNodes.set(namespaceKey(child.targetId, child.namespace), child);
     return children;
+  }
+
+  /** The node last given out for a namespace (the one the view holds, once it has shown it), if any. */
+  namespaceNode(targetId: string, namespace: NamespaceName): NamespaceNode | undefined {
+    return this.namespaceNodes.get(namespaceKey(targetId, namespace));
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -166,12 +173,8 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     this.learnPeersOnce(target);
     this.watchers.forgetMissing(target.targetId, names);
     const nodes = namespaceChildren(target, names, this.services.settings, labs, unnamed);
-    for (const node of nodes) if (node.kind === 'namespace') this.namespaceNodes.set(namespaceKey(target.targetId, node.namespace), node);
     for (const [key, node] of this.labNodes) if (node.targetId === target.targetId) this.labNodes.delete(key);
-    for (const node of labs) {
-      this.labNodes.set(labKey(target.targetId, node.lab), node);
-      for (const namespace of labChildren(node)) this.namespaceNodes.set(namespaceKey(target.targetId, namespace.namespace), namespace);
-    }
+    for (const node of labs) this.labNodes.set(labKey(target.targetId, node.lab), node);
     return nodes;
   }
 
