@@ -1,6 +1,7 @@
 // The editor benchmark: activation time and the Namespaces view's first paint with 500 namespaces, measured
 // inside a real VS Code (the offline code-server host of scripts/vscode-host).
-//   node bench/editor/run.mjs [--count N]
+//   node bench/editor/run.mjs [--count N] [--only topology]
+// --only topology: only the Topology panel's figures (its 100- and 500-namespace labs), not the tree's or the capture panel's.
 // Builds the extension and bench/editor/suite.ts, runs it, prints its report (figures, targets, met or missed).
 // The extension runs from a staged copy of the package whose only change is that it does not activate at start-up
 // (package.json activationEvents emptied), so that the suite's extension.activate() call is really the first.
@@ -14,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { count: { type: 'string', default: '500' } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '500' }, only: { type: 'string' } } });
 const prefix = `b${(randomBytes(4).readUInt32BE() % 36 ** 5).toString(36).padStart(5, '0')}`;
 
 /** Deletes any namespace of this run that is still there; returns how many. */
@@ -40,6 +41,7 @@ let staged;
 try {
   const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the build failed');
+  if (values.only !== undefined && values.only !== 'topology') throw new Error(`--only takes topology, not ${values.only}`);
   const suite = join(root, 'out/bench-editor.cjs');
   await build({
     entryPoints: [join(root, 'bench/editor/suite.ts')],
@@ -69,6 +71,8 @@ try {
       `NETNS_LAB_BENCH_PREFIX=${prefix}`,
       '--env',
       `NETNS_LAB_BENCH_COUNT=${values.count}`,
+      '--env',
+      `NETNS_LAB_BENCH_ONLY=${values.only ?? ''}`,
     ],
     { cwd: root, stdio: 'inherit' },
   );
