@@ -83,8 +83,8 @@ window.addEventListener('message', (event: MessageEvent<TopologyPanelToPage>) =>
       showBanner(message.banner, message.planned);
       return void (work = work.then(async () => {
         const start = performance.now();
-        await picture.show(message.elements, message.positions, message.planned);
-        drawn(performance.now() - start);
+        const steps = await picture.show(message.elements, message.positions, message.planned);
+        drawn(performance.now() - start, { 'page loaded at': readyAt, 'picture came at': start, ...steps });
       }));
     case 'patch':
       showBanner(message.banner, message.planned);
@@ -103,6 +103,7 @@ window.addEventListener('message', (event: MessageEvent<TopologyPanelToPage>) =>
       return void (work = work.then(() => afterPaint(() => post({ type: 'shown', id: message.id, ...report() }))));
   }
 });
+const readyAt = performance.now();
 post({ type: 'ready' });
 
 function select(id: string): void {
@@ -120,8 +121,9 @@ function showBanner(text: string | undefined, planned: boolean): void {
   banner.className = `banner${planned ? ' planned' : ''}${text?.startsWith('Could not') ? ' error' : ''}`;
 }
 
-function drawn(layoutMs: number): void {
-  void afterPaint(() => post({ type: 'drawn', at: Date.now(), nodes: cy.nodes().length, layoutMs }));
+function drawn(layoutMs: number, steps?: Record<string, number>): void {
+  const start = performance.now();
+  void afterPaint(() => post({ type: 'drawn', at: Date.now(), nodes: cy.nodes().length, layoutMs, ...(steps && { steps: { ...steps, painted: performance.now() - start } }) }));
 }
 
 /** The frame after the next one has painted what was just drawn. */

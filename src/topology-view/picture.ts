@@ -42,18 +42,27 @@ export class Picture {
     this.cy.batch(() => this.cy.nodes().forEach((node) => this.size(node)));
   }
 
-  /** Draws a whole picture afresh: at the user's positions when there are some, else laid out by fcose. */
-  async show(elements: readonly TopologyElement[], positions: TopologyPositions, planned: boolean): Promise<void> {
+  /** Draws a whole picture afresh: at the user's positions when there are some, else laid out by fcose. Returns each step's milliseconds. */
+  async show(elements: readonly TopologyElement[], positions: TopologyPositions, planned: boolean): Promise<Record<string, number>> {
+    const start = performance.now();
     this.cy.elements().remove();
     this.planned = planned;
     this.cy.add(elements.map((element) => this.definition(element, planned)));
+    const added = performance.now();
     this.cy.batch(() => this.cy.nodes().forEach((node) => this.size(node)));
+    const sized = performance.now();
+    const steps = { add: added - start, size: sized - added };
     const simple = this.cy.nodes().filter((node) => node.isChildless());
     const known = simple.filter((node) => positions[node.id()] !== undefined);
-    if (known.length === 0) return this.layout();
+    if (known.length === 0) {
+      await this.layout();
+      return { ...steps, fcose: performance.now() - sized };
+    }
     known.forEach((node) => void node.position(positions[node.id()]!));
     this.placeAround(simple.filter((node) => positions[node.id()] === undefined));
+    const placed = performance.now();
     this.cy.fit(undefined, 30);
+    return { ...steps, place: placed - sized, fit: performance.now() - placed };
   }
 
   /** Applies what changed; nothing that stayed moves. */

@@ -1,7 +1,14 @@
-/** Reading a picture from a host: the whole host, or one deployed lab's namespaces and what they connect to. */
+/**
+ * Reading a picture from a host: the whole host, one deployed lab's namespaces and what they connect to, or a
+ * topology file's lab (the kernel's picture marked against the file when it is deployed, else the file's plan).
+ * `GraphReader` keeps the namespaces it read, so that a picture kept current (the editor's Topology panel) reads
+ * again only the namespaces that changed; `readGraph` and `readTopologyGraph` read once.
+ */
 import { NotFoundError } from '../errors.js';
 import type { Host } from '../host/host.js';
-import { listDeployedLabs } from '../labs/inspect.js';
+import { listDeployedLabs, type DeployedLab } from '../labs/inspect.js';
+import type { LinkInfo, NamespaceName, NamespaceState } from '../model.js';
+import { resolveVethPeers } from '../state/peers.js';
 import { readNamespaceSet, readSnapshot } from '../state/read.js';
 import type { Topology } from '../topology/model.js';
 import { graphWithDrift } from './drift.js';
@@ -9,25 +16,127 @@ import { graphFromSnapshot } from './from-snapshot.js';
 import { graphFromTopology } from './from-topology.js';
 import type { NetworkGraph } from './model.js';
 
+/** What a picture shows: every namespace of the host (neither given), one deployed lab, or a topology file's lab. */
+export interface GraphSubject {
+  lab?: string;
+  /** The topology file's lab, read again at each read (the file may have changed); it wins over `lab`. */
+  topology?: () => Promise<Topology>;
+}
+
+export interface GraphReading {
+  graph: NetworkGraph;
+  /** A file's plan, not the kernel's picture (its lab is not deployed). */
+  planned: boolean;
+  /** The lab whose namespaces the picture holds (a lab's or a file's), if any. */
+  lab?: string;
+  /** How many elements carry a drift mark. */
+  drifted: number;
+  /** How many namespaces this read read (the others were kept from the reads before). */
+  namespacesRead: number;
+  /** Milliseconds each step took: the lab records and the file, the namespaces, building the model. */
+  timings: { labs: number; namespaces: number; model: number };
+}
+
+export class GraphReader {
+  /** The namespaces read last, by name (null: the root). */
+  private states = new Map<NamespaceName, NamespaceState>();
+
+  constructor(
+    private readonly host: Host,
+    private readonly subject: GraphSubject,
+  ) {}
+
+  /**
+   * The picture now. `changed`: only these namespaces changed since the last read. Undefined: the namespace list
+   * may have changed too; a whole host is read again, while for a lab only the namespaces that joined it are read
+   * and those gone are dropped (what changes inside its namespaces comes named).
+   */
+  async read(changed?: readonly NamespaceName[]): Promise<GraphReading> {
+    const started = performance.now();
+    const topology = await this.subject.topology?.();
+    const labName = topology?.lab ?? this.subject.lab;
+    if (labName === undefined) {
+      // The whole host: the lab records only name the labs' boxes, so they are read beside the namespaces.
+      const [labs, read] = await Promise.all([listDeployedLabs(this.host), this.refresh(undefined, changed)]);
+      const modelling = performance.now();
+      const graph = graphFromSnapshot({ namespaces: [...this.states.values()] }, { labs });
+      return { graph, planned: false, drifted: 0, namespacesRead: read, timings: { labs: 0, namespaces: modelling - started, model: performance.now() - modelling } };
+    }
+    const lab = (await listDeployedLabs(this.host)).find((candidate) => candidate.lab === labName);
+    const listed = performance.now();
+    if (topology && (!lab || lab.namespaces.length === 0)) {
+      this.states.clear();
+      return { graph: graphFromTopology(topology), planned: true, lab: labName, drifted: 0, namespacesRead: 0, timings: { labs: listed - started, namespaces: 0, model: performance.now() - listed } };
+    }
+    if (!lab) throw new NotFoundError(`There is no deployed lab ${JSON.stringify(labName)} on ${this.host.label}: netns-lab inspect lists what a file deployed`);
+    const read = await this.refresh([null, ...lab.namespaces], changed);
+    const modelling = performance.now();
+    const graph = this.labGraph(lab, topology);
+    const drifted = [...graph.namespaces, ...graph.interfaces, ...graph.links].filter((element) => element.drift).length;
+    return { graph, planned: false, lab: labName, drifted, namespacesRead: read, timings: { labs: listed - started, namespaces: modelling - listed, model: performance.now() - modelling } };
+  }
+
+  /** The named namespaces the next read will hold, known without reading them (to follow them from before it). */
+  async upcoming(): Promise<string[]> {
+    const topology = await this.subject.topology?.();
+    const labName = topology?.lab ?? this.subject.lab;
+    if (labName === undefined) return this.host.listNamespaceNames();
+    return (await listDeployedLabs(this.host)).find((candidate) => candidate.lab === labName)?.namespaces ?? [];
+  }
+
+  /** The named namespaces the picture holds (what to follow). */
+  namespaces(): string[] {
+    return [...this.states.keys()].filter((name): name is string => name !== null && !name.startsWith('/'));
+  }
+
+  /** An interface as last read, with the ports of a bridge (for commands run from the picture). */
+  link(namespace: NamespaceName, name: string): { link: LinkInfo; ports: LinkInfo[] } | undefined {
+    const state = this.states.get(namespace);
+    const link = state?.links.find((candidate) => candidate.name === name);
+    return link && { link, ports: state!.links.filter((candidate) => candidate.master === name) };
+  }
+
+  /** True when the namespace was there at the last read. */
+  has(namespace: NamespaceName): boolean {
+    return this.states.has(namespace);
+  }
+
+  /** The lab's namespaces (and the root one, for what they connect to there), marked against its file if given. */
+  private labGraph(lab: DeployedLab, topology: Topology | undefined): NetworkGraph {
+    const actual = graphFromSnapshot({ namespaces: [...this.states.values()] }, { labs: [lab], only: new Set(lab.namespaces) });
+    return topology ? graphWithDrift(graphFromTopology(topology), actual, topology.lab) : actual;
+  }
+
+  /**
+   * Reads `wanted` (undefined: every namespace of the host); once read, only what changed: the namespaces named in
+   * `changed`, and those that came into `wanted` (a lab's namespace list is known without reading them). Returns
+   * how many namespaces it read.
+   */
+  private async refresh(wanted: NamespaceName[] | undefined, changed: readonly NamespaceName[] | undefined): Promise<number> {
+    if (this.states.size === 0 || (wanted === undefined && changed === undefined)) {
+      const states = wanted ? await readNamespaceSet(this.host, wanted) : (await readSnapshot(this.host)).namespaces;
+      this.states = new Map(states.filter((state) => state.error === undefined).map((state) => [state.name, state]));
+      return states.length;
+    }
+    const names = wanted ?? [...this.states.keys()];
+    const toRead = new Set<NamespaceName>([...names.filter((name) => !this.states.has(name)), ...(changed ?? []).filter((name) => names.includes(name))]);
+    const kept = new Set(names);
+    for (const name of [...this.states.keys()]) if (!kept.has(name) || toRead.has(name)) this.states.delete(name);
+    if (toRead.size === 0) return 0;
+    for (const state of await readNamespaceSet(this.host, [...toRead])) if (state.error === undefined) this.states.set(state.name, state);
+    // Peers are named across every namespace kept, not only among those read again.
+    resolveVethPeers({ namespaces: [...this.states.values()] });
+    return toRead.size;
+  }
+}
+
 /** The picture of a whole host (`lab` undefined) or of one deployed lab; throws NotFoundError for an unknown lab. */
 export async function readGraph(host: Host, lab?: string): Promise<NetworkGraph> {
-  if (lab === undefined) {
-    const [snapshot, labs] = await Promise.all([readSnapshot(host), listDeployedLabs(host)]);
-    return graphFromSnapshot(snapshot, { labs });
-  }
-  const chosen = (await listDeployedLabs(host)).find((candidate) => candidate.lab === lab);
-  if (!chosen) throw new NotFoundError(`There is no deployed lab ${JSON.stringify(lab)} on ${host.label}: netns-lab inspect lists what a file deployed`);
-  // Only the lab's namespaces and the root namespace (for what they connect to there) are read.
-  const namespaces = await readNamespaceSet(host, [null, ...chosen.namespaces]);
-  return graphFromSnapshot({ namespaces }, { labs: [chosen], only: new Set(chosen.namespaces) });
+  return (await new GraphReader(host, lab === undefined ? {} : { lab }).read()).graph;
 }
 
 /** A topology file's lab as a picture: deployed, the kernel's with drift marks against the file; else the plan. */
 export async function readTopologyGraph(host: Host, topology: Topology): Promise<{ graph: NetworkGraph; deployed: boolean }> {
-  const planned = graphFromTopology(topology);
-  const deployed = (await listDeployedLabs(host)).find((candidate) => candidate.lab === topology.lab);
-  if (!deployed || deployed.namespaces.length === 0) return { graph: planned, deployed: false };
-  const namespaces = await readNamespaceSet(host, [null, ...deployed.namespaces]);
-  const actual = graphFromSnapshot({ namespaces }, { labs: [deployed], only: new Set(deployed.namespaces) });
-  return { graph: graphWithDrift(planned, actual, topology.lab), deployed: true };
+  const { graph, planned } = await new GraphReader(host, { topology: () => Promise.resolve(topology) }).read();
+  return { graph, deployed: !planned };
 }

@@ -1,14 +1,18 @@
 /**
- * Following changes without polling. `ip monitor` in each watched namespace serves only as a trigger (DESIGN:
- * its own account of other namespaces is unreliable): all monitors run in one shell job that prints, per event,
- * the position of the namespace it came from; the caller then re-reads just that namespace.
+ * Following changes without polling, as triggers only (DESIGN: `ip monitor`'s own account of other namespaces is
+ * unreliable): one process on the host prints, per event, the position of the namespace it came from; the caller
+ * then re-reads just that namespace. That process is the netlink watcher (`watch-netlink.ts`, one Python process
+ * for every namespace) where the host runs Python 3 and lets it step into namespaces; else one `ip monitor` per
+ * namespace, all in one shell job.
  */
 import { CancelledError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import type { NamespaceName } from '../model.js';
+import { namespacePath } from './netlink-helper-run.js';
+import { WATCH_NETLINK_SCRIPT } from './watch-netlink.js';
 
 /** One `ip monitor` per namespace (empty name: the root namespace), each event line turned into its index. */
-const MONITOR_SCRIPT = `
+const IP_MONITORS = `
 index=0
 for name in "$@"; do
   if [ -z "$name" ]; then
@@ -23,6 +27,23 @@ sleep 0.2
 echo ready
 wait
 `;
+
+/**
+ * The netlink watcher with the system's Python 3, given the namespaces' paths; where there is none, or it cannot
+ * step into namespaces (status 3), the `ip monitor`s given their names.
+ */
+const MONITOR_SCRIPT = `
+watcher=$1; count=$2; shift 2
+for python in /usr/bin/python3 /usr/local/bin/python3 python3; do
+  if command -v "$python" >/dev/null 2>&1; then
+    "$python" -I -S -c "$watcher" netns-lab-monitor "$count" "$@"
+    status=$?
+    [ "$status" -eq 3 ] || exit "$status"
+    break
+  fi
+done
+shift "$count"
+${IP_MONITORS}`;
 
 export interface Watch {
   /** Stops the monitors (their whole process group). */
@@ -42,6 +63,8 @@ export function watchNamespaceChanges(
     onStopped?: (error: unknown) => void;
     /** Called once the monitors listen: a read from then on misses no change. */
     onReady?: () => void;
+    /** `ip`: one `ip monitor` per namespace even where the netlink watcher would run. */
+    monitor?: 'ip';
   } = {},
 ): Watch {
   const abort = new AbortController();
@@ -54,7 +77,11 @@ export function watchNamespaceChanges(
       setTimeout(() => (pending.delete(index), onChange(namespaces[index]!)), options.quietMs ?? 150),
     );
   };
-  const argv = ['sh', '-c', MONITOR_SCRIPT, 'netns-lab-monitor', ...namespaces.map((name) => name ?? '')];
+  const ipNames = namespaces.map((name) => name ?? '');
+  const argv =
+    options.monitor === 'ip'
+      ? ['sh', '-c', IP_MONITORS, 'netns-lab-monitor', ...ipNames]
+      : ['sh', '-c', MONITOR_SCRIPT, 'netns-lab-monitor', WATCH_NETLINK_SCRIPT, String(namespaces.length), ...namespaces.map(namespacePath), ...ipNames];
   host
     .run(argv, {
       signal: abort.signal,

@@ -6,16 +6,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { NamespaceName } from '../../core/model.js';
 import { interfaceId, namespaceId } from '../../core/graph/model.js';
+import { GraphReader, type GraphSubject } from '../../core/graph/read.js';
 import { readTopology } from '../labs/topology-files.js';
 import type { Log } from '../log.js';
 import type { Services } from '../services.js';
 import { findTreeNode } from '../tree/find-node.js';
 import type { NamespaceTree } from '../tree/register.js';
-import { subjectKey, topologyRequest } from '../view-model/topology-arguments.js';
+import { subjectKey, topologyRequest, type TopologySubject } from '../view-model/topology-arguments.js';
 import type { TopologyNodeData } from '../view-model/topology-elements.js';
 import type { TreeNode } from '../view-model/tree-nodes.js';
 import { connectNamespaces } from './connect.js';
-import { GraphSource } from './graph-source.js';
 import { PositionsStore } from './positions-store.js';
 import { topologySubject } from './subject.js';
 import { TopologyPanel } from './topology-panel.js';
@@ -65,7 +65,7 @@ export async function showTopologyCommand(services: Services, argument: unknown)
     return open;
   }
   const { extensionUri, storageFolder } = registration;
-  const source = new GraphSource(services.host(subject.targetId), subject, readTopology);
+  const source = new GraphReader(services.host(subject.targetId), graphSubject(subject));
   const panel = new TopologyPanel({
     services,
     subject,
@@ -80,6 +80,13 @@ export async function showTopologyCommand(services: Services, argument: unknown)
   await panel.start();
   if (request.select) panel.select(request.select);
   return panel;
+}
+
+/** What the core reads for a panel's subject: a file's lab (the file read again at each read), a lab, or everything. */
+function graphSubject(subject: TopologySubject): GraphSubject {
+  const { file, lab } = subject;
+  if (file !== undefined) return { topology: () => readTopology(file) };
+  return lab === undefined ? {} : { lab };
 }
 
 /** The open panels (for tests). */

@@ -68,7 +68,7 @@ export interface TopologyPageReport {
 export type TopologyPageToPanel =
   | { type: 'ready' }
   /** A picture or patch was laid out and painted (for tests and the benchmark), at the page's Date.now(). */
-  | { type: 'drawn'; at: number; nodes: number; layoutMs: number }
+  | { type: 'drawn'; at: number; nodes: number; layoutMs: number; steps?: Record<string, number> }
   | ({ type: 'shown'; id: number } & TopologyPageReport)
   | { type: 'selected'; id: string }
   | { type: 'action'; command: TopologyActionCommand; id: string }

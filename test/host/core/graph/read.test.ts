@@ -1,9 +1,11 @@
 // A topology file's lab as a picture: the plan before it is deployed; once deployed, the kernel's picture marked
-// against the file, following what `ip` changes behind the file's back.
+// against the file, following what `ip` changes behind the file's back. A GraphReader kept between reads reads
+// again only the namespaces it is told changed.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deployLab } from '../../../../src/core/index.js';
-import { readTopologyGraph } from '../../../../src/core/graph/read.js';
+import { GraphReader, readGraph, readTopologyGraph } from '../../../../src/core/graph/read.js';
+import { NotFoundError } from '../../../../src/core/errors.js';
 import { interfaceId, type NetworkGraph } from '../../../../src/core/graph/model.js';
 import { ip } from '../../support/lab.js';
 import { topologyOf } from '../../support/labs.js';
@@ -60,5 +62,57 @@ links:
     const extraPair = graph.links.find((link) => link.kind === 'veth' && link.from === interfaceId(`${name}-r`, 'extra0'));
     assert.equal(extraPair?.drift?.kind, 'extra');
     assert.equal(driftOf(graph, `${name}-r`, 'eth0'), 'differs: down in the kernel: a deploy brings it up');
+  });
+});
+
+describe('GraphReader', () => {
+  const name = `${lab.prefix}r`;
+  const file = topologyOf(`
+lab: ${name}
+namespaces: [a, b, c]
+links:
+  - [a:eth0 10.88.0.1/24, b:eth0 10.88.0.2/24]
+  - [b:eth1 10.89.0.1/24, c:eth0 10.89.0.2/24]
+`);
+  const addressesOf = (graph: NetworkGraph, namespace: string): string[] | undefined => graph.interfaces.find((shown) => shown.id === interfaceId(namespace, 'eth0'))?.addresses;
+
+  test("a lab's reader reads again only the namespaces named as changed", async () => {
+    await deployLab(host, file);
+    const reader = new GraphReader(host, { lab: name });
+    const first = await reader.read();
+    assert.equal(first.namespacesRead, 4, 'the root namespace and the lab three');
+    assert.deepEqual(reader.namespaces().sort(), [`${name}-a`, `${name}-b`, `${name}-c`]);
+    ip('-n', `${name}-a`, 'address', 'add', '10.88.0.7/24', 'dev', 'eth0');
+    ip('-n', `${name}-c`, 'address', 'add', '10.89.0.7/24', 'dev', 'eth0');
+    const some = await reader.read([`${name}-a`]);
+    assert.equal(some.namespacesRead, 1);
+    assert.deepEqual(addressesOf(some.graph, `${name}-a`), ['10.88.0.1/24', '10.88.0.7/24']);
+    assert.deepEqual(addressesOf(some.graph, `${name}-c`), ['10.89.0.2/24'], 'c was not named, so it is as read before');
+    const peer = some.graph.links.find((link) => link.kind === 'veth' && link.from === interfaceId(`${name}-a`, 'eth0'));
+    assert.equal(peer?.to, interfaceId(`${name}-b`, 'eth0'), 'the veth read again still names its peer among the namespaces kept');
+    const later = await reader.read([`${name}-c`]);
+    assert.deepEqual(addressesOf(later.graph, `${name}-c`), ['10.89.0.2/24', '10.89.0.7/24']);
+  });
+
+  test('a namespace deleted leaves the picture at the next read of the namespace list, and nothing is read again', async () => {
+    const reader = new GraphReader(host, { lab: name });
+    await reader.read();
+    ip('netns', 'del', `${name}-c`);
+    const { graph, namespacesRead } = await reader.read();
+    assert.equal(namespacesRead, 0);
+    assert.equal(reader.has(`${name}-c`), false);
+    assert.deepEqual(
+      graph.namespaces
+        .map((shown) => shown.namespace)
+        .filter((namespace) => namespace?.startsWith(name))
+        .sort(),
+      [`${name}-a`, `${name}-b`],
+    );
+    assert.equal(reader.link(`${name}-b`, 'eth0')?.link.kind, 'veth');
+  });
+
+  test('a lab that is not deployed is NotFoundError, for a reader and for readGraph', async () => {
+    await assert.rejects(new GraphReader(host, { lab: `${name}-nothere` }).read(), NotFoundError);
+    await assert.rejects(readGraph(host, `${name}-nothere`), /There is no deployed lab/u);
   });
 });

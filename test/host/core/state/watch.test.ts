@@ -1,4 +1,7 @@
-/** Following changes: ip monitor as a trigger per watched namespace, and the /run/netns directory watch. */
+/**
+ * Following changes: the netlink watcher (or ip monitor) as a trigger per watched namespace, and the /run/netns
+ * directory watch.
+ */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, test } from 'node:test';
@@ -37,7 +40,7 @@ function monitorPids(): number[] {
   const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return out
     .split('\n')
-    .filter((line) => line.includes(`monitor link address route`) && line.includes(lab.prefix))
+    .filter((line) => line.includes('netns-lab-monitor') && line.includes(lab.prefix))
     .map((line) => Number(line.trim().split(/\s+/u)[0]));
 }
 
@@ -57,6 +60,21 @@ describe('watchNamespaceChanges', () => {
       await events.until(() => events.seen.length > 0);
       await sleep(100);
       assert.deepEqual([...new Set(events.seen)], [watched]);
+    } finally {
+      watch.dispose();
+    }
+  });
+
+  test('with one ip monitor per namespace (where the netlink watcher cannot run), a change is reported by its name too', async () => {
+    const watched = lab.namespaceName('w5');
+    execFileSync('ip', ['netns', 'add', watched]);
+    const events = collector();
+    const ready = readiness();
+    const watch = watchNamespaceChanges(host, [null, watched], events.onChange, { quietMs: 20, onReady: ready.set, monitor: 'ip' });
+    try {
+      await ready.promise;
+      execFileSync('ip', ['-n', watched, 'link', 'set', 'lo', 'up']);
+      await events.until(() => events.seen.includes(watched));
     } finally {
       watch.dispose();
     }
