@@ -6,13 +6,36 @@ import { chmod } from 'node:fs/promises';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
+/**
+ * elkjs (1.6 MB) is its own file, dist/elk.cjs, which the extension and the command line load on their first
+ * layout (src/core/graph/elk.ts imports it dynamically): one copy in the package, and nothing of it read at start.
+ */
+const elkApart = {
+  name: 'elk-apart',
+  setup(build) {
+    build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path: './elk.cjs', external: true }));
+  },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'], plugins: [elkApart] }),
+  // It asks for web-worker only when a worker is wanted, and none is.
+  build({
+    ...common,
+    entryPoints: ['node_modules/elkjs/lib/elk.bundled.js'],
+    outfile: 'dist/elk.cjs',
+    format: 'cjs',
+    sourcemap: false,
+    minify: true,
+    external: ['web-worker'],
+    banner: { js: '/* elkjs: Eclipse Public License 2.0 or GPL-3.0-or-later */' },
+  }),
   build({
     ...common,
     entryPoints: ['src/cli/bin.ts'],
     outfile: 'dist/cli.js',
     format: 'esm',
+    plugins: [elkApart],
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __netnsLabCreateRequire } from 'node:module';\nconst require = __netnsLabCreateRequire(import.meta.url);" },
   }),
   build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', format: 'esm', packages: 'external' }),

@@ -1,8 +1,8 @@
 // Checks that the packaged extension works when installed, as a user gets it:
 //   1. builds netns-lab.vsix (`npm run package`);
 //   2. checks its size (under 1 MB) and that it holds only what runs: package.json, the readme, the licence,
-//      dist/extension.cjs and dist/cli.js, plus the files package.json points at (icons, notebook renderer, the
-//      topology schema), beside the .vsix's own manifest files;
+//      dist/extension.cjs, dist/cli.js and dist/elk.cjs (the layout library both load), plus the files package.json
+//      points at (icons, notebook renderer, the topology schema), beside the .vsix's own manifest files;
 //   3. installs it with `code-server --install-extension` into a fresh extensions folder;
 //   4. runs test/integration/installed.test.ts in code-server with that folder and a stub (test/host-smoke) as the
 //      extension under development, so the extension under test is the installed copy.
@@ -15,8 +15,8 @@ import { installExtension, makeSessionFolders } from './vscode-host/code-server.
 
 const root = resolve(import.meta.dirname, '..');
 const vsix = join(root, 'netns-lab.vsix');
-// The picture's libraries are most of it: elkjs (about 480 KB compressed) in both the extension's and the command
-// line's bundle, and cytoscape in the Topology panel's page. Without them the package was under 1 MB.
+// The picture's libraries are most of it: elkjs (about 480 KB compressed, in dist/elk.cjs, which the extension and
+// the command line share) and cytoscape in the Topology panel's page. Without them the package was under 1 MB.
 const MAX_BYTES = 2_500_000;
 
 function say(message) {
@@ -61,7 +61,18 @@ function expectedEntries() {
     .filter((file) => file.endsWith('.netns.md') || file.endsWith('.netns.yaml'))
     .map((file) => `notebooks/${file}`);
   // The capture and topology panels' pages are loaded by the extension into their webviews, so no manifest entry names them.
-  const files = ['package.json', 'readme.md', 'LICENSE.txt', 'dist/extension.cjs', 'dist/cli.js', 'dist/capture-view.js', 'dist/topology-view.js', ...referencedFiles(manifest), ...tutorials];
+  const files = [
+    'package.json',
+    'readme.md',
+    'LICENSE.txt',
+    'dist/extension.cjs',
+    'dist/cli.js',
+    'dist/elk.cjs',
+    'dist/capture-view.js',
+    'dist/topology-view.js',
+    ...referencedFiles(manifest),
+    ...tutorials,
+  ];
   return new Set(['extension.vsixmanifest', '[Content_Types].xml', ...files.map((file) => `extension/${file}`)]);
 }
 

@@ -4,9 +4,9 @@
  * each other, and links drawn straight between the facing sides of their ends. Packing takes milliseconds where
  * the layered layout takes minutes, and gives an overview that fits a screen instead of a strip metres long.
  */
-import elk from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { titleText } from './appearance.js';
+import { elkLayout } from './elk.js';
 import type { GraphLayout } from './layout-model.js';
 import { assembleLayout, BOX_PADDING, boxMinimum, externalSize, interfaceSize, linkLabelSize, round, TITLE_ROOM, type LinkRoute, type Placed } from './layout-parts.js';
 import type { GraphInterface, GraphLink, GraphNamespace, NetworkGraph } from './model.js';
@@ -36,7 +36,7 @@ export async function packedLayout(graph: NetworkGraph): Promise<GraphLayout> {
   }));
   children.push(...ordered.filter((namespace) => namespace.lab === undefined).map(leaf));
   children.push(...graph.externals.map((external) => ({ id: external.id, ...externalSize(external) })));
-  const laid: ElkNode = await new elk.default().layout({ id: 'picture', layoutOptions: { ...PACKING, 'elk.padding': '[top=12,left=12,bottom=12,right=12]' }, children });
+  const laid: ElkNode = await elkLayout({ id: 'picture', layoutOptions: { ...PACKING, 'elk.padding': '[top=12,left=12,bottom=12,right=12]' }, children });
   const placed = new Map<string, Placed>();
   const visit = (node: ElkNode): void => {
     placed.set(node.id, node);

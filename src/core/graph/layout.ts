@@ -5,9 +5,9 @@
  * namespace boxes are routed across the whole picture. The result is plain positioned data (`layout-model.ts`);
  * the same graph always gives the same layout.
  */
-import elk from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { titleText } from './appearance.js';
+import { elkLayout } from './elk.js';
 import type { GraphLayout } from './layout-model.js';
 import { packedLayout } from './layout-packed.js';
 import { assembleLayout, BOX_PADDING, boxMinimum, externalSize, interfaceSize, linkLabelSize, round, TITLE_ROOM, type LinkRoute, type Placed } from './layout-parts.js';
@@ -38,7 +38,7 @@ export const LARGE_PICTURE = 60;
 /** Lays out a picture; resolves with where each element is drawn. */
 export async function layoutGraph(graph: NetworkGraph): Promise<GraphLayout> {
   if (graph.interfaces.length > LARGE_PICTURE) return packedLayout(graph);
-  const laid = await new elk.default().layout(elkGraph(graph));
+  const laid = await elkLayout(elkGraph(graph));
   return readLayout(graph, laid);
 }
 
