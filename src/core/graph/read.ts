@@ -40,6 +40,8 @@ export interface GraphReading {
 export class GraphReader {
   /** The namespaces read last, by name (null: the root). */
   private states = new Map<NamespaceName, NamespaceState>();
+  /** Namespaces whose last read failed (busy, or going): read again at the next read, not forgotten. */
+  private unread = new Set<NamespaceName>();
 
   constructor(
     private readonly host: Host,
@@ -115,18 +117,29 @@ export class GraphReader {
   private async refresh(wanted: NamespaceName[] | undefined, changed: readonly NamespaceName[] | undefined): Promise<number> {
     if (this.states.size === 0 || (wanted === undefined && changed === undefined)) {
       const states = wanted ? await readNamespaceSet(this.host, wanted) : (await readSnapshot(this.host)).namespaces;
-      this.states = new Map(states.filter((state) => state.error === undefined).map((state) => [state.name, state]));
+      this.states = new Map();
+      this.unread.clear();
+      this.keep(states);
       return states.length;
     }
-    const names = wanted ?? [...this.states.keys()];
+    const names = wanted ?? [...this.states.keys(), ...this.unread];
     const toRead = new Set<NamespaceName>([...names.filter((name) => !this.states.has(name)), ...(changed ?? []).filter((name) => names.includes(name))]);
     const kept = new Set(names);
     for (const name of [...this.states.keys()]) if (!kept.has(name) || toRead.has(name)) this.states.delete(name);
+    this.unread.clear();
     if (toRead.size === 0) return 0;
-    for (const state of await readNamespaceSet(this.host, [...toRead])) if (state.error === undefined) this.states.set(state.name, state);
+    this.keep(await readNamespaceSet(this.host, [...toRead]));
     // Peers are named across every namespace kept, not only among those read again.
     resolveVethPeers({ namespaces: [...this.states.values()] });
     return toRead.size;
+  }
+
+  /** Keeps what was read; a namespace that could not be read is left out of the picture until a read succeeds. */
+  private keep(states: readonly NamespaceState[]): void {
+    for (const state of states) {
+      if (state.error === undefined) this.states.set(state.name, state);
+      else this.unread.add(state.name);
+    }
   }
 }
 

@@ -2,6 +2,8 @@
 // against the file, following what `ip` changes behind the file's back. A GraphReader kept between reads reads
 // again only the namespaces it is told changed.
 import { describe, test } from 'node:test';
+import { execFileSync, spawn } from 'node:child_process';
+import { readlinkSync, writeFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { deployLab } from '../../../../src/core/index.js';
 import { GraphReader, readGraph, readTopologyGraph } from '../../../../src/core/graph/read.js';
@@ -10,6 +12,7 @@ import { interfaceId, type NetworkGraph } from '../../../../src/core/graph/model
 import { ip } from '../../support/lab.js';
 import { topologyOf } from '../../support/labs.js';
 import { testSetup } from '../../support/setup.js';
+import { eventually } from '../../../support/eventually.js';
 
 const { lab, host } = testSetup({ host: true });
 
@@ -51,6 +54,8 @@ links:
     ip('-n', `${name}-h`, 'address', 'add', '10.86.0.9/24', 'dev', 'eth0');
     ip('-n', `${name}-r`, 'link', 'set', 'eth0', 'down');
     ip('netns', 'del', `${name}-k`);
+    // The kernel takes the pair's other end along a moment later, not within ip netns del.
+    await eventually(() => (linkNames(`${name}-r`).includes('eth1') ? undefined : true), { what: "r's end of the pair gone with k" });
     ip('-n', `${name}-r`, 'link', 'add', 'extra0', 'type', 'veth', 'peer', 'name', 'extra1');
     const { graph } = await readTopologyGraph(host, file);
     assert.equal(driftOf(graph, `${name}-h`, 'eth0'), 'differs: address 10.86.0.9/24 in the kernel, not in the file');
@@ -116,3 +121,40 @@ links:
     await assert.rejects(readGraph(host, `${name}-nothere`), /There is no deployed lab/u);
   });
 });
+
+describe('GraphReader of a whole host', () => {
+  test('a namespace whose read failed is read again at the next read, though only another namespace was named', async () => {
+    // A name in /run/netns that is not yet a namespace (an empty file: entering it fails), then made one by a bind
+    // mount, as ip netns add does: the namespace list does not change, so nothing reads the whole host again.
+    const broken = lab.namespaceName('unread');
+    const other = lab.namespaceName('other');
+    ip('netns', 'add', other);
+    writeFileSync(`/run/netns/${broken}`, '');
+    const reader = new GraphReader(host, {});
+    await reader.read();
+    assert.equal(reader.has(broken), false, 'an empty file was read as a namespace');
+    assert.equal(reader.has(other), true);
+    const holder = spawn('unshare', ['--net', 'sleep', '60'], { stdio: 'ignore' });
+    try {
+      await eventually(() => (readlinkOrUndefined(`/proc/${holder.pid}/ns/net`) !== readlinkOrUndefined('/proc/self/ns/net') ? true : undefined), { what: 'the unshared namespace' });
+      ip('-n', other, 'link', 'add', 'x0', 'type', 'veth', 'peer', 'name', 'x1');
+      execFileSync('mount', ['--bind', `/proc/${holder.pid}/ns/net`, `/run/netns/${broken}`]);
+    } finally {
+      holder.kill();
+    }
+    await reader.read([other]);
+    assert.equal(reader.has(broken), true, 'the namespace that could not be read before was not read again');
+  });
+});
+
+function readlinkOrUndefined(path: string): string | undefined {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function linkNames(namespace: string): string[] {
+  return (JSON.parse(ip('-j', '-n', namespace, 'link', 'show')) as Array<{ ifname: string }>).map((link) => link.ifname);
+}
