@@ -1,5 +1,5 @@
 // Stands in for an extension host or a CLI that gets killed: makes a host (this machine, or an SSH alias), starts on
-// it what a session keeps running (a change monitor inside a namespace, and a command that leaves a daemon and a
+// it what a session keeps running (a change monitor of a namespace, and a command that leaves a daemon and a
 // background process), prints one JSON line with its host's owner mark, and then waits to be killed.
 import { LocalHost, SshHost, watchNamespaceChanges, type Host } from '../../../src/core/index.js';
 

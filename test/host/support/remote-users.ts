@@ -82,19 +82,28 @@ function installSudoers(file: string, rules: string[]): void {
   }
 }
 
-function removeUser(name: string): void {
-  // A user made by this run owns only processes this run started (over ssh): end them by pid before userdel.
-  const listed = spawnSync('ps', ['-o', 'pid=', '-u', name], { encoding: 'utf8' });
-  for (const pid of listed.stdout
+const USER_PROCESSES_END_MS = 5_000;
+
+function processesOf(user: string): number[] {
+  const listed = spawnSync('ps', ['-o', 'pid=', '-u', user], { encoding: 'utf8' });
+  return listed.stdout
     .split('\n')
     .map(Number)
-    .filter((value) => value > 0)) {
+    .filter((value) => value > 0);
+}
+
+function removeUser(name: string): void {
+  // A user made by this run owns only processes this run started (over ssh): end them by pid before userdel.
+  for (const pid of processesOf(name)) {
     try {
       process.kill(pid, 'SIGKILL');
     } catch {
       // already gone
     }
   }
+  // userdel refuses while a killed process is not reaped yet ("currently used by process").
+  const deadline = Date.now() + USER_PROCESSES_END_MS;
+  while (processesOf(name).length > 0 && Date.now() < deadline) spawnSync('sleep', ['0.1']);
   const deleted = spawnSync('userdel', ['-r', name], { encoding: 'utf8' });
   // userdel -r warns (exit 12) when the mail spool was never made; the user is gone all the same.
   if (deleted.status !== 0 && userExists(name)) throw new Error(`userdel -r ${name} failed: ${deleted.stderr}`);
