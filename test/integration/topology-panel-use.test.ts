@@ -19,6 +19,7 @@ import { actInPage, canTakeScreenshots, screenshot } from './support/screenshot.
 import {
   boxesOverlap,
   clickDialogButton,
+  clickNotebookToolbarButton,
   clickInPicture,
   dialogText,
   focusPicture,
@@ -132,7 +133,7 @@ describe('the Topology panel in use', function () {
       writeWorkspaceFile('use.netns.md', `---\ntopology: ./${lab.prefix}-unb.netns.yaml\n---\n# A lab\n\n\`\`\`sh\nip -br address\n\`\`\`\n`),
     );
     await vscode.window.showNotebookDocument(notebook);
-    await actInPage('topology-notebook-toolbar', { click: '.notebook-toolbar-container .action-item a[aria-label="Show Topology"]' });
+    await clickNotebookToolbarButton('Show Topology');
     const panel = await eventually(() => api.topologyPanels().find((shown) => shown.subject.file === topology.fsPath), { what: "the notebook's lab picture" });
     const report = await reportWhen(panel, (shown) => shown.nodes.some((node) => node.id === `ns:${notebookLab}-blue`), 'the lab of the notebook');
     assert.ok(shownNode(report, `ns:${notebookLab}-red`));

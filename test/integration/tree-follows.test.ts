@@ -8,7 +8,7 @@ import { readFileSync, readlinkSync } from 'node:fs';
 import type { NetnsLabApi } from '../../src/extension.js';
 import type { TreeNode } from '../../src/ext/view-model/tree-nodes.js';
 import { activateExtension, isNamespaceNode, TreeReader } from './support/extension.js';
-import { ip, lab, linksIn, namespaceExists, processesMentioning } from './support/lab.js';
+import { ip, lab, linksIn, namespaceExists } from './support/lab.js';
 import { eventually, nextEvent } from './support/wait.js';
 
 describe('the Namespaces view follows changes made outside VS Code', () => {
@@ -90,9 +90,9 @@ describe('the Namespaces view follows changes made outside VS Code', () => {
   });
 
   describe('inside an expanded namespace', () => {
-    /** Waits for the `ip monitor` that expanding a namespace starts, as a view that has been open a while has it. */
+    /** Waits for the change monitor that expanding a namespace starts, as a view that has been open a while has it. */
     function monitorRunning(namespace: string): Promise<boolean> {
-      return eventually(() => (processesMentioning(`ip -n ${namespace} monitor`).length > 0 ? true : undefined), { what: `ip monitor in ${namespace}` });
+      return eventually(() => (monitorPids(namespace).length > 0 ? true : undefined), { what: `a change monitor of ${namespace}` });
     }
 
     const watched = lab.namespaceName('-watched');
@@ -129,7 +129,7 @@ describe('the Namespaces view follows changes made outside VS Code', () => {
       const node = await eventually(() => tree.namespace(watched), { what: `${watched} in the tree` });
       await tree.children(node);
       await monitorRunning(watched);
-      const monitor = pidsMentioning(`ip -n ${watched} monitor`)[0]!;
+      const monitor = monitorPids(watched)[0]!;
       const token = readFileSync(`/proc/${monitor}/environ`, 'latin1')
         .split('\0')
         .find((entry) => entry.startsWith('NETNS_LAB_OWNER='));
@@ -187,11 +187,28 @@ describe('the Namespaces view follows changes made outside VS Code', () => {
       ip('netns', 'delete', doomed);
       await eventually(() => (linksIn(survivor).some((link) => link.ifname === survivorEnd) ? undefined : true), {
         what: `${survivorEnd} in ${survivor} to go with the deleted namespace ${doomed}`,
-        lastSeen: () => processesMentioning(`ip -n ${doomed} monitor`).join('; '),
+        lastSeen: () => `monitors of it: ${monitorPids(doomed).join(' ') || 'none'}`,
       });
     });
   });
 });
+
+/**
+ * The processes of the change monitor following `namespace`: the netlink watch, given its path, with the shell
+ * around it; or, where Python cannot run, `ip monitor` inside it.
+ */
+function monitorPids(namespace: string): number[] {
+  const watch = pidsMentioning(`/run/netns/${namespace} `).filter((pid) => commandLine(pid).includes('netns-lab-monitor'));
+  return [...watch, ...pidsMentioning(`ip -n ${namespace} monitor`)];
+}
+
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+}
 
 /** Pids of running processes whose argv contains `text`. */
 function pidsMentioning(text: string): number[] {

@@ -3,6 +3,7 @@
  * report, and a user's keys and clicks in the page (the webview's frame), which the test host does for real.
  */
 import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import type { TopologyPanel } from '../../../src/ext/topology/topology-panel.js';
 import type { PageBox, TopologyPageReport } from '../../../src/ext/view-model/topology-messages.js';
 import { actInPage, shownElements } from './screenshot.js';
@@ -92,6 +93,24 @@ export async function quickPickRows(until: (rows: string[]) => boolean): Promise
       return until(last) ? last : undefined;
     },
     { what: 'the quick pick rows', lastSeen: () => last.join(' | ') },
+  );
+}
+
+/**
+ * Clicks a button of the open notebook's toolbar, as a person does. The toolbar shows its buttons once the notebook
+ * is drawn, and only those it has room for: the side bars are closed first, and the click is tried until it lands.
+ */
+export async function clickNotebookToolbarButton(label: string): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+  const click = { click: `.notebook-toolbar-container .action-item a[aria-label="${label}"]` };
+  await eventually(
+    () =>
+      actInPage('notebook-toolbar', click).then(
+        () => true,
+        () => undefined,
+      ),
+    { what: `the notebook toolbar's ${label} button clicked`, timeoutMs: 20_000 },
   );
 }
 
