@@ -6,6 +6,8 @@
  * `netlink-helper-run.ts` runs it, and its callers fall back to `ip` where it cannot. Exit status 3: the kernel
  * (older than 4.20) cannot answer this way.
  */
+import { PYTHON_SETNS } from './python-namespaces.js';
+
 export const NETLINK_HELPER_SCRIPT = String.raw`
 # Which namespace does each nsid of a namespace stand for? The kernel keeps nsids per namespace and names them
 # only by number; it tells the nsid a given namespace (a file) has, and lists another namespace's nsids with the
@@ -27,7 +29,7 @@ import socket
 import struct
 import sys
 
-CLONE_NEWNET = 0x40000000
+${PYTHON_SETNS}
 RTM_NEWLINK = 16
 RTM_GETLINK = 18
 RTM_NEWNSID = 88
@@ -156,15 +158,6 @@ def count_links(fd):
                 if kind in (NLMSG_DONE, NLMSG_ERROR):
                     return count
                 count += kind == RTM_NEWLINK
-
-
-def setns_network(fd):
-    if hasattr(os, "setns"):
-        os.setns(fd, CLONE_NEWNET)
-        return
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.setns(fd, CLONE_NEWNET) != 0:
-        raise OSError(ctypes.get_errno(), "setns")
 
 
 def open_all(paths):

@@ -10,6 +10,8 @@
  * (`/proc/self/ns/net` for the root one), then anything else; one that cannot be opened is skipped, as
  * `ip monitor` in a namespace that is gone says nothing either.
  */
+import { PYTHON_SETNS } from './python-namespaces.js';
+
 export const WATCH_NETLINK_SCRIPT = String.raw`
 import ctypes
 import errno
@@ -18,19 +20,10 @@ import select
 import socket
 import sys
 
-CLONE_NEWNET = 0x40000000
+${PYTHON_SETNS}
 # RTMGRP_LINK, RTMGRP_IPV4_IFADDR, RTMGRP_IPV4_ROUTE, RTMGRP_IPV6_IFADDR, RTMGRP_IPV6_ROUTE: the groups of
 # ip monitor's link, address and route objects.
 GROUPS = 0x1 | 0x10 | 0x40 | 0x100 | 0x400
-
-
-def setns_network(fd):
-    if hasattr(os, "setns"):
-        os.setns(fd, CLONE_NEWNET)
-        return
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.setns(fd, CLONE_NEWNET) != 0:
-        raise OSError(ctypes.get_errno(), "setns")
 
 
 def main():
