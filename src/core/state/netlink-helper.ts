@@ -160,22 +160,12 @@ def count_links(fd):
                 count += kind == RTM_NEWLINK
 
 
-def open_all(paths):
-    """Opens each path (-1: unreadable, as when its namespace is gone). A namespace reached by two paths gets its
-    nsid here through the first: the kernel refuses a second, so answers name the first."""
-    fds = []
-    for path in paths:
-        try:
-            fds.append(os.open(path, os.O_RDONLY | os.O_CLOEXEC))
-        except OSError:
-            fds.append(-1)
-    return fds
-
-
 def main():
     request = json.load(sys.stdin)
     # Read first: a name added or removed from here on makes what this run learns count as older.
     generation = netns_generation()
+    # A namespace reached by two paths gets its nsid through the first: the kernel refuses a second, so answers
+    # name the first.
     fds = open_all(request["files"])
     links = [count_links(fds[index]) if fds[index] >= 0 else -1 for index in request.get("count", [])]
     nsids = []

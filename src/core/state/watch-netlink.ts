@@ -30,12 +30,7 @@ def main():
     count = int(sys.argv[2])
     paths = sys.argv[3 : 3 + count]
     # Every path is opened before stepping anywhere: /proc/self/ns/net names the namespace this process is in.
-    fds = []
-    for path in paths:
-        try:
-            fds.append(os.open(path, os.O_RDONLY | os.O_CLOEXEC))
-        except OSError:
-            fds.append(-1)
+    fds = open_all(paths)
     home = os.open("/proc/self/ns/net", os.O_RDONLY | os.O_CLOEXEC)
     sockets = {}
     try:
