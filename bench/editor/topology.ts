@@ -1,7 +1,9 @@
 /**
  * The Topology panel's figures, inside the real VS Code host (bench/editor/suite.ts runs them): for a deployed lab
  * of N namespaces joined in a chain by veths, the time from the command to the page's report that the first picture
- * is painted, and from an `ip` change in one of its namespaces to the page's report that the change is painted.
+ * is painted, and from an `ip` change in one of its namespaces to the page's report that the change is painted. The
+ * first panel of a window waits for VS Code to make its first webview ready; the picture opened a second time shows
+ * what a window that has made one before costs.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,17 +31,16 @@ export async function topologyFigures(prefix: string, count: number): Promise<To
   let panel: TopologyPanel | undefined;
   try {
     await vscode.commands.executeCommand('netnsLab.lab.deploy', { file });
-    const start = Date.now();
-    panel = await vscode.commands.executeCommand<TopologyPanel>('netnsLab.topology.show', { targetId: 'local', lab });
-    const drawnAt = panel.drawn[0] ?? (await panel.nextDrawn());
-    const first = drawnAt - start;
-    const shown = (await panel.pageReport()).nodes.filter((node) => node.id.startsWith(`ns:${lab}-`)).length;
-    if (shown !== count) throw new Error(`the first picture showed ${shown} of the ${count} namespaces`);
-    console.log(`[bench-editor] topology panel, ${count}-namespace lab, first picture of ${panel.firstPicture}`);
+    let first: number;
+    [panel, first] = await firstPicture(lab, count);
     const updates: number[] = [];
     for (let round = 0; round < UPDATES; round++) updates.push(await updateMs(panel, `${lab}-n${String(round + 1).padStart(4, '0')}`, `10.99.${round}.9/32`));
+    panel.dispose();
+    let again: number;
+    [panel, again] = await firstPicture(lab, count);
     return [
       { label: `topology panel, command to first picture, ${count}-namespace lab`, ms: first, targetMs: FIRST_PICTURE_TARGETS_MS[count] },
+      { label: `topology panel, the same opened again`, ms: again, targetMs: FIRST_PICTURE_TARGETS_MS[count] },
       { label: `topology panel, ip change to updated picture, median of ${UPDATES} (${count} namespaces)`, ms: median(updates), targetMs: UPDATE_TARGET_MS },
       { label: `topology panel, ip change to updated picture, slowest of ${UPDATES}`, ms: Math.max(...updates), targetMs: UPDATE_TARGET_MS },
     ];
@@ -48,6 +49,17 @@ export async function topologyFigures(prefix: string, count: number): Promise<To
     await vscode.commands.executeCommand('netnsLab.lab.destroy', { lab }).then(undefined, () => undefined);
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** Opens the lab's picture; the panel and the milliseconds from the command to its first picture painted. */
+async function firstPicture(lab: string, count: number): Promise<[TopologyPanel, number]> {
+  const start = Date.now();
+  const panel = await vscode.commands.executeCommand<TopologyPanel>('netnsLab.topology.show', { targetId: 'local', lab });
+  const drawnAt = panel.drawn[0] ?? (await panel.nextDrawn());
+  const shown = (await panel.pageReport()).nodes.filter((node) => node.id.startsWith(`ns:${lab}-`)).length;
+  if (shown !== count) throw new Error(`the first picture showed ${shown} of the ${count} namespaces`);
+  console.log(`[bench-editor] topology panel, ${count}-namespace lab, first picture of ${panel.firstPicture}`);
+  return [panel, drawnAt - start];
 }
 
 /** Adds a second address to eth0 of a namespace and waits for the painted picture whose label counts it (`+1`). */

@@ -104,7 +104,18 @@ window.addEventListener('message', (event: MessageEvent<TopologyPanelToPage>) =>
   }
 });
 const readyAt = performance.now();
-post({ type: 'ready' });
+post({ type: 'ready', loading: loadingSteps() });
+
+/** When the page's loading steps ended, as Date.now() times. */
+function loadingSteps(): Record<string, number> {
+  const at = (ms: number) => Math.round(performance.timeOrigin + ms);
+  const script = performance.getEntriesByType('resource').find((entry) => entry.name.includes('topology-view.js')) as PerformanceResourceTiming | undefined;
+  return {
+    'page began': at(0),
+    ...(script && { 'script asked': at(script.fetchStart), 'script fetched': at(script.responseEnd) }),
+    'script ran': at(readyAt),
+  };
+}
 
 function select(id: string): void {
   const node = cy.getElementById(id);

@@ -16,7 +16,7 @@ import { isTopologyPageMessage, TOPOLOGY_ACTION_COMMANDS, type TopologyPageRepor
 import { topologyPageHtml } from '../view-model/topology-page.js';
 import { PictureFollower } from './follow.js';
 import type { PositionsStore } from './positions-store.js';
-import { startingPositions } from '../view-model/topology-start-positions.js';
+import { prepareStartingPositions, startingPositions } from '../view-model/topology-start-positions.js';
 import { bannerOf } from './banner.js';
 
 /** How long the first read waits for the watch of changes to listen (it takes milliseconds where Python runs). */
@@ -53,6 +53,9 @@ export class TopologyPanel implements vscode.Disposable {
   private changeTimer: NodeJS.Timeout | undefined;
   private reading: Promise<void> = Promise.resolve();
   private disposed = false;
+  /** When the panel was made (Date.now()), and how the page's loading went after it (for the log). */
+  private readonly createdAt = Date.now();
+  private pageLoading = '';
 
   constructor(private readonly options: TopologyPanelOptions) {
     const { services, subject, extensionUri } = options;
@@ -88,8 +91,10 @@ export class TopologyPanel implements vscode.Disposable {
   private async sendFirst(): Promise<void> {
     const start = performance.now();
     const loading = this.options.positions.load();
+    const upcoming = await this.options.source.upcoming().catch(() => []);
+    prepareStartingPositions(upcoming.length);
     // Following first: what changes from then on is seen, so the picture never has to be read twice.
-    await this.follower.start(await this.options.source.upcoming().catch(() => []), FOLLOW_START_LIMIT_MS);
+    await this.follower.start(upcoming, FOLLOW_START_LIMIT_MS);
     const following = performance.now();
     const [reading, positions] = await Promise.all([this.readOrReport(), loading]);
     const read = performance.now();
@@ -104,7 +109,7 @@ export class TopologyPanel implements vscode.Disposable {
     const steps = reading ? `${stepTimes(reading.timings)}, ${reading.namespacesRead} namespaces` : 'failed';
     this.timings =
       `following after ${(following - start).toFixed(0)} ms, read in ${(read - following).toFixed(0)} ms (${steps}), elements ${(made - read).toFixed(0)} ms, starting positions ${(placed - made).toFixed(0)} ms, ` +
-      `page ready after ${(ready - start).toFixed(0)} ms, posted after ${(performance.now() - start).toFixed(0)} ms`;
+      `page ready after ${(ready - start).toFixed(0)} ms (after the panel was made: ${this.pageLoading}), posted after ${(performance.now() - start).toFixed(0)} ms`;
     this.follower.follow(this.options.source.namespaces());
   }
 
@@ -228,6 +233,9 @@ export class TopologyPanel implements vscode.Disposable {
   async answer(message: TopologyPageToPanel): Promise<void> {
     switch (message.type) {
       case 'ready':
+        this.pageLoading = Object.entries(message.loading ?? {})
+          .map(([step, at]) => `${step} ${at - this.createdAt} ms`)
+          .join(', ');
         return this.pageReady();
       case 'drawn':
         if (this.drawn.length === 0) {

@@ -66,7 +66,8 @@ export interface TopologyPageReport {
 }
 
 export type TopologyPageToPanel =
-  | { type: 'ready' }
+  /** The page listens; `loading`: when its loading steps ended (the page's Date.now()), for the log and the benchmark. */
+  | { type: 'ready'; loading?: Record<string, number> }
   /** A picture or patch was laid out and painted (for tests and the benchmark), at the page's Date.now(). */
   | { type: 'drawn'; at: number; nodes: number; layoutMs: number; steps?: Record<string, number> }
   | ({ type: 'shown'; id: number } & TopologyPageReport)
