@@ -64,14 +64,15 @@ export async function letTestsShowDialogs(page, say) {
 }
 
 /**
- * `{ click: SELECTOR }` (with `inFrames`, `at` and `button`: see clickIn), `{ type: TEXT }`, `{ press: KEY }`
- * (Playwright's key names) and `{ dialogs: BOOLEAN }`, done in that order.
+ * `{ click: SELECTOR }` (with `inFrames`, `at` and `button`: see clickIn), `{ drag: … }` (see dragIn),
+ * `{ type: TEXT }`, `{ press: KEY }` (Playwright's key names) and `{ dialogs: BOOLEAN }`, done in that order.
  */
 async function actOnPage(page, json) {
   try {
     const action = JSON.parse(json);
     if (typeof action.dialogs === 'boolean') await page.evaluate(([flag, on]) => (globalThis[flag] = on), [SHOW_DIALOGS, action.dialogs]);
     if (typeof action.click === 'string') await clickIn(page, action);
+    if (action.drag) await dragIn(page, action.drag, action.inFrames === true);
     if (typeof action.type === 'string') await page.keyboard.type(action.type);
     if (typeof action.press === 'string') await page.keyboard.press(action.press);
     return JSON.stringify({ done: true });
@@ -92,6 +93,32 @@ async function clickIn(page, action) {
     if (found) return found.click(options);
   }
   throw new Error(`no frame holds ${action.click}`);
+}
+
+/**
+ * Presses the left button at `from` on the first element the selector matches (in the workbench, or with
+ * `inFrames` in the first frame that holds one), moves to `to` in small steps as a hand does, and lets go, holding
+ * the keys of `holding` meanwhile. `from` and `to` are pixels from the element's top left.
+ */
+async function dragIn(page, { selector, from, to, holding = [] }, inFrames) {
+  const frames = inFrames ? page.frames() : [page.mainFrame()];
+  let box;
+  for (const frame of frames) {
+    const found = await frame.$(selector).catch(() => null);
+    box = found && (await found.boundingBox());
+    if (box) break;
+  }
+  if (!box) throw new Error(`nothing shown matches ${selector}`);
+  const at = (point) => [box.x + point.x, box.y + point.y];
+  for (const key of holding) await page.keyboard.down(key);
+  try {
+    await page.mouse.move(...at(from));
+    await page.mouse.down();
+    await page.mouse.move(...at(to), { steps: 12 });
+    await page.mouse.up();
+  } finally {
+    for (const key of [...holding].reverse()) await page.keyboard.up(key);
+  }
 }
 
 /** The elements matching the selector: their text, aria-label, aria-checked, class and data-id. */

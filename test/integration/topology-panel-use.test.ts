@@ -13,9 +13,9 @@ import * as vscode from 'vscode';
 import type { NetnsLabApi } from '../../src/extension.js';
 import type { TopologyPanel } from '../../src/ext/topology/topology-panel.js';
 import { activateExtension } from './support/extension.js';
-import { addressesOf, ip, lab, namespaceExists, namespaceInode } from './support/lab.js';
+import { addressesOf, ip, lab, linksIn, namespaceExists, namespaceInode } from './support/lab.js';
 import { labName, removeLabLeftovers, twoNamespaceLab, writeWorkspaceFile } from './support/labs.js';
-import { actInPage, canTakeScreenshots, screenshot } from './support/screenshot.js';
+import { actInPage, canTakeScreenshots, screenshot, shownElements } from './support/screenshot.js';
 import {
   boxesOverlap,
   clickDialogButton,
@@ -255,6 +255,35 @@ describe('the Topology panel in use', function () {
     } finally {
       ip('-n', `${fileLab}-db2`, 'address', 'del', '10.253.2.77/24', 'dev', 'eth0');
     }
+  });
+
+  it('joins two namespaces with a Shift-drag from one to the other: Create Veth Pair asks with both ends filled in, and moves nothing', async () => {
+    const panel = await labPicture();
+    const [web, db1] = [`${fileLab}-web`, `${fileLab}-db1`];
+    const report = await panel.pageReport();
+    const middle = (id: string): { x: number; y: number } => {
+      const box = shownNode(report, id).onPage;
+      return { x: Math.round((box.left + box.right) / 2 - report.picture.left), y: Math.round((box.top + box.bottom) / 2 - report.picture.top) };
+    };
+    const linksBefore = linksIn(web).map((link) => link.ifname);
+    await actInPage(`topology-shift-drag-${Date.now()}`, { inFrames: true, drag: { selector: '#graph', from: middle(`if:${web}/eth0`), to: middle(`if:${db1}/eth0`), holding: ['Shift'] } });
+    await quickInputTitled('Create Veth Pair');
+    const asked = async (what: string): Promise<string> =>
+      eventually(async () => (await shownElements(`veth-prompt-${Date.now()}`, '.quick-input-widget .quick-input-message')).map((shown) => shown.text).find((text) => text.includes(what)), {
+        what: `the prompt "${what}"`,
+      });
+    assert.match(await asked('Name of the end in'), new RegExp(web, 'u'));
+    await press('Enter');
+    assert.match(await asked('Name of its peer in'), new RegExp(db1, 'u'));
+    await press('Escape');
+    // The drag drew a line and moved no node; the question answered Escape changed nothing.
+    const after = await panel.pageReport();
+    assert.deepEqual([shownNode(after, `if:${web}/eth0`).x, shownNode(after, `if:${web}/eth0`).y], [shownNode(report, `if:${web}/eth0`).x, shownNode(report, `if:${web}/eth0`).y]);
+    assert.equal(after.edges.length, report.edges.length);
+    assert.deepEqual(
+      linksIn(web).map((link) => link.ifname),
+      linksBefore,
+    );
   });
 
   it('deletes a namespace from its menu once the question is answered Delete: gone from the kernel and the picture', async () => {

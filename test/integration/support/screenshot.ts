@@ -66,7 +66,7 @@ async function askForElements(name: string, selector: string, timeoutMs: number)
   return found;
 }
 
-/** What a user's hands do in the page, in this order: click the first element a selector matches, type, press a key. */
+/** What a user's hands do in the page, in this order: click the first element a selector matches, drag, type, press a key. */
 export interface PageAction {
   click?: string;
   /** Click in the first frame whose page holds an element the selector matches (a webview's page), not the workbench's. */
@@ -74,6 +74,12 @@ export interface PageAction {
   /** Where to click, in pixels from the element's top left (default: its middle). */
   at?: { x: number; y: number };
   button?: 'left' | 'right';
+  /**
+   * Press the left button at `from` on the element the selector matches (with `inFrames`, in a webview's page), move
+   * to `to` in steps and let go, holding the keys in `holding` (Playwright's names: `Shift`) all the while. The
+   * points are pixels from the element's top left.
+   */
+  drag?: { selector: string; from: { x: number; y: number }; to: { x: number; y: number }; holding?: string[] };
   type?: string;
   /** A key as Playwright names it: `Enter`, `Escape`, `ArrowDown`. */
   press?: string;
