@@ -29,6 +29,7 @@ import { anyVisible, partialNamespaces } from './partial-listing.js';
 import { LabDriftChecks } from './lab-drift.js';
 import type { LabNode, NamespaceNode, TargetNode, TreeNode } from '../view-model/tree-nodes.js';
 import { present } from '../view-model/tree-present.js';
+import { GivenNamespaceNodes } from '../view-model/given-namespace-nodes.js';
 import { TreeWatchers } from './watchers.js';
 
 /** What the view as a whole shows, as the `netnsLab.state` context key for the welcome views. */
@@ -39,7 +40,7 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly parents = new WeakMap<TreeNode, TreeNode>();
   /** The namespace nodes the view holds now, by target and name, so a change refreshes just that node. */
-  private readonly namespaceNodes = new Map<string, NamespaceNode>();
+  private readonly namespaceNodes = new GivenNamespaceNodes();
   /** The lab nodes the view holds now, by target and lab. */
   private readonly labNodes = new Map<string, LabNode>();
   private readonly labDrift: LabDriftChecks;
@@ -78,13 +79,13 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const children = await this.childrenOf(node);
     if (node) for (const child of children) this.parents.set(child, node);
     // The very nodes given out: a refresh or a reveal names a node by its object, which is how VS Code knows it.
-    for (const child of children) if (child.kind === 'namespace') this.namespaceNodes.set(namespaceKey(child.targetId, child.namespace), child);
+    this.namespaceNodes.given(node ? present(node).id : '', children);
     return children;
   }
 
   /** The node last given out for a namespace (the one the view holds, once it has shown it), if any. */
   namespaceNode(targetId: string, namespace: NamespaceName): NamespaceNode | undefined {
-    return this.namespaceNodes.get(namespaceKey(targetId, namespace));
+    return this.namespaceNodes.node(targetId, namespace);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -276,7 +277,7 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const labsTouched = [...this.labNodes.values()].filter((node) => node.targetId === change.targetId && node.namespaces.some((name) => changed.has(name)));
     for (const lab of this.labDrift.invalidate(change.targetId, (name) => labsTouched.some((node) => node.lab === name))) this.fireLab(change.targetId, lab);
     for (const namespace of change.namespaces) {
-      const node = this.namespaceNodes.get(namespaceKey(change.targetId, namespace));
+      const node = this.namespaceNodes.node(change.targetId, namespace);
       if (node) this.changeEmitter.fire(node);
     }
   }
@@ -290,8 +291,4 @@ const COLLAPSIBLE = {
 
 function labKey(targetId: string, lab: string): string {
   return JSON.stringify([targetId, lab]);
-}
-
-function namespaceKey(targetId: string, namespace: NamespaceName): string {
-  return JSON.stringify([targetId, namespace]);
 }
