@@ -100,6 +100,7 @@ export function stylesheet(theme: Theme): Stylesheet {
     },
     { selector: 'node.namespace.root', style: { 'border-style': 'dashed', 'background-opacity': 0.5 } },
     { selector: 'node.namespace.unnamed', style: { 'font-style': 'italic', color: theme.muted } },
+    { selector: 'node.namespace.unreadable', style: { 'border-style': 'dashed', 'border-color': theme.noCarrier, color: theme.muted } },
     { selector: 'node.namespace:childless', style: { width: 'data(w)', height: 40, 'text-valign': 'center', 'text-margin-y': 0 } },
     { selector: 'node.lab', style: { 'background-opacity': 0, 'border-color': theme.lab, 'border-style': 'dotted', color: theme.lab, 'font-size': 13, padding: 24 } },
     {

@@ -11,7 +11,8 @@ import type { GraphDrift, GraphInterface, GraphLink, GraphNamespace, NetworkGrap
  * `planned` comes from the file (`graphFromTopology`), `actual` from the kernel (`readGraph` of the lab). `lab` names
  * the lab whose namespaces may hold extras: what other namespaces (the root one) show is only what the lab connects to.
  */
-export function graphWithDrift(planned: NetworkGraph, actual: NetworkGraph, lab: string): NetworkGraph {
+export function graphWithDrift(declared: NetworkGraph, actual: NetworkGraph, lab: string): NetworkGraph {
+  const planned = withoutUnknown(declared, actual);
   const result: NetworkGraph = { namespaces: [], interfaces: [], links: [], externals: [...actual.externals] };
   // A lab's namespaces carry its name as their prefix; no path of an unnamed namespace does.
   const ownsExtras = (namespace: NamespaceName): boolean => namespace !== null && namespace.startsWith(`${lab}-`);
@@ -24,6 +25,20 @@ export function graphWithDrift(planned: NetworkGraph, actual: NetworkGraph, lab:
   markLinks(result, planned, actual, (link) => [link.from, link.to].some((end) => declaredInterfaces.has(end) || extraInterfaces.has(end)), interfaceIds);
   markWiring(result, planned, actual);
   return result;
+}
+
+/**
+ * The file's picture without what it declares inside namespaces the kernel's picture could not read: whether those
+ * are there is not known, so they are marked neither way (the namespace's label says it could not be read).
+ */
+function withoutUnknown(planned: NetworkGraph, actual: NetworkGraph): NetworkGraph {
+  const unknown = new Set(actual.namespaces.filter((namespace) => namespace.unreadable !== undefined).map((namespace) => namespace.id));
+  if (unknown.size === 0) return planned;
+  const interfaces = planned.interfaces.filter((shown) => !unknown.has(shown.namespaceId));
+  const kept = new Set(interfaces.map((shown) => shown.id));
+  const externals = new Set(planned.externals.map((external) => external.id));
+  const links = planned.links.filter((link) => [link.from, link.to].every((end) => kept.has(end) || externals.has(end)));
+  return { ...planned, interfaces, links };
 }
 
 /** True when a graph has any drift mark: the file and the kernel agree when it has none. */

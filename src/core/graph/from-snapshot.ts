@@ -2,7 +2,7 @@
 import { unnamedNamespaceLabel } from '../display.js';
 import { isUnnamedNamespace, type HostSnapshot, type LinkInfo, type NamespaceName, type NamespaceState } from '../model.js';
 import { describeNamespaceUser } from '../state/namespace-users.js';
-import { interfaceId, namespaceId, type GraphInterface, type GraphLink, type InterfaceState, type NetworkGraph } from './model.js';
+import { interfaceId, namespaceId, type GraphInterface, type GraphLink, type GraphNamespace, type InterfaceState, type NetworkGraph } from './model.js';
 import { sharedSubnets } from './subnets.js';
 
 export interface SnapshotGraphOptions {
@@ -21,15 +21,21 @@ const TUNNEL_KINDS = new Set(['vxlan', 'geneve', 'gre', 'gretap', 'ip6gre', 'ip6
 export function graphFromSnapshot(snapshot: HostSnapshot, options: SnapshotGraphOptions = {}): NetworkGraph {
   const labOf = new Map<string, string>();
   for (const lab of options.labs ?? []) for (const namespace of lab.namespaces) labOf.set(namespace, lab.lab);
-  const states = snapshot.namespaces.filter((state) => state.error === undefined && (!options.only || options.only.has(state.name) || state.name === null));
+  const wanted = snapshot.namespaces.filter((state) => !options.only || options.only.has(state.name) || state.name === null);
+  const states = wanted.filter((state) => state.error === undefined);
   const shown = options.only ? shownLinks(states, options.only) : undefined;
   const graph: NetworkGraph = { namespaces: [], interfaces: [], links: [], externals: [] };
   const byId = new Map<string, GraphInterface>();
-  for (const state of states) {
+  for (const state of wanted) {
+    const lab = state.name === null ? undefined : labOf.get(state.name);
+    if (state.error !== undefined) {
+      // One that could not be read is there all the same: drawn empty, saying so, rather than left out unsaid.
+      if (state.name !== null) graph.namespaces.push({ ...namespaceOf(state, lab), label: `${namespaceLabel(state)} (could not be read)`, unreadable: state.error });
+      continue;
+    }
     const links = state.links.filter((link) => link.kind !== 'loopback' && (!shown || shown.has(interfaceId(state.name, link.name))));
     if (links.length === 0 && state.name === null) continue;
-    const lab = state.name === null ? undefined : labOf.get(state.name);
-    graph.namespaces.push({ id: namespaceId(state.name), label: namespaceLabel(state), namespace: state.name, ...(lab ? { lab } : {}), ...(isUnnamedNamespace(state.name) ? { unnamed: true } : {}) });
+    graph.namespaces.push(namespaceOf(state, lab));
     for (const link of links) {
       const shownInterface = toInterface(state.name, link);
       graph.interfaces.push(shownInterface);
@@ -40,6 +46,10 @@ export function graphFromSnapshot(snapshot: HostSnapshot, options: SnapshotGraph
   const linkIds = new Set<string>();
   for (const state of states) addLinks(graph, byId, linkIds, state, snapshot);
   return graph;
+}
+
+function namespaceOf(state: NamespaceState, lab: string | undefined): GraphNamespace {
+  return { id: namespaceId(state.name), label: namespaceLabel(state), namespace: state.name, ...(lab ? { lab } : {}), ...(isUnnamedNamespace(state.name) ? { unnamed: true } : {}) };
 }
 
 function namespaceLabel(state: NamespaceState): string {

@@ -24,6 +24,8 @@ export interface GraphNamespace {
   lab?: string;
   /** A namespace without a name (then `namespace` is its path). */
   unnamed?: boolean;
+  /** Why it could not be read: it is listed (its label says so), but nothing inside it is known. */
+  unreadable?: string;
   drift?: GraphDrift;
 }
 

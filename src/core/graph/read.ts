@@ -7,7 +7,7 @@
 import { NotFoundError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import { listDeployedLabs, type DeployedLab } from '../labs/inspect.js';
-import type { LinkInfo, NamespaceName, NamespaceState } from '../model.js';
+import type { HostSnapshot, LinkInfo, NamespaceName, NamespaceState } from '../model.js';
 import { resolveVethPeers } from '../state/peers.js';
 import { readNamespaceSet, readSnapshot } from '../state/read.js';
 import type { Topology } from '../topology/model.js';
@@ -40,8 +40,8 @@ export interface GraphReading {
 export class GraphReader {
   /** The namespaces read last, by name (null: the root). */
   private states = new Map<NamespaceName, NamespaceState>();
-  /** Namespaces whose last read failed (busy, or going): read again at the next read, not forgotten. */
-  private unread = new Set<NamespaceName>();
+  /** Namespaces whose last read failed (busy, going, not a namespace): drawn as such, read again at the next read. */
+  private unread = new Map<NamespaceName, NamespaceState>();
 
   constructor(
     private readonly host: Host,
@@ -61,13 +61,14 @@ export class GraphReader {
       // The whole host: the lab records only name the labs' boxes, so they are read beside the namespaces.
       const [labs, read] = await Promise.all([listDeployedLabs(this.host), this.refresh(undefined, changed)]);
       const modelling = performance.now();
-      const graph = graphFromSnapshot({ namespaces: [...this.states.values()] }, { labs });
+      const graph = graphFromSnapshot(this.snapshot(), { labs });
       return { graph, planned: false, drifted: 0, namespacesRead: read, timings: { labs: 0, namespaces: modelling - started, model: performance.now() - modelling } };
     }
     const lab = (await listDeployedLabs(this.host)).find((candidate) => candidate.lab === labName);
     const listed = performance.now();
     if (topology && (!lab || lab.namespaces.length === 0)) {
       this.states.clear();
+      this.unread.clear();
       return { graph: graphFromTopology(topology), planned: true, lab: labName, drifted: 0, namespacesRead: 0, timings: { labs: listed - started, namespaces: 0, model: performance.now() - listed } };
     }
     if (!lab) throw new NotFoundError(`There is no deployed lab ${JSON.stringify(labName)} on ${this.host.label}: netns-lab inspect lists what a file deployed`);
@@ -105,7 +106,7 @@ export class GraphReader {
 
   /** The lab's namespaces (and the root one, for what they connect to there), marked against its file if given. */
   private labGraph(lab: DeployedLab, topology: Topology | undefined): NetworkGraph {
-    const actual = graphFromSnapshot({ namespaces: [...this.states.values()] }, { labs: [lab], only: new Set(lab.namespaces) });
+    const actual = graphFromSnapshot(this.snapshot(), { labs: [lab], only: new Set(lab.namespaces) });
     return topology ? graphWithDrift(graphFromTopology(topology), actual, topology.lab) : actual;
   }
 
@@ -122,7 +123,7 @@ export class GraphReader {
       this.keep(states);
       return states.length;
     }
-    const names = wanted ?? [...this.states.keys(), ...this.unread];
+    const names = wanted ?? [...this.states.keys(), ...this.unread.keys()];
     const toRead = new Set<NamespaceName>([...names.filter((name) => !this.states.has(name)), ...(changed ?? []).filter((name) => names.includes(name))]);
     const kept = new Set(names);
     for (const name of [...this.states.keys()]) if (!kept.has(name) || toRead.has(name)) this.states.delete(name);
@@ -134,12 +135,17 @@ export class GraphReader {
     return toRead.size;
   }
 
-  /** Keeps what was read; a namespace that could not be read is left out of the picture until a read succeeds. */
+  /** Keeps what was read; a namespace that could not be read is kept apart, with why, until a read succeeds. */
   private keep(states: readonly NamespaceState[]): void {
     for (const state of states) {
       if (state.error === undefined) this.states.set(state.name, state);
-      else this.unread.add(state.name);
+      else this.unread.set(state.name, state);
     }
+  }
+
+  /** What the picture is made from: the namespaces read, and those that could not be. */
+  private snapshot(): HostSnapshot {
+    return { namespaces: [...this.states.values(), ...this.unread.values()] };
   }
 }
 

@@ -68,9 +68,16 @@ export function topologyElements(graph: NetworkGraph, options: TopologyElementOp
 }
 
 function namespaceElement(namespace: GraphNamespace, options: TopologyElementOptions): TopologyElement {
-  const classes = ['namespace', namespace.namespace === null ? 'root' : '', namespace.unnamed ? 'unnamed' : '', ...driftClasses(namespace.drift)];
+  const classes = [
+    'namespace',
+    namespace.namespace === null ? 'root' : '',
+    namespace.unnamed ? 'unnamed' : '',
+    namespace.unreadable !== undefined ? 'unreadable' : '',
+    ...driftClasses(namespace.drift),
+  ];
   const details = [namespace.namespace === null ? "the host's own namespace" : namespace.unnamed ? `no name: ${namespace.namespace}` : 'network namespace'];
   if (namespace.lab !== undefined) details.push(`lab ${namespace.lab}`);
+  if (namespace.unreadable !== undefined) details.push(`could not be read: ${namespace.unreadable}`);
   const data: TopologyNodeData = {
     id: namespace.id,
     label: namespace.label,

@@ -131,9 +131,12 @@ describe('GraphReader of a whole host', () => {
     ip('netns', 'add', other);
     writeFileSync(`/run/netns/${broken}`, '');
     const reader = new GraphReader(host, {});
-    await reader.read();
+    const first = (await reader.read()).graph.namespaces.find((namespace) => namespace.namespace === broken);
     assert.equal(reader.has(broken), false, 'an empty file was read as a namespace');
     assert.equal(reader.has(other), true);
+    // It is in the picture all the same, saying that and why it could not be read.
+    assert.equal(first?.label, `${broken} (could not be read)`);
+    assert.match(first?.unreadable ?? '', /\S/u);
     const holder = spawn('unshare', ['--net', 'sleep', '60'], { stdio: 'ignore' });
     try {
       await eventually(() => (readlinkOrUndefined(`/proc/${holder.pid}/ns/net`) !== readlinkOrUndefined('/proc/self/ns/net') ? true : undefined), { what: 'the unshared namespace' });
@@ -142,8 +145,9 @@ describe('GraphReader of a whole host', () => {
     } finally {
       holder.kill();
     }
-    await reader.read([other]);
+    const second = (await reader.read([other])).graph.namespaces.find((namespace) => namespace.namespace === broken);
     assert.equal(reader.has(broken), true, 'the namespace that could not be read before was not read again');
+    assert.deepEqual([second?.label, second?.unreadable], [broken, undefined]);
   });
 });
 

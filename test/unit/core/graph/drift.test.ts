@@ -49,6 +49,29 @@ describe('graphWithDrift', () => {
     assert.deepEqual(link?.drift, { kind: 'missing', details: ['the veth between lab1-blue:eth0 and lab1-red:eth1 declared in the file, not in the kernel'] });
   });
 
+  test('what the file declares inside a namespace that could not be read is marked neither missing nor extra', () => {
+    const actual = deployedAsDeclared();
+    const blue = actual.namespaces.find((group) => group.namespace === 'lab1-blue')!;
+    Object.assign(blue, { label: 'lab1-blue (could not be read)', unreadable: 'Invalid argument' });
+    actual.interfaces = actual.interfaces.filter((shown) => shown.namespaceId !== 'ns:lab1-blue');
+    actual.links = actual.links.filter((link) => !link.to.includes('lab1-blue') && !link.from.includes('lab1-blue'));
+    const marked = graphWithDrift(planned, actual, 'lab1');
+    assert.deepEqual(
+      marked.namespaces.find((group) => group.namespace === 'lab1-blue'),
+      blue,
+    );
+    assert.equal(
+      marked.interfaces.some((shown) => shown.namespaceId === 'ns:lab1-blue'),
+      false,
+    );
+    assert.equal(
+      marked.links.some((link) => link.from.includes('lab1-blue') || link.to.includes('lab1-blue')),
+      false,
+    );
+    // What is known elsewhere is still marked: red's end of the pair to blue is there, as the file says.
+    assert.equal(interfaceOf(marked, 'lab1-red', 'eth1').drift, undefined);
+  });
+
   test('an address, an MTU and a down state that differ are each said on the interface', () => {
     const actual = deployedAsDeclared();
     const red = interfaceOf(actual, 'lab1-red', 'eth1');

@@ -86,6 +86,15 @@ describe('graphFromSnapshot', () => {
     assert.deepEqual(graph.namespaces, [{ id: 'ns:/proc/7/ns/net', label: 'container abc123: nginx (pid 7)', namespace: '/proc/7/ns/net', unnamed: true }]);
   });
 
+  test("a namespace that could not be read is drawn empty, saying so and why; a lab's own only in its lab's picture", () => {
+    const broken = namespace('lab-gone', [], { error: 'Cannot open network namespace "lab-gone": Invalid argument' });
+    const graph = graphFromSnapshot({ namespaces: [namespace(null, [link(2, 'eth0', { kind: 'device' })]), broken] }, { labs: [{ lab: 'lab', namespaces: ['lab-gone'] }] });
+    assert.deepEqual(graph.namespaces[1], { id: 'ns:lab-gone', label: 'lab-gone (could not be read)', namespace: 'lab-gone', lab: 'lab', unreadable: broken.error });
+    assert.equal(graph.interfaces.filter((shown) => shown.namespaceId === 'ns:lab-gone').length, 0);
+    const other = graphFromSnapshot({ namespaces: [broken] }, { only: new Set(['lab-other']) });
+    assert.deepEqual(other.namespaces, []);
+  });
+
   test('500 namespaces, each with a veth to the root namespace: one group each and one link each', () => {
     const count = 500;
     const root = namespace(

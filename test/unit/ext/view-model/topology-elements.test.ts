@@ -63,6 +63,14 @@ describe('the topology picture as cytoscape elements', () => {
     assert.deepEqual(byId(elements, 'if:lab-router/eth0').data.details, ['veth · up · mtu 1500', '10.0.0.1/24', 'fd00::1/64']);
   });
 
+  test('marks a namespace that could not be read, and says why in its details', () => {
+    const broken = topologyElements({ ...graph, namespaces: [...graph.namespaces, { id: 'ns:lab-x', label: 'lab-x (could not be read)', namespace: 'lab-x', unreadable: 'Invalid argument' }] });
+    const node = byId(broken, 'ns:lab-x');
+    assert.match(node.classes, /\bnamespace unreadable\b/u);
+    assert.deepEqual(node.data.details, ['network namespace', 'could not be read: Invalid argument']);
+    assert.doesNotMatch(byId(broken, 'ns:lab-router').classes, /unreadable/u);
+  });
+
   test('joins interfaces by edges labelled with their subnets, and leaves out an edge to what is not drawn', () => {
     const veth = byId(elements, 'veth:if:lab-host/eth0|if:lab-router/eth0');
     assert.equal(veth.group, 'edges');
