@@ -58,7 +58,7 @@ describe('the Topology panel in use', function () {
       ip('-n', namespace, 'address', 'add', address, 'dev', device);
       ip('-n', namespace, 'link', 'set', device, 'up');
     }
-    labFile = writeWorkspaceFile('udet.netns.yaml', routedLab(fileLab));
+    labFile = writeWorkspaceFile('udet.netns.yaml', routedLab(fileLab, 253));
     await vscode.commands.executeCommand('netnsLab.lab.deploy', { file: labFile.fsPath });
   });
 
@@ -92,7 +92,7 @@ describe('the Topology panel in use', function () {
   async function labPicture(): Promise<TopologyPanel> {
     const panel = await vscode.commands.executeCommand<TopologyPanel>('netnsLab.topology.show', labFile);
     panel.reveal();
-    await reportWhen(panel, (report) => report.nodes.some((node) => node.id === `if:${fileLab}-db2/eth0` && node.classes.includes('state-up')), 'the deployed lab');
+    await reportWhen(panel, (report) => report.nodes.some((node) => node.id === `if:${fileLab}-gamma/eth0` && node.classes.includes('state-up')), 'the deployed lab');
     return panel;
   }
 
@@ -147,9 +147,9 @@ describe('the Topology panel in use', function () {
     await press('/');
     await reportWhen(panel, (report) => report.focus === 'search', 'the search box to have the keyboard');
     // The namespace's name is in its box and in the title of its one interface ("eth0 in NAME").
-    await typeText(`${fileLab}-web`);
+    await typeText(`${fileLab}-alpha`);
     const found = await reportWhen(panel, (report) => report.search.count === '2 found', '"2 found"');
-    const matches = [`ns:${fileLab}-web`, `if:${fileLab}-web/eth0`];
+    const matches = [`ns:${fileLab}-alpha`, `if:${fileLab}-alpha/eth0`];
     assert.equal(found.selected.length, 1);
     assert.ok(matches.includes(found.selected[0]!), `the first match is not selected: ${found.selected.join()}`);
     await press('Enter');
@@ -237,7 +237,7 @@ describe('the Topology panel in use', function () {
 
   it("adds an address to an interface from its right-click menu: in the kernel, then on the picture's node", async () => {
     const panel = await labPicture();
-    const id = `if:${fileLab}-db2/eth0`;
+    const id = `if:${fileLab}-gamma/eth0`;
     await selectInPicture(panel, id);
     const report = await panel.pageReport();
     const node = shownNode(report, id).onPage;
@@ -248,40 +248,40 @@ describe('the Topology panel in use', function () {
     await quickInputTitled('Add Address');
     await typeText('10.253.2.77/24');
     await press('Enter');
-    await eventually(() => (addressesOf(`${fileLab}-db2`, 'eth0').includes('10.253.2.77/24') ? true : undefined), { what: 'the address in the kernel', timeoutMs: 15_000 });
+    await eventually(() => (addressesOf(`${fileLab}-gamma`, 'eth0').includes('10.253.2.77/24') ? true : undefined), { what: 'the address in the kernel', timeoutMs: 15_000 });
     try {
       const drawn = await reportWhen(panel, (shown) => shown.details.includes('10.253.2.77/24'), 'the address in the details of the node');
       assert.match(shownNode(drawn, id).label, /^eth0\n10\.253\.2\.3\/24 \+1$/u);
     } finally {
-      ip('-n', `${fileLab}-db2`, 'address', 'del', '10.253.2.77/24', 'dev', 'eth0');
+      ip('-n', `${fileLab}-gamma`, 'address', 'del', '10.253.2.77/24', 'dev', 'eth0');
     }
   });
 
   it('joins two namespaces with a Shift-drag from one to the other: Create Veth Pair asks with both ends filled in, and moves nothing', async () => {
     const panel = await labPicture();
-    const [web, db1] = [`${fileLab}-web`, `${fileLab}-db1`];
+    const [alpha, beta] = [`${fileLab}-alpha`, `${fileLab}-beta`];
     const report = await panel.pageReport();
     const middle = (id: string): { x: number; y: number } => {
       const box = shownNode(report, id).onPage;
       return { x: Math.round((box.left + box.right) / 2 - report.picture.left), y: Math.round((box.top + box.bottom) / 2 - report.picture.top) };
     };
-    const linksBefore = linksIn(web).map((link) => link.ifname);
-    await actInPage(`topology-shift-drag-${Date.now()}`, { inFrames: true, drag: { selector: '#graph', from: middle(`if:${web}/eth0`), to: middle(`if:${db1}/eth0`), holding: ['Shift'] } });
+    const linksBefore = linksIn(alpha).map((link) => link.ifname);
+    await actInPage(`topology-shift-drag-${Date.now()}`, { inFrames: true, drag: { selector: '#graph', from: middle(`if:${alpha}/eth0`), to: middle(`if:${beta}/eth0`), holding: ['Shift'] } });
     await quickInputTitled('Create Veth Pair');
     const asked = async (what: string): Promise<string> =>
       eventually(async () => (await shownElements(`veth-prompt-${Date.now()}`, '.quick-input-widget .quick-input-message')).map((shown) => shown.text).find((text) => text.includes(what)), {
         what: `the prompt "${what}"`,
       });
-    assert.match(await asked('Name of the end in'), new RegExp(web, 'u'));
+    assert.match(await asked('Name of the end in'), new RegExp(alpha, 'u'));
     await press('Enter');
-    assert.match(await asked('Name of its peer in'), new RegExp(db1, 'u'));
+    assert.match(await asked('Name of its peer in'), new RegExp(beta, 'u'));
     await press('Escape');
     // The drag drew a line and moved no node; the question answered Escape changed nothing.
     const after = await panel.pageReport();
-    assert.deepEqual([shownNode(after, `if:${web}/eth0`).x, shownNode(after, `if:${web}/eth0`).y], [shownNode(report, `if:${web}/eth0`).x, shownNode(report, `if:${web}/eth0`).y]);
+    assert.deepEqual([shownNode(after, `if:${alpha}/eth0`).x, shownNode(after, `if:${alpha}/eth0`).y], [shownNode(report, `if:${alpha}/eth0`).x, shownNode(report, `if:${alpha}/eth0`).y]);
     assert.equal(after.edges.length, report.edges.length);
     assert.deepEqual(
-      linksIn(web).map((link) => link.ifname),
+      linksIn(alpha).map((link) => link.ifname),
       linksBefore,
     );
   });

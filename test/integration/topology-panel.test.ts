@@ -15,6 +15,7 @@ import { activateExtension, TreeReader } from './support/extension.js';
 import { ip, lab, linksIn, tcpdumpsIn } from './support/lab.js';
 import { labName, removeLabLeftovers, writeWorkspaceFile } from './support/labs.js';
 import { actInPage, canTakeScreenshots, screenshot } from './support/screenshot.js';
+import { routedLab } from './support/topology.js';
 import { eventually } from './support/wait.js';
 
 const RENDER_PAUSE_MS = 1_500;
@@ -122,7 +123,7 @@ describe('the Topology panel', () => {
   });
 
   it("shows a topology file's plan, then once deployed the kernel's picture, drift marked (topology-panel.png)", async () => {
-    const file = writeWorkspaceFile('pic.netns.yaml', labFile(fileLab, lab.interfaceName('fu')));
+    const file = writeWorkspaceFile('pic.netns.yaml', routedLab(fileLab, 252, lab.interfaceName('fu')));
     const panel = await vscode.commands.executeCommand<TopologyPanel>('netnsLab.topology.show', file);
     panels.push(panel);
     const planned = await drawnWhen(panel, (shown) => shown.nodes.some((candidate) => candidate.id === `ns:${fileLab}-router`), 'the plan');
@@ -243,23 +244,3 @@ describe('the Topology panel', () => {
     );
   });
 });
-
-/** A router with two subnets: alpha on one, a bridge with beta and gamma on the other; an uplink to the root namespace. */
-function labFile(name: string, uplink: string): string {
-  return `lab: ${name}
-namespaces:
-  router: { forwarding: true }
-  alpha: { routes: [default via 10.252.1.1] }
-  sw: {}
-  beta: { routes: [default via 10.252.2.1] }
-  gamma: { routes: [default via 10.252.2.1] }
-bridges:
-  br0: { namespace: sw, ports: [p0, p1, p2] }
-links:
-  - [alpha:eth0 10.252.1.2/24, router:eth0 10.252.1.1/24]
-  - [router:eth1 10.252.2.1/24, sw:p0]
-  - [beta:eth0 10.252.2.2/24, sw:p1]
-  - [gamma:eth0 10.252.2.3/24, sw:p2]
-  - [router:up0 10.252.9.2/30, ${uplink} 10.252.9.1/30]
-`;
-}

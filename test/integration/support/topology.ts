@@ -125,21 +125,25 @@ export function luminance(colour: string): number {
   return 0.2126 * red + 0.7152 * green + 0.0722 * blue;
 }
 
-/** A router between two subnets: one host on the first, a bridge with two hosts on the second. */
-export function routedLab(name: string): string {
+/**
+ * A router between two subnets, 10.OCTET.1.0/24 and 10.OCTET.2.0/24: alpha on the first, a bridge in sw with beta
+ * and gamma on the second; with `uplink`, a veth from the router to that interface in the root namespace.
+ */
+export function routedLab(name: string, octet: number, uplink?: string): string {
+  const net = `10.${octet}`;
   return `lab: ${name}
 namespaces:
   router: { forwarding: true }
-  web: { routes: [default via 10.253.1.1] }
+  alpha: { routes: [default via ${net}.1.1] }
   sw: {}
-  db1: { routes: [default via 10.253.2.1] }
-  db2: { routes: [default via 10.253.2.1] }
+  beta: { routes: [default via ${net}.2.1] }
+  gamma: { routes: [default via ${net}.2.1] }
 bridges:
   br0: { namespace: sw, ports: [p0, p1, p2] }
 links:
-  - [web:eth0 10.253.1.2/24, router:eth0 10.253.1.1/24]
-  - [router:eth1 10.253.2.1/24, sw:p0]
-  - [db1:eth0 10.253.2.2/24, sw:p1]
-  - [db2:eth0 10.253.2.3/24, sw:p2]
-`;
+  - [alpha:eth0 ${net}.1.2/24, router:eth0 ${net}.1.1/24]
+  - [router:eth1 ${net}.2.1/24, sw:p0]
+  - [beta:eth0 ${net}.2.2/24, sw:p1]
+  - [gamma:eth0 ${net}.2.3/24, sw:p2]
+${uplink === undefined ? '' : `  - [router:up0 ${net}.9.2/30, ${uplink} ${net}.9.1/30]\n`}`;
 }
