@@ -13,8 +13,9 @@ import { isTopologyDocument } from '../labs/topology-files.js';
 import { frontMatterOptions } from '../notebook/serializer.js';
 import { frontMatterTargetId, notebookTarget } from '../notebook/target-choice.js';
 import type { Services } from '../services.js';
-import { pickOne, stepTitles, type Choice } from '../ui/prompts.js';
+import { pickOne, stepTitles } from '../ui/prompts.js';
 import type { TopologyRequest, TopologySubject } from '../view-model/topology-arguments.js';
+import { subjectChoices } from '../view-model/topology-subject-choices.js';
 
 const TITLE = 'Show Topology';
 
@@ -36,14 +37,11 @@ async function pickTarget(services: Services, request: TopologyRequest): Promise
 /** Every namespace of the target, one of its deployed labs, or the topology file in the editor. */
 async function pickSubject(services: Services, targetId: string): Promise<TopologySubject> {
   const labs = await listDeployedLabs(services.host(targetId));
-  const choices: Array<Choice<TopologySubject>> = [{ label: '$(globe) Every namespace', description: services.where(targetId).label, value: { targetId } }];
   const editor = vscode.window.activeTextEditor?.document;
-  if (editor && isTopologyDocument(editor) && editor.uri.scheme === 'file') {
-    choices.push({ label: `$(file) ${vscode.workspace.asRelativePath(editor.uri)}`, description: 'the open topology file: its lab, or its plan', value: { targetId, file: editor.uri.fsPath } });
-  }
-  for (const lab of labs) choices.push({ label: `$(beaker) lab ${lab.lab}`, description: `${lab.namespaces.length} namespaces`, value: { targetId, lab: lab.lab } });
-  if (choices.length === 1) return choices[0]!.value;
-  return pickOne(choices, { title: stepTitles(TITLE, 1)(), placeholder: 'Which picture?', emptyMessage: '' });
+  const openFile = editor && isTopologyDocument(editor) && editor.uri.scheme === 'file' ? { path: editor.uri.fsPath, shown: vscode.workspace.asRelativePath(editor.uri) } : undefined;
+  const { choices, ask } = subjectChoices({ targetId, targetLabel: services.where(targetId).label, labs, ...(openFile ? { openFile } : {}) });
+  if (!ask) return choices[0]!.value;
+  return pickOne<TopologySubject>(choices, { title: stepTitles(TITLE, 1)(), placeholder: 'Which picture?', emptyMessage: '' });
 }
 
 /** A notebook's lab (its front matter's topology) on the notebook's target; without one, that target's picture. */
