@@ -79,7 +79,7 @@ export class NamespaceTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     const children = await this.childrenOf(node);
     if (node) for (const child of children) this.parents.set(child, node);
     // The very nodes given out: a refresh or a reveal names a node by its object, which is how VS Code knows it.
-    this.namespaceNodes.given(node ? present(node).id : '', children);
+    this.namespaceNodes.given(node ? present(node).id : '', children, (child) => present(child).id);
     return children;
   }
 
