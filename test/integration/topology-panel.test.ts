@@ -5,7 +5,7 @@
  * file's plan, its deployed picture and drift. The picture (test-artifacts/editor/topology-panel.png) is to look at.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
@@ -120,6 +120,25 @@ describe('the Topology panel', () => {
     assert.ok(Math.hypot(added.x - sibling.x, added.y - sibling.y) <= 200, `eth9 was put far from its namespace's eth0: ${JSON.stringify([added, sibling])}`);
     ip('-n', alpha, 'link', 'delete', 'eth9');
     await drawnWhen(panel, (shown) => !shown.nodes.some((candidate) => candidate.id === `if:${alpha}/eth9` || candidate.id === `if:${beta}/eth9`), 'the veth gone from the picture');
+  });
+
+  it('draws a name in /run/netns that cannot be entered as an empty box that says so, with why in its details', async () => {
+    const panel = panels[0]!;
+    // An empty file where a namespace's mount belongs: what a crash between creating the name and mounting leaves.
+    const broken = lab.namespaceName('-tbroken');
+    writeFileSync(`/run/netns/${broken}`, '');
+    try {
+      const report = await drawnWhen(panel, (shown) => shown.nodes.some((candidate) => candidate.id === `ns:${broken}`), 'the name that cannot be entered');
+      const box = node(report, `ns:${broken}`);
+      assert.equal(box.label, `${broken} (could not be read)`);
+      assert.ok(box.classes.includes('unreadable'), box.classes.join(' '));
+      panel.select(`ns:${broken}`);
+      const selected = await drawnWhen(panel, (shown) => shown.details.includes('could not be read:'), 'its details');
+      assert.match(selected.details, /could not be read: \S/u);
+    } finally {
+      rmSync(`/run/netns/${broken}`, { force: true });
+    }
+    await drawnWhen(panel, (shown) => !shown.nodes.some((candidate) => candidate.id === `ns:${broken}`), 'the box gone with the name');
   });
 
   it("shows a topology file's plan, then once deployed the kernel's picture, drift marked (topology-panel.png)", async () => {
