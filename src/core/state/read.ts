@@ -110,7 +110,7 @@ export async function readNamespaceSet(host: Host, names: readonly NamespaceName
 export async function readNamespaceStates(host: Host, names: readonly NamespaceName[]): Promise<NamespaceState[]> {
   if (names.length === 0) return [];
   const raw = await readNamespacesRaw(host, NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, names);
-  return raw.filter((record) => !vanished(record)).map(toNamespaceState);
+  return (await withoutDeleted(host, raw)).map(toNamespaceState);
 }
 
 /**
@@ -149,15 +149,12 @@ function missingNamespaceError(name: string): NotFoundError {
 async function readNamespaces(host: Host, namespaces: readonly NamespaceName[]): Promise<NamespaceState[]> {
   const halves = namespaces.length < SPLIT_FROM ? [namespaces] : [namespaces.slice(0, namespaces.length >> 1), namespaces.slice(namespaces.length >> 1)];
   const [{ identities }, ...raws] = await Promise.all([readIdentities(host, namespaces), ...halves.map((half) => readNamespacesRaw(host, NAMESPACE_BATCH, NAMESPACE_BATCH_OPTIONS, half))]);
-  return raws
-    .flat()
-    .filter((record) => !vanished(record))
-    .map((record) => {
-      const state = toNamespaceState(record);
-      const identity = identities.get(record.name);
-      if (identity !== undefined) state.identity = identity;
-      return state;
-    });
+  return (await withoutDeleted(host, raws.flat())).map((record) => {
+    const state = toNamespaceState(record);
+    const identity = identities.get(record.name);
+    if (identity !== undefined) state.identity = identity;
+    return state;
+  });
 }
 
 /**
@@ -179,6 +176,20 @@ async function readLinksOnly(host: Host, namespaces: readonly NamespaceName[]): 
 
 /** Below this many namespaces, one shell reads them all: a second would cost more than it saves. */
 const SPLIT_FROM = 32;
+
+/**
+ * The records without those of namespaces deleted while they were read: those whose file was gone, and those that
+ * could not be entered and whose name is gone by now. `ip netns delete` unmounts a namespace before it removes its
+ * name, and entering it in between fails as entering a name that is broken for good does ("Invalid argument"): the
+ * name being gone a moment later tells them apart.
+ */
+async function withoutDeleted(host: Host, records: readonly RawNamespaceOutput[]): Promise<RawNamespaceOutput[]> {
+  const kept = records.filter((record) => !vanished(record));
+  const failedNamed = (record: RawNamespaceOutput): boolean => record.exitCode !== 0 && record.name !== null && !isUnnamedNamespace(record.name);
+  if (!kept.some(failedNamed)) return kept;
+  const present = new Set(await host.listNamespaceNames());
+  return kept.filter((record) => !failedNamed(record) || present.has(record.name!));
+}
 
 /** ip's or nsenter's words when a namespace's file is gone (deleted, or its process ended). */
 function vanished(record: RawNamespaceOutput): boolean {

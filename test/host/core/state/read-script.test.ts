@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LocalHost, readSnapshot, type HostSnapshot, type RunOptions, type RunResult } from '../../../../src/core/index.js';
 import { ip, namespaceExists } from '../../support/lab.js';
@@ -93,4 +94,43 @@ test('namespaces deleted while a snapshot of them runs are skipped, not errors',
   const read = ours(await reading).map((state) => state.name);
   const survivors = names.filter((name) => namespaceExists(name));
   for (const name of survivors) assert.ok(read.includes(name), `${name} was not deleted but is missing`);
+});
+
+/** A LocalHost that removes `file` once the command whose argv[3] is `marker` has run (once). */
+class UnlinkingHost extends LocalHost {
+  constructor(
+    private readonly marker: string,
+    private readonly file: string,
+  ) {
+    super();
+  }
+
+  override async run(argv: readonly string[], options?: RunOptions): Promise<RunResult> {
+    const result = await super.run(argv, options);
+    if (argv[3] === this.marker) rmSync(this.file, { force: true });
+    return result;
+  }
+}
+
+describe('a namespace unmounted, not yet unlinked, when it is read', () => {
+  // `ip netns delete` unmounts the namespace, then removes its name: in between, its name is an empty file, which
+  // cannot be entered ("Invalid argument"), as a name broken for good cannot. Here the name goes right after the
+  // read script has met it; another empty file stays.
+  const [halfGone, broken] = [lab.namespaceName('-halfgone'), lab.namespaceName('-broken')];
+  const unlinking = new UnlinkingHost('netns-lab-read', `/run/netns/${halfGone}`);
+  after(() => {
+    unlinking.dispose();
+    for (const name of [halfGone, broken]) rmSync(`/run/netns/${name}`, { force: true });
+  });
+
+  test('is left out once its name is gone; a name that stays unreadable is read as an error', async () => {
+    for (const name of [halfGone, broken]) writeFileSync(`/run/netns/${name}`, '');
+    const snapshot = await readSnapshot(unlinking);
+    assert.equal(existsSync(`/run/netns/${halfGone}`), false, 'the name was not removed during the read');
+    const mine = snapshot.namespaces.filter((state) => state.name === halfGone || state.name === broken);
+    assert.deepEqual(
+      mine.map((state) => [state.name, state.error !== undefined]),
+      [[broken, true]],
+    );
+  });
 });
