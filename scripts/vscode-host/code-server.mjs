@@ -1,7 +1,7 @@
 // Starting, waiting for and stopping code-server, shared by run-tests.mjs and open.mjs.
 // code-server runs under Node 24 from the cache folder, in its own process group, so that stopping it
 // can take its extension host and file watcher along (killing only its pid leaves them running for hours).
-import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -59,10 +59,15 @@ export async function makeSessionFolders(prefix) {
     xdgData: join(root, 'xdg-data'),
     xdgCache: join(root, 'xdg-cache'),
     browserProfile: join(root, 'browser-profile'),
+    // VS Code's and its git extension's sockets (vscode-ipc-*.sock, vscode-git-*.sock) go here rather than into
+    // /tmp, where nothing would remove them after the session.
+    runtime: join(root, 'run'),
   };
   for (const folder of Object.values(folders)) {
     mkdirSync(folder, { recursive: true });
   }
+  // A runtime folder is its owner's alone.
+  chmodSync(folders.runtime, 0o700);
   mkdirSync(join(folders.userData, 'User'));
   writeFileSync(join(folders.userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
   return folders;
@@ -80,6 +85,7 @@ function codeServerEnvironment(folders, runAs) {
   environment.XDG_CONFIG_HOME = folders.xdgConfig;
   environment.XDG_DATA_HOME = folders.xdgData;
   environment.XDG_CACHE_HOME = folders.xdgCache;
+  environment.XDG_RUNTIME_DIR = folders.runtime;
   if (runAs) {
     // What a login of that user would have, not root's.
     Object.assign(environment, { HOME: runAs.home, USER: runAs.name, LOGNAME: runAs.name });
