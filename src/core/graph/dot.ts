@@ -17,7 +17,10 @@ export function toDot(graph: NetworkGraph): string {
   ];
   graph.namespaces.forEach((namespace, index) => {
     lines.push(`  subgraph ${quote(`cluster_${index}`)} {`, `    label=${quote(namespace.label)};`, '    style="rounded";');
-    for (const shown of graph.interfaces.filter((candidate) => candidate.namespaceId === namespace.id)) {
+    const inside = graph.interfaces.filter((candidate) => candidate.namespaceId === namespace.id);
+    // Graphviz leaves an empty cluster out: a namespace with nothing to show (or that could not be read) would vanish.
+    if (inside.length === 0) lines.push(`    ${quote(`${namespace.id}:empty`)} [label="", shape=point, style=invis];`);
+    for (const shown of inside) {
       const attributes = [`label=${quote(interfaceLines(shown).join('\n'))}`];
       if (shown.state === 'down') attributes.push('color="gray60"', 'fontcolor="gray40"');
       if (shown.state === 'no-carrier') attributes.push('color="orange"');

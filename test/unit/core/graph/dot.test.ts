@@ -20,6 +20,14 @@ describe('toDot', () => {
     assert.match(text, /\}\n$/u);
   });
 
+  test('a namespace with nothing to show, or that could not be read, holds an invisible point: Graphviz leaves an empty cluster out', () => {
+    const broken = namespace('lab-x', [], { error: 'Invalid argument' });
+    const empty = toDot(graphFromSnapshot({ namespaces: [namespace('lab-empty', []), broken] }));
+    assert.match(empty, /label="lab-empty";\n {4}style="rounded";\n {4}"ns:lab-empty:empty" \[label="", shape=point, style=invis\];/u);
+    assert.match(empty, /label="lab-x \(could not be read\)";\n {4}style="rounded";\n {4}"ns:lab-x:empty" \[label="", shape=point, style=invis\];/u);
+    assert.ok(!text.includes(':empty"'), 'a namespace with interfaces got a point too');
+  });
+
   test('quotes and backslashes in names are escaped', () => {
     const hostile = toDot(graphFromSnapshot({ namespaces: [namespace('a"b\\c', [link(2, 'x')])] }));
     assert.ok(hostile.includes('label="a\\"b\\\\c";'), hostile);
