@@ -7,6 +7,7 @@ import { HostError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import { isUnnamedNamespace, type NamespaceName } from '../model.js';
 import { NETLINK_HELPER_SCRIPT } from './netlink-helper.js';
+import { FIND_PYTHON } from './python-namespaces.js';
 
 /** The path that reaches a namespace on the host; the root namespace is the reading shell's own. */
 export function namespacePath(namespace: NamespaceName): string {
@@ -33,12 +34,9 @@ export interface HelperAnswer {
   generation: string;
 }
 
-/** Runs it with the system's Python 3 (a version manager's shim would cost more than the work). */
-const RUN_HELPER = `
-for python in /usr/bin/python3 /usr/local/bin/python3 python3; do
-  if command -v "$python" >/dev/null 2>&1; then exec "$python" -I -S -c "$1"; fi
-done
-exit 127
+/** Runs it with the system's Python 3; 127 where there is none. */
+const RUN_HELPER = `${FIND_PYTHON}[ -n "$python" ] || exit 127
+exec "$python" -I -S -c "$1"
 `;
 
 export async function runNetlinkHelper(host: Host, request: HelperRequest): Promise<HelperAnswer | undefined> {

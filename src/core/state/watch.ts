@@ -9,6 +9,7 @@ import { CancelledError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import type { NamespaceName } from '../model.js';
 import { namespacePath } from './netlink-helper-run.js';
+import { FIND_PYTHON } from './python-namespaces.js';
 import { WATCH_NETLINK_SCRIPT } from './watch-netlink.js';
 
 /** One `ip monitor` per namespace (empty name: the root namespace), each event line turned into its index. */
@@ -34,14 +35,11 @@ wait
  */
 const MONITOR_SCRIPT = `
 watcher=$1; count=$2; shift 2
-for python in /usr/bin/python3 /usr/local/bin/python3 python3; do
-  if command -v "$python" >/dev/null 2>&1; then
-    "$python" -I -S -c "$watcher" netns-lab-monitor "$count" "$@"
-    status=$?
-    [ "$status" -eq 3 ] || exit "$status"
-    break
-  fi
-done
+${FIND_PYTHON}if [ -n "$python" ]; then
+  "$python" -I -S -c "$watcher" netns-lab-monitor "$count" "$@"
+  status=$?
+  [ "$status" -eq 3 ] || exit "$status"
+fi
 shift "$count"
 ${IP_MONITORS}`;
 
