@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LocalHost, readSnapshot, type HostSnapshot, type RunOptions, type RunResult } from '../../../../src/core/index.js';
+import { readNamespaceSet } from '../../../../src/core/state/read.js';
 import { ip, namespaceExists } from '../../support/lab.js';
 import { testSetup } from '../../support/setup.js';
 
@@ -33,33 +34,47 @@ function ours(snapshot: HostSnapshot): HostSnapshot['namespaces'] {
   return found;
 }
 
-/** A LocalHost that deletes `victim` just before the command whose argv[3] is `marker` starts (once). */
-class DeletingHost extends LocalHost {
-  deleted = false;
+/**
+ * A LocalHost that does `act` once, just before (or, with `after`, just after) the command whose argv[3] is
+ * `marker` runs; `acted` says whether it has.
+ */
+class ActingHost extends LocalHost {
+  acted = false;
   constructor(
     private readonly marker: string,
-    private readonly victim: string,
+    private readonly act: () => void,
+    private readonly when: 'before' | 'after' = 'before',
   ) {
     super();
   }
 
   override async run(argv: readonly string[], options?: RunOptions): Promise<RunResult> {
-    if (!this.deleted && argv[3] === this.marker) {
-      ip('netns', 'delete', this.victim);
-      this.deleted = true;
-    }
-    return super.run(argv, options);
+    const now = !this.acted && argv[3] === this.marker;
+    if (now && this.when === 'before') this.actOnce();
+    const result = await super.run(argv, options);
+    if (now && this.when === 'after') this.actOnce();
+    return result;
   }
+
+  private actOnce(): void {
+    this.act();
+    this.acted = true;
+  }
+}
+
+/** Deletes `victim` just before the command marked `marker` starts. */
+function deletingHost(marker: string, victim: string): ActingHost {
+  return new ActingHost(marker, () => ip('netns', 'delete', victim));
 }
 
 describe('a namespace deleted between listing and reading', () => {
   const victim = names[100]!;
-  const deleting = new DeletingHost('netns-lab-read', victim);
+  const deleting = deletingHost('netns-lab-read', victim);
   after(() => deleting.dispose());
 
   test('is left out of the snapshot, and every other namespace is read with its peers', async () => {
     const snapshot = await readSnapshot(deleting);
-    assert.ok(deleting.deleted && !namespaceExists(victim), 'the namespace was not deleted during the read');
+    assert.ok(deleting.acted && !namespaceExists(victim), 'the namespace was not deleted during the read');
     const read = ours(snapshot).map((state) => state.name);
     assert.deepEqual(read, names.filter((name) => name !== victim).sort());
     // Its neighbours' veths into it went with it; the other neighbours keep exact peers.
@@ -70,12 +85,12 @@ describe('a namespace deleted between listing and reading', () => {
 
 describe('a namespace deleted after it was read, before its peers are resolved', () => {
   const victim = names[150]!;
-  const deleting = new DeletingHost('netns-lab-netlink', victim);
+  const deleting = deletingHost('netns-lab-netlink', victim);
   after(() => deleting.dispose());
 
   test('is no error: the read finishes and no namespace of the lab carries one', async () => {
     const snapshot = await readSnapshot(deleting);
-    assert.ok(deleting.deleted && !namespaceExists(victim), 'the namespace was not deleted during the read');
+    assert.ok(deleting.acted && !namespaceExists(victim), 'the namespace was not deleted during the read');
     const read = ours(snapshot).map((state) => state.name);
     assert.deepEqual(
       read.filter((name) => name !== victim),
@@ -96,28 +111,12 @@ test('namespaces deleted while a snapshot of them runs are skipped, not errors',
   for (const name of survivors) assert.ok(read.includes(name), `${name} was not deleted but is missing`);
 });
 
-/** A LocalHost that removes `file` once the command whose argv[3] is `marker` has run (once). */
-class UnlinkingHost extends LocalHost {
-  constructor(
-    private readonly marker: string,
-    private readonly file: string,
-  ) {
-    super();
-  }
-
-  override async run(argv: readonly string[], options?: RunOptions): Promise<RunResult> {
-    const result = await super.run(argv, options);
-    if (argv[3] === this.marker) rmSync(this.file, { force: true });
-    return result;
-  }
-}
-
 describe('a namespace unmounted, not yet unlinked, when it is read', () => {
   // `ip netns delete` unmounts the namespace, then removes its name: in between, its name is an empty file, which
   // cannot be entered ("Invalid argument"), as a name broken for good cannot. Here the name goes right after the
   // read script has met it; another empty file stays.
   const [halfGone, broken] = [lab.namespaceName('-halfgone'), lab.namespaceName('-broken')];
-  const unlinking = new UnlinkingHost('netns-lab-read', `/run/netns/${halfGone}`);
+  const unlinking = new ActingHost('netns-lab-read', () => rmSync(`/run/netns/${halfGone}`, { force: true }), 'after');
   after(() => {
     unlinking.dispose();
     for (const name of [halfGone, broken]) rmSync(`/run/netns/${name}`, { force: true });
@@ -125,11 +124,11 @@ describe('a namespace unmounted, not yet unlinked, when it is read', () => {
 
   test('is left out once its name is gone; a name that stays unreadable is read as an error', async () => {
     for (const name of [halfGone, broken]) writeFileSync(`/run/netns/${name}`, '');
-    const snapshot = await readSnapshot(unlinking);
+    // Two namespaces are read by one run of the read script: the name goes only once both have been met.
+    const read = await readNamespaceSet(unlinking, [halfGone, broken]);
     assert.equal(existsSync(`/run/netns/${halfGone}`), false, 'the name was not removed during the read');
-    const mine = snapshot.namespaces.filter((state) => state.name === halfGone || state.name === broken);
     assert.deepEqual(
-      mine.map((state) => [state.name, state.error !== undefined]),
+      read.map((state) => [state.name, state.error !== undefined]),
       [[broken, true]],
     );
   });
