@@ -1,6 +1,6 @@
 // Checks that the packaged extension works when installed, as a user gets it:
 //   1. builds netns-lab.vsix (`npm run package`);
-//   2. checks its size (under 1 MB) and that it holds only what runs: package.json, the readme, the licence,
+//   2. checks its size (under MAX_BYTES, 2.5 MB) and that it holds only what runs: package.json, the readme, the licence,
 //      dist/extension.cjs, dist/cli.js and dist/elk.cjs (the layout library both load), plus the files package.json
 //      points at (icons, notebook renderer, the topology schema), beside the .vsix's own manifest files;
 //   3. installs it with `code-server --install-extension` into a fresh extensions folder;
