@@ -24,6 +24,7 @@ import {
   dialogText,
   focusPicture,
   luminance,
+  pointInPicture,
   press,
   quickInputTitled,
   quickPickRows,
@@ -240,9 +241,7 @@ describe('the Topology panel in use', function () {
     const id = `if:${fileLab}-gamma/eth0`;
     await selectInPicture(panel, id);
     const report = await panel.pageReport();
-    const node = shownNode(report, id).onPage;
-    const at = { x: Math.round((node.left + node.right) / 2 - report.picture.left), y: Math.round((node.top + node.bottom) / 2 - report.picture.top) };
-    await clickInPicture('#graph', { at, button: 'right' });
+    await clickInPicture('#graph', { at: pointInPicture(report, id), button: 'right' });
     await reportWhen(panel, (shown) => shown.menu.join() === 'Add Address…,Capture,Delete Interface', 'the menu of the interface');
     await clickInPicture('#menu button:has-text("Add Address")');
     await quickInputTitled('Add Address');
@@ -261,12 +260,11 @@ describe('the Topology panel in use', function () {
     const panel = await labPicture();
     const [alpha, beta] = [`${fileLab}-alpha`, `${fileLab}-beta`];
     const report = await panel.pageReport();
-    const middle = (id: string): { x: number; y: number } => {
-      const box = shownNode(report, id).onPage;
-      return { x: Math.round((box.left + box.right) / 2 - report.picture.left), y: Math.round((box.top + box.bottom) / 2 - report.picture.top) };
-    };
     const linksBefore = linksIn(alpha).map((link) => link.ifname);
-    await actInPage(`topology-shift-drag-${Date.now()}`, { inFrames: true, drag: { selector: '#graph', from: middle(`if:${alpha}/eth0`), to: middle(`if:${beta}/eth0`), holding: ['Shift'] } });
+    await actInPage(`topology-shift-drag-${Date.now()}`, {
+      inFrames: true,
+      drag: { selector: '#graph', from: pointInPicture(report, `if:${alpha}/eth0`), to: pointInPicture(report, `if:${beta}/eth0`), holding: ['Shift'] },
+    });
     await quickInputTitled('Create Veth Pair');
     const asked = async (what: string): Promise<string> =>
       eventually(async () => (await shownElements(`veth-prompt-${Date.now()}`, '.quick-input-widget .quick-input-message')).map((shown) => shown.text).find((text) => text.includes(what)), {

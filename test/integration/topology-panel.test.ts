@@ -10,33 +10,14 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { TopologyPanel } from '../../src/ext/topology/topology-panel.js';
-import type { TopologyPageReport } from '../../src/ext/view-model/topology-messages.js';
 import { activateExtension, TreeReader } from './support/extension.js';
 import { ip, lab, linksIn, tcpdumpsIn } from './support/lab.js';
 import { labName, removeLabLeftovers, writeWorkspaceFile } from './support/labs.js';
 import { actInPage, canTakeScreenshots, screenshot } from './support/screenshot.js';
-import { routedLab } from './support/topology.js';
+import { reportWhen, routedLab, shownNode, type ShownNode } from './support/topology.js';
 import { eventually } from './support/wait.js';
 
 const RENDER_PAUSE_MS = 1_500;
-type ShownNode = TopologyPageReport['nodes'][number];
-
-/** Waits until the page draws what `ready` accepts; returns that report. */
-async function drawnWhen(panel: TopologyPanel, ready: (report: TopologyPageReport) => boolean, what: string): Promise<TopologyPageReport> {
-  return eventually(
-    async () => {
-      const report = await panel.pageReport();
-      return ready(report) ? report : undefined;
-    },
-    { what, timeoutMs: 15_000 },
-  );
-}
-
-function node(report: TopologyPageReport, id: string): ShownNode {
-  const found = report.nodes.find((candidate) => candidate.id === id);
-  assert.ok(found, `${id} is not drawn; drawn: ${report.nodes.map((shown) => shown.id).join(' ')}`);
-  return found;
-}
 
 function overlaps(a: ShownNode, b: ShownNode): boolean {
   return Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height;
@@ -87,13 +68,13 @@ describe('the Topology panel', () => {
   it('draws namespaces as boxes holding their interfaces, the bridge with its ports, veths and the uplink to the root namespace', async () => {
     const panel = await vscode.commands.executeCommand<TopologyPanel>('netnsLab.topology.show', { targetId: 'local' });
     panels.push(panel);
-    const report = await drawnWhen(panel, (shown) => shown.nodes.some((candidate) => candidate.id === `if:${gamma}/eth0`), 'the lab in the picture');
-    for (const namespace of [router, alpha, sw, beta, gamma]) assert.ok(node(report, `ns:${namespace}`).classes.includes('namespace'));
-    assert.equal(node(report, `if:${router}/eth1`).parent, `ns:${router}`);
-    assert.equal(node(report, `if:/${uplink}`).parent, 'ns:');
-    const bridge = node(report, `if:${sw}/br0`);
+    const report = await reportWhen(panel, (shown) => shown.nodes.some((candidate) => candidate.id === `if:${gamma}/eth0`), 'the lab in the picture');
+    for (const namespace of [router, alpha, sw, beta, gamma]) assert.ok(shownNode(report, `ns:${namespace}`).classes.includes('namespace'));
+    assert.equal(shownNode(report, `if:${router}/eth1`).parent, `ns:${router}`);
+    assert.equal(shownNode(report, `if:/${uplink}`).parent, 'ns:');
+    const bridge = shownNode(report, `if:${sw}/br0`);
     assert.ok(bridge.classes.includes('bridge') && bridge.parent === `ns:${sw}`, `br0: ${JSON.stringify(bridge)}`);
-    assert.match(node(report, `if:${router}/eth0`).label, /^eth0\n10\.250\.1\.1\/24$/u);
+    assert.match(shownNode(report, `if:${router}/eth0`).label, /^eth0\n10\.250\.1\.1\/24$/u);
     const edges = new Set(report.edges.map((edge) => edge.id));
     for (const port of ['p0', 'p1', 'p2']) assert.ok(edges.has(`port:if:${sw}/${port}|if:${sw}/br0`), `port ${port} is not joined to br0`);
     const veth = (a: string, b: string): string => `veth:${[a, b].sort().join('|')}`;
@@ -101,7 +82,7 @@ describe('the Topology panel', () => {
     assert.ok(edges.has(veth(`if:${router}/up0`, `if:/${uplink}`)), 'no veth to the root namespace');
     assert.ok(edges.has(veth(`if:${router}/eth1`, `if:${sw}/p0`)), 'no veth router–switch');
     // Laid out: no two of the lab's boxes overlap.
-    const boxes = [router, alpha, sw, beta, gamma].map((namespace) => node(report, `ns:${namespace}`));
+    const boxes = [router, alpha, sw, beta, gamma].map((namespace) => shownNode(report, `ns:${namespace}`));
     for (const [index, box] of boxes.entries()) for (const other of boxes.slice(index + 1)) assert.ok(!overlaps(box, other), `${box.id} overlaps ${other.id}`);
   });
 
@@ -109,17 +90,17 @@ describe('the Topology panel', () => {
     const panel = panels[0]!;
     const before = await panel.pageReport();
     ip('-n', alpha, 'link', 'add', 'eth9', 'type', 'veth', 'peer', 'name', 'eth9', 'netns', beta);
-    const after = await drawnWhen(panel, (shown) => shown.edges.some((edge) => edge.id === `veth:if:${alpha}/eth9|if:${beta}/eth9`), 'the new veth in the picture');
+    const after = await reportWhen(panel, (shown) => shown.edges.some((edge) => edge.id === `veth:if:${alpha}/eth9|if:${beta}/eth9`), 'the new veth in the picture');
     for (const kept of before.nodes.filter((shown) => !shown.id.startsWith('ns:') && !shown.id.startsWith('lab:'))) {
       const now = after.nodes.find((shown) => shown.id === kept.id);
       if (now) assert.deepEqual([now.x, now.y], [kept.x, kept.y], `${kept.id} moved`);
     }
-    const added = node(after, `if:${alpha}/eth9`);
-    const sibling = node(after, `if:${alpha}/eth0`);
+    const added = shownNode(after, `if:${alpha}/eth9`);
+    const sibling = shownNode(after, `if:${alpha}/eth0`);
     assert.equal(added.parent, `ns:${alpha}`);
     assert.ok(Math.hypot(added.x - sibling.x, added.y - sibling.y) <= 200, `eth9 was put far from its namespace's eth0: ${JSON.stringify([added, sibling])}`);
     ip('-n', alpha, 'link', 'delete', 'eth9');
-    await drawnWhen(panel, (shown) => !shown.nodes.some((candidate) => candidate.id === `if:${alpha}/eth9` || candidate.id === `if:${beta}/eth9`), 'the veth gone from the picture');
+    await reportWhen(panel, (shown) => !shown.nodes.some((candidate) => candidate.id === `if:${alpha}/eth9` || candidate.id === `if:${beta}/eth9`), 'the veth gone from the picture');
   });
 
   it('draws a name in /run/netns that cannot be entered as an empty box that says so, with why in its details', async () => {
@@ -128,44 +109,44 @@ describe('the Topology panel', () => {
     const broken = lab.namespaceName('-tbroken');
     writeFileSync(`/run/netns/${broken}`, '');
     try {
-      const report = await drawnWhen(panel, (shown) => shown.nodes.some((candidate) => candidate.id === `ns:${broken}`), 'the name that cannot be entered');
-      const box = node(report, `ns:${broken}`);
+      const report = await reportWhen(panel, (shown) => shown.nodes.some((candidate) => candidate.id === `ns:${broken}`), 'the name that cannot be entered');
+      const box = shownNode(report, `ns:${broken}`);
       assert.equal(box.label, `${broken} (could not be read)`);
       assert.ok(box.classes.includes('unreadable'), box.classes.join(' '));
       panel.select(`ns:${broken}`);
-      const selected = await drawnWhen(panel, (shown) => shown.details.includes('could not be read:'), 'its details');
+      const selected = await reportWhen(panel, (shown) => shown.details.includes('could not be read:'), 'its details');
       assert.match(selected.details, /could not be read: \S/u);
     } finally {
       rmSync(`/run/netns/${broken}`, { force: true });
     }
-    await drawnWhen(panel, (shown) => !shown.nodes.some((candidate) => candidate.id === `ns:${broken}`), 'the box gone with the name');
+    await reportWhen(panel, (shown) => !shown.nodes.some((candidate) => candidate.id === `ns:${broken}`), 'the box gone with the name');
   });
 
   it("shows a topology file's plan, then once deployed the kernel's picture, drift marked (topology-panel.png)", async () => {
     const file = writeWorkspaceFile('pic.netns.yaml', routedLab(fileLab, 252, lab.interfaceName('fu')));
     const panel = await vscode.commands.executeCommand<TopologyPanel>('netnsLab.topology.show', file);
     panels.push(panel);
-    const planned = await drawnWhen(panel, (shown) => shown.nodes.some((candidate) => candidate.id === `ns:${fileLab}-router`), 'the plan');
+    const planned = await reportWhen(panel, (shown) => shown.nodes.some((candidate) => candidate.id === `ns:${fileLab}-router`), 'the plan');
     assert.match(planned.banner, /Not deployed/u);
-    assert.ok(node(planned, `if:${fileLab}-sw/br0`).classes.includes('planned'));
+    assert.ok(shownNode(planned, `if:${fileLab}-sw/br0`).classes.includes('planned'));
     assert.equal(await vscode.commands.executeCommand('netnsLab.topology.show', vscode.Uri.file(file.fsPath)), panel, 'the open panel is reused');
 
     await vscode.commands.executeCommand('netnsLab.lab.deploy', { file: file.fsPath });
-    const deployed = await drawnWhen(panel, (shown) => /deployed/u.test(shown.banner) && !shown.nodes.some((candidate) => candidate.classes.includes('planned')), 'the deployed lab');
+    const deployed = await reportWhen(panel, (shown) => /deployed/u.test(shown.banner) && !shown.nodes.some((candidate) => candidate.classes.includes('planned')), 'the deployed lab');
     assert.match(deployed.banner, /as the file declares/u);
-    assert.ok(node(deployed, `if:${fileLab}-sw/br0`).classes.includes('state-up'));
+    assert.ok(shownNode(deployed, `if:${fileLab}-sw/br0`).classes.includes('state-up'));
 
     ip('-n', `${fileLab}-beta`, 'address', 'add', '10.252.2.99/24', 'dev', 'eth0');
     ip('-n', `${fileLab}-gamma`, 'link', 'delete', 'eth0');
     ip('-n', `${fileLab}-alpha`, 'link', 'add', 'extra0', 'type', 'veth', 'peer', 'name', 'extra1');
-    const drifted = await drawnWhen(
+    const drifted = await reportWhen(
       panel,
       (shown) => ['drift-missing', 'drift-extra', 'drift-differs'].every((mark) => shown.nodes.some((candidate) => candidate.classes.includes(mark))),
       'drift marked',
     );
-    assert.ok(node(drifted, `if:${fileLab}-beta/eth0`).classes.includes('drift-differs'), 'the added address is not marked');
-    assert.ok(node(drifted, `if:${fileLab}-alpha/extra0`).classes.includes('drift-extra'), 'the interface the file does not declare is not marked');
-    assert.ok(node(drifted, `if:${fileLab}-gamma/eth0`).classes.includes('drift-missing'), 'the deleted end is not marked missing');
+    assert.ok(shownNode(drifted, `if:${fileLab}-beta/eth0`).classes.includes('drift-differs'), 'the added address is not marked');
+    assert.ok(shownNode(drifted, `if:${fileLab}-alpha/extra0`).classes.includes('drift-extra'), 'the interface the file does not declare is not marked');
+    assert.ok(shownNode(drifted, `if:${fileLab}-gamma/eth0`).classes.includes('drift-missing'), 'the deleted end is not marked missing');
     assert.match(drifted.banner, /differences? from the file/u);
 
     if (canTakeScreenshots()) {
@@ -196,8 +177,8 @@ describe('the Topology panel', () => {
     assert.equal(readFileSync(file, 'utf8'), before, 'the topology file was changed');
     const again = await vscode.commands.executeCommand<TopologyPanel>('netnsLab.topology.show', vscode.Uri.file(file));
     panels.push(again);
-    const report = await drawnWhen(again, (shown) => shown.nodes.some((candidate) => candidate.id === moved), 'the picture opened again');
-    assert.deepEqual([node(report, moved).x, node(report, moved).y], [1234, 567]);
+    const report = await reportWhen(again, (shown) => shown.nodes.some((candidate) => candidate.id === moved), 'the picture opened again');
+    assert.deepEqual([shownNode(report, moved).x, shownNode(report, moved).y], [1234, 567]);
   });
 
   it('connects two namespaces of the picture with a veth pair, asking only the names and addresses of its ends', async function () {
@@ -215,7 +196,7 @@ describe('the Topology panel', () => {
       linksIn(beta).some((link) => link.ifname === shortName(alpha)),
       'its peer is not in beta',
     );
-    await drawnWhen(panel, (shown) => shown.edges.some((edge) => edge.id === `veth:if:${alpha}/${shortName(beta)}|if:${beta}/${shortName(alpha)}`), 'the new veth in the picture');
+    await reportWhen(panel, (shown) => shown.edges.some((edge) => edge.id === `veth:if:${alpha}/${shortName(beta)}|if:${beta}/${shortName(alpha)}`), 'the new veth in the picture');
   });
 
   it("captures on an interface from the picture's menu: a capture panel on that interface, nothing left once it is closed", async () => {

@@ -25,8 +25,14 @@ export async function reportWhen(panel: TopologyPanel, ready: (report: TopologyP
 
 export function shownNode(report: TopologyPageReport, id: string): ShownNode {
   const found = report.nodes.find((candidate) => candidate.id === id);
-  assert.ok(found, `${id} is not drawn`);
+  assert.ok(found, `${id} is not drawn; drawn: ${report.nodes.map((shown) => shown.id).join(' ')}`);
   return found;
+}
+
+/** Where a node's middle is on the picture, in pixels from its top left (where a click or a drag goes). */
+export function pointInPicture(report: TopologyPageReport, id: string): { x: number; y: number } {
+  const box = shownNode(report, id).onPage;
+  return { x: Math.round((box.left + box.right) / 2 - report.picture.left), y: Math.round((box.top + box.bottom) / 2 - report.picture.top) };
 }
 
 export function boxesOverlap(a: PageBox, b: PageBox): boolean {
