@@ -14,7 +14,9 @@ function standIn(folder: string, then: 'exit' | 'wait'): string {
   const program = join(folder, `wireshark-${then}`);
   // 'exit': it exits once the test has made the file `go` (so that the test sees the file before it goes).
   const end = then === 'wait' ? 'exec sleep 30' : `while [ ! -e '${folder}/go' ]; do sleep 0.05; done`;
-  writeFileSync(program, `#!/bin/sh\nprintf '%s' "$1" > '${folder}/argument'\n${end}\n`);
+  // The argument is written aside and renamed, so that the test never reads the file between its creation and the write.
+  const record = `printf '%s' "$1" > '${folder}/argument.part' && mv '${folder}/argument.part' '${folder}/argument'`;
+  writeFileSync(program, `#!/bin/sh\n${record}\n${end}\n`);
   chmodSync(program, 0o755);
   return program;
 }
