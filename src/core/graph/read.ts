@@ -42,6 +42,8 @@ export class GraphReader {
   private states = new Map<NamespaceName, NamespaceState>();
   /** Namespaces whose last read failed (busy, going, not a namespace): drawn as such, read again at the next read. */
   private unread = new Map<NamespaceName, NamespaceState>();
+  /** The file and lab records `upcoming()` read, taken by the read just after it instead of reading them again. */
+  private ahead: { topology: Topology | undefined; labs: DeployedLab[] } | undefined;
 
   constructor(
     private readonly host: Host,
@@ -55,7 +57,9 @@ export class GraphReader {
    */
   async read(changed?: readonly NamespaceName[]): Promise<GraphReading> {
     const started = performance.now();
-    const topology = await this.subject.topology?.();
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    const topology = ahead ? ahead.topology : await this.subject.topology?.();
     const labName = topology?.lab ?? this.subject.lab;
     if (labName === undefined) {
       // The whole host: the lab records only name the labs' boxes, so they are read beside the namespaces.
@@ -64,7 +68,7 @@ export class GraphReader {
       const graph = graphFromSnapshot(this.snapshot(), { labs });
       return { graph, planned: false, drifted: 0, namespacesRead: read, timings: { labs: 0, namespaces: modelling - started, model: performance.now() - modelling } };
     }
-    const lab = (await listDeployedLabs(this.host)).find((candidate) => candidate.lab === labName);
+    const lab = (ahead?.labs ?? (await listDeployedLabs(this.host))).find((candidate) => candidate.lab === labName);
     const listed = performance.now();
     if (topology && (!lab || lab.namespaces.length === 0)) {
       this.states.clear();
@@ -79,12 +83,18 @@ export class GraphReader {
     return { graph, planned: false, lab: labName, drifted, namespacesRead: read, timings: { labs: listed - started, namespaces: modelling - listed, model: performance.now() - modelling } };
   }
 
-  /** The named namespaces the next read will hold, known without reading them (to follow them from before it). */
+  /**
+   * The named namespaces the next read will hold, known without reading them (to follow them from before it). The
+   * file and lab records it reads serve that next read too: what changes in between announces itself by the
+   * namespace list, which brings a whole read.
+   */
   async upcoming(): Promise<string[]> {
     const topology = await this.subject.topology?.();
     const labName = topology?.lab ?? this.subject.lab;
     if (labName === undefined) return this.host.listNamespaceNames();
-    return (await listDeployedLabs(this.host)).find((candidate) => candidate.lab === labName)?.namespaces ?? [];
+    const labs = await listDeployedLabs(this.host);
+    this.ahead = { topology, labs };
+    return labs.find((candidate) => candidate.lab === labName)?.namespaces ?? [];
   }
 
   /** The named namespaces the picture holds (what to follow). */

@@ -99,6 +99,18 @@ links:
     assert.deepEqual(addressesOf(later.graph, `${name}-c`), ['10.89.0.2/24', '10.89.0.7/24']);
   });
 
+  test('the file and lab records read to know what to follow serve the read just after, and only that one', async () => {
+    let fileReads = 0;
+    const reader = new GraphReader(host, { topology: () => (fileReads++, Promise.resolve(file)) });
+    assert.deepEqual((await reader.upcoming()).sort(), [`${name}-a`, `${name}-b`, `${name}-c`]);
+    const first = await reader.read();
+    assert.equal(first.planned, false);
+    assert.equal(first.lab, name);
+    assert.equal(fileReads, 1, 'the read after upcoming() took the file upcoming() read');
+    await reader.read([`${name}-a`]);
+    assert.equal(fileReads, 2, 'a later read reads the file again');
+  });
+
   test('a namespace deleted leaves the picture at the next read of the namespace list, and nothing is read again', async () => {
     const reader = new GraphReader(host, { lab: name });
     await reader.read();
