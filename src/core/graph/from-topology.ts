@@ -1,6 +1,6 @@
 /** The picture of a topology file's lab as planned: what deploying it would make, before it is deployed. */
 import type { NamespaceName } from '../model.js';
-import type { Topology } from '../topology/model.js';
+import { VETH_DEFAULT_MTU, type Topology } from '../topology/model.js';
 import { interfaceId, namespaceId, type GraphInterface, type NetworkGraph } from './model.js';
 import { sharedSubnets } from './subnets.js';
 
@@ -23,7 +23,8 @@ export function graphFromTopology(topology: Topology): NetworkGraph {
   for (const namespace of topology.namespaces) addNamespace(namespace.netns);
   for (const bridge of topology.bridges) addInterface(bridge.namespace, bridge.name, 'bridge', bridge.addresses, bridge.mtu);
   for (const link of topology.links) {
-    const [first, second] = link.endpoints.map((end) => addInterface(end.namespace, end.interface, 'veth', end.addresses, end.mtu));
+    // An end without an MTU gets the default one from a deploy: a kernel that has another differs from the file.
+    const [first, second] = link.endpoints.map((end) => addInterface(end.namespace, end.interface, 'veth', end.addresses, end.mtu ?? VETH_DEFAULT_MTU));
     const [from, to] = [first!.id, second!.id].sort();
     graph.links.push({ id: `veth:${from}|${to}`, kind: 'veth', from: from!, to: to!, subnets: sharedSubnets(first!.addresses, second!.addresses) });
   }

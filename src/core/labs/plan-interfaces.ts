@@ -9,12 +9,11 @@ import * as ip from '../iproute2/commands.js';
 import type { LinkInfo, NamespaceName, NamespaceState } from '../model.js';
 import { interfaceKey, type DesiredInterface, type DesiredState } from './desired.js';
 import { clearImpairmentCommand, describeImpairment, impairmentCommands, impairmentNumbers, sameImpairment } from './traffic-control.js';
-import { labTag } from '../topology/model.js';
+import { labTag, VETH_DEFAULT_MTU } from '../topology/model.js';
 import type { ObservedState } from './observed.js';
 import { where, type PlanBuilder } from './plan-builder.js';
 
 /** The default MTU of a veth, which a file that names none asks for. */
-const VETH_DEFAULT_MTU = 1500;
 
 export class InterfacePlanner {
   private readonly tag: string;

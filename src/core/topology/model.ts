@@ -39,6 +39,9 @@ export interface TopologyBridge {
   ports: string[];
 }
 
+/** The MTU a deploy gives a veth end that declares none (the kernel's own default for a veth). */
+export const VETH_DEFAULT_MTU = 1500;
+
 export interface TopologyEndpoint {
   /** Kernel name of the end's namespace; `null` is the root namespace. */
   namespace: NamespaceName;

@@ -91,6 +91,17 @@ describe('graphWithDrift', () => {
     assert.equal(interfaceOf(marked, 'lab1-red', 'eth0').drift, undefined);
   });
 
+  test('a veth end that declares no MTU differs when the kernel has another than the one a deploy gives', () => {
+    const undeclared = planned.interfaces.find(
+      (shown) => shown.kind === 'veth' && topology.links.some((link) => link.endpoints.some((end) => interfaceId(end.namespace, end.interface) === shown.id && end.mtu === undefined)),
+    );
+    assert.ok(undeclared, 'the fixture has a veth end without an MTU');
+    const actual = deployedAsDeclared();
+    interfaceOf(actual, undeclared.namespaceId.slice(3), undeclared.name).mtu = 1400;
+    const marked = graphWithDrift(planned, actual, 'lab1');
+    assert.deepEqual(marked.interfaces.find((shown) => shown.id === undeclared.id)?.drift, { kind: 'differs', details: ['MTU 1500 declared, 1400 in the kernel'] });
+  });
+
   test("an interface and a link added in a lab's namespace are extra; what the root namespace shows besides is not", () => {
     const actual = deployedAsDeclared();
     actual.interfaces.push({ id: interfaceId('lab1-red', 'probe'), namespaceId: 'ns:lab1-red', name: 'probe', kind: 'veth', state: 'up', addresses: [] });
