@@ -104,4 +104,4 @@ function driftLines(drift: GraphDrift | undefined): string[] {
   return [`${DRIFT_WORDS[drift.kind]}:`, ...drift.details.map((detail) => `  ${detail}`)];
 }
 
-const DRIFT_WORDS: Record<GraphDrift['kind'], string> = { missing: 'missing from the kernel', extra: 'not in the file', differs: 'differs from the file' };
+export const DRIFT_WORDS: Record<GraphDrift['kind'], string> = { missing: 'missing from the kernel', extra: 'not in the file', differs: 'differs from the file' };

@@ -27,7 +27,8 @@ describe('netns-lab run with picture cells', () => {
     const heading = `── cell 1/2 picture of lab ${name} (Mermaid):\nflowchart LR\n`;
     const at = result.stdout.indexOf(heading);
     assert.ok(at > 0 && at < result.stdout.indexOf('── cell 1/2 passed'), result.stdout);
-    assert.match(result.stdout, /\["eth0 · down<br\/>10\.0\.0\.1\/24"\]/u);
+    // The cell set it down behind the file's back: the Mermaid text says so in the box, as the SVG marks it.
+    assert.match(result.stdout, /\["eth0<br\/>down<br\/>10\.0\.0\.1\/24<br\/>differs from the file:<br\/>down in the kernel: a deploy brings it up"\]/u);
     assert.match(result.stdout, /---\|"10\.0\.0\.0\/24"\|/u);
     assert.ok(result.stdout.includes(`── cell 2/2 picture of lab ${name} (Mermaid):`), result.stdout);
     const files = readdirSync(join(runner.workDirectory, 'pictures')).sort();
@@ -46,6 +47,20 @@ describe('netns-lab run with picture cells', () => {
     const result = await runner.run('run', broken);
     assert.equal(result.status, 1);
     assert.match(result.stdout, new RegExp(`── cell 1/1 FAILED \\(its picture could not be read: There is no deployed lab "${name}-nothere"`, 'u'));
+  });
+
+  test('a --pictures folder that cannot be made is said before any cell runs', async () => {
+    writeFile('not-a-folder', 'text');
+    for (const [folder, reason] of [
+      ['/proc/netns-lab-pictures', 'no such file or folder'],
+      ['not-a-folder', 'a file of that name is there already'],
+      ['not-a-folder/pictures', 'a part of the path is not a folder'],
+    ]) {
+      const result = await runner.run('run', notebook, '--pictures', folder!);
+      assert.equal(result.status, 1, result.stderr);
+      assert.equal(result.stderr, `netns-lab: cannot make the folder ${folder}: ${reason}\n`);
+      assert.doesNotMatch(result.stdout, /── cell/u, 'a cell ran');
+    }
   });
 
   test('--pictures without a folder is refused before anything runs', async () => {
