@@ -6,7 +6,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { escapeHidden } from '../core/display.js';
-import { CancelledError, NetnsLabError, TopologyFileError } from '../core/errors.js';
+import { CancelledError, fileErrorWords, NetnsLabError, TopologyFileError } from '../core/errors.js';
 import { LabRefusedError } from '../core/labs/lab-errors.js';
 import { formatDiagnostics } from '../core/topology/diagnostics.js';
 import { HostPool } from '../core/host/host-pool.js';
@@ -202,18 +202,12 @@ function reportError(error: unknown, commandName: string | undefined, err: (text
   return 1;
 }
 
-const FILE_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EISDIR: 'it is a folder, not a file',
-  ENOTDIR: 'a part of the path is not a folder',
-};
-
 /** "cannot read lab.netns.md: no such file or folder", for a file the user named. */
 function describeFileError(error: unknown): string | undefined {
-  const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
-  if (!code || !path || !(code in FILE_ERRORS)) return undefined;
-  return `cannot ${syscall === 'open' || syscall === 'read' ? 'read' : 'use'} ${path}: ${FILE_ERRORS[code]}`;
+  const { path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  const words = fileErrorWords(error);
+  if (!words || !path) return undefined;
+  return `cannot ${syscall === 'open' || syscall === 'read' ? 'read' : 'use'} ${path}: ${words}`;
 }
 
 /** Appends an unexpected error's stack to a log file, so the terminal gets one line; returns the file's path. */

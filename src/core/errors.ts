@@ -114,3 +114,22 @@ export class TopologyFileError extends InvalidArgumentError {
     super(message);
   }
 }
+
+const FILE_ERROR_WORDS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EEXIST: 'a file of that name is there already',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'the file system is read-only',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links on the way',
+};
+
+/** Plain words for what a file or folder the user named met (`no such file or folder`); undefined for a fault of another kind. */
+export function fileErrorWords(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' && Object.hasOwn(FILE_ERROR_WORDS, code) ? FILE_ERROR_WORDS[code] : undefined;
+}

@@ -1,5 +1,4 @@
 /** Proving a lab works: check. */
-import { writeFile } from 'node:fs/promises';
 import { checksPayload, type CheckResult } from '../../core/checks/model.js';
 import { recordedCheckYaml, recordState } from '../../core/checks/record.js';
 import { checkResultLine, checkSummaryLine } from '../../core/checks/report.js';
@@ -12,6 +11,7 @@ import { checkArguments, flag, parseCommandArgs, stringOption, UsageError } from
 import type { CliCommand, CliContext } from '../context.js';
 import { junitReport, type CheckedFile } from '../junit.js';
 import { count, json } from '../lab-render.js';
+import { writeOutputFile } from '../output-files.js';
 import { checkNotebookFile, checkTopologyFile } from './check-files.js';
 
 export const checkCommand: CliCommand = {
@@ -47,7 +47,7 @@ export const checkCommand: CliCommand = {
       if (!context.json) context.out(`${file}: ${checkSummaryLine(results)}\n\n`);
     }
     const junit = stringOption(parsed, 'junit');
-    if (junit !== undefined) await writeFile(junit, junitReport(checked));
+    if (junit !== undefined) await writeOutputFile(junit, junitReport(checked));
     if (context.json) context.out(json({ files: checked.map(({ file, results }) => ({ file, ...checksPayload(results) })), ...checksPayload(checked.flatMap((file) => file.results)) }));
     return checked.every((file) => file.results.every((result) => result.passed)) ? 0 : 1;
   },

@@ -101,6 +101,7 @@ async function runFile(file: string, context: CliContext, options: RunFileOption
   context.out(`${file} (on ${host.label})\n`);
   const late = new LateOutput();
   const pictures = new CellPictures(file, options.pictures);
+  await pictures.prepare();
   const summary = await runNotebook(host, notebook, {
     onTargetHost: true,
     signal: context.interrupts.signal,

@@ -4,6 +4,7 @@
  * `GraphReader` keeps the namespaces it read, so that a picture kept current (the editor's Topology panel) reads
  * again only the namespaces that changed; `readGraph` and `readTopologyGraph` read once.
  */
+import { listSome } from '../display.js';
 import { NotFoundError } from '../errors.js';
 import type { Host } from '../host/host.js';
 import { listDeployedLabs, type DeployedLab } from '../labs/inspect.js';
@@ -68,14 +69,15 @@ export class GraphReader {
       const graph = graphFromSnapshot(this.snapshot(), { labs });
       return { graph, planned: false, drifted: 0, namespacesRead: read, timings: { labs: 0, namespaces: modelling - started, model: performance.now() - modelling } };
     }
-    const lab = (ahead?.labs ?? (await listDeployedLabs(this.host))).find((candidate) => candidate.lab === labName);
+    const labs = ahead?.labs ?? (await listDeployedLabs(this.host));
+    const lab = labs.find((candidate) => candidate.lab === labName);
     const listed = performance.now();
     if (topology && (!lab || lab.namespaces.length === 0)) {
       this.states.clear();
       this.unread.clear();
       return { graph: graphFromTopology(topology), planned: true, lab: labName, drifted: 0, namespacesRead: 0, timings: { labs: listed - started, namespaces: 0, model: performance.now() - listed } };
     }
-    if (!lab) throw new NotFoundError(`There is no deployed lab ${JSON.stringify(labName)} on ${this.host.label}: netns-lab inspect lists what a file deployed`);
+    if (!lab) throw new NotFoundError(`There is no deployed lab ${JSON.stringify(labName)} on ${this.host.label}; ${deployedWords(labs)}`);
     const read = await this.refresh([null, ...lab.namespaces], changed);
     const modelling = performance.now();
     const graph = this.labGraph(lab, topology);
@@ -157,6 +159,11 @@ export class GraphReader {
   private snapshot(): HostSnapshot {
     return { namespaces: [...this.states.values(), ...this.unread.values()] };
   }
+}
+
+/** `the labs deployed there are a, b`, or that there are none. */
+function deployedWords(labs: readonly DeployedLab[]): string {
+  return labs.length === 0 ? 'no lab is deployed there' : `the labs deployed there are ${listSome(labs.map((lab) => lab.lab))}`;
 }
 
 /** The picture of a whole host (`lab` undefined) or of one deployed lab; throws NotFoundError for an unknown lab. */

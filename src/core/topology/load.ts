@@ -4,7 +4,7 @@
  * UTF-8 are refused at their line and column rather than read as U+FFFD.
  */
 import { open } from 'node:fs/promises';
-import { InvalidArgumentError, NotFoundError, TopologyFileError } from '../errors.js';
+import { fileErrorWords, InvalidArgumentError, NotFoundError, TopologyFileError } from '../errors.js';
 import { decodeNotebookBytes } from '../notebook/encoding.js';
 import { NotebookFormatError } from '../notebook/options.js';
 import { formatDiagnostics } from './diagnostics.js';
@@ -19,7 +19,7 @@ import { tooLargeMessage, TOPOLOGY_MAX_BYTES } from './source-checks.js';
 export async function readTopologyText(path: string): Promise<string> {
   const bytes = await readAtMost(path, TOPOLOGY_MAX_BYTES).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw new NotFoundError(`Topology file ${path} does not exist`);
-    throw new InvalidArgumentError(`Cannot read topology file ${path}: ${error.message}`);
+    throw new InvalidArgumentError(`Cannot read topology file ${path}: ${fileErrorWords(error) ?? error.message}`);
   });
   if (bytes.tooLarge) throw fileError(path, { line: 1, column: 1, message: tooLargeMessage(bytes.size) });
   try {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NetworkGraph } from '../../../../src/core/graph/model.js';
+import { ip } from '../../support/lab.js';
 import { labFiles } from '../../support/lab-files.js';
 import { testSetup } from '../../support/setup.js';
 
@@ -42,9 +43,9 @@ describe('netns-lab graph', () => {
     assert.match(result.stdout, /^flowchart LR\n/u);
     assert.match(result.stdout, new RegExp(`subgraph n\\d+\\["lab ${name}"\\]`, 'u'));
     assert.match(result.stdout, new RegExp(`\\["${name}-router"\\]`, 'u'));
-    assert.match(result.stdout, /\["down0<br\/>10\.71\.2\.1\/24"\]/u);
+    assert.match(result.stdout, /\["down0<br\/>planned<br\/>10\.71\.2\.1\/24"\]/u);
     assert.match(result.stdout, /---\|"10\.71\.2\.0\/24"\|/u);
-    assert.match(result.stdout, new RegExp(`\\["${bridge} \\(bridge\\)"\\]`, 'u'));
+    assert.match(result.stdout, new RegExp(`\\["${bridge}<br/>bridge · planned"\\]`, 'u'));
     assert.equal(readFileSync('/proc/net/dev', 'utf8').includes(`${port}-r`), false, 'planning made an interface');
   });
 
@@ -98,6 +99,21 @@ describe('netns-lab graph', () => {
     assert.doesNotMatch(result.stdout, /state-up/u);
   });
 
+  test('--drift: the deployed lab marked against its file, what ip changed behind its back said in the boxes', async () => {
+    ip('-n', `${name}-server`, 'link', 'set', 'eth0', 'mtu', '1400');
+    ip('-n', `${name}-client`, 'address', 'add', '10.71.1.99/24', 'dev', 'eth0');
+    const plan = await runner.runOk('graph', file);
+    assert.doesNotMatch(plan.stdout, /differs/u, 'without --drift, the file is drawn as planned');
+    const marked = (await runner.runOk('graph', file, '--drift')).stdout;
+    assert.match(marked, /\["eth0<br\/>10\.71\.2\.2\/24<br\/>mtu 1400<br\/>differs from the file:<br\/>MTU 1500 declared, 1400 in the kernel"\]/u);
+    assert.match(marked, /\["eth0<br\/>10\.71\.1\.2\/24<br\/>10\.71\.1\.99\/24<br\/>differs from the file:<br\/>address 10\.71\.1\.99\/24 in the kernel, not in the file"\]/u);
+    assert.match(marked, /classDef differs fill:#fff3a8/u);
+    await runner.runOk('graph', file, '--drift', '--output', 'drift.svg');
+    const svg = readFileSync(join(runner.workDirectory, 'drift.svg'), 'utf8');
+    assert.match(svg, new RegExp(`<title>lab ${name} against router\\.netns\\.yaml</title>`, 'u'), 'the .svg ending chose the format');
+    assert.match(svg, new RegExp(`data-id="if:${name}-server/eth0"[\\s\\S]*?class="interface state-up drift-differs"`, 'u'));
+  });
+
   test('bad input is refused in one line before anything runs', async () => {
     const cases: Array<[string[], number, RegExp]> = [
       [['graph', '--format', 'png'], 2, /--format "png" is not one of mermaid, dot, svg, json/u],
@@ -106,6 +122,11 @@ describe('netns-lab graph', () => {
       [['graph', '--lab', '$(id);x'], 1, /There is no deployed lab "\$\(id\);x"/u],
       [['graph', '--lab', `${name}-nothere`], 1, /There is no deployed lab/u],
       [['graph', 'missing.netns.yaml'], 1, /missing\.netns\.yaml/u],
+      [['graph', '.'], 1, /Cannot read topology file \.: it is a folder, not a file/u],
+      [['graph', '--drift'], 2, /--drift marks a deployed lab against its topology FILE: give the FILE/u],
+      [['graph', '--json', '--format', 'dot'], 2, /give either --json or --format dot, not both/u],
+      [['graph', file, '--output', '/proc/netns-lab-graph.svg'], 1, /^netns-lab: cannot write \/proc\/netns-lab-graph\.svg: no such file or folder$/mu],
+      [['graph', file, '--output', '/dev/full'], 1, /^netns-lab: cannot write \/dev\/full: no space left on the device$/mu],
     ];
     for (const [args, status, message] of cases) {
       const result = await runner.run(...args);

@@ -131,6 +131,8 @@ links:
   test('a lab that is not deployed is NotFoundError, for a reader and for readGraph', async () => {
     await assert.rejects(new GraphReader(host, { lab: `${name}-nothere` }).read(), NotFoundError);
     await assert.rejects(readGraph(host, `${name}-nothere`), /There is no deployed lab/u);
+    // The message names the labs that are there (this file's, deployed above), since no other command lists them.
+    await assert.rejects(readGraph(host, `${name}-nothere`), (error: Error) => error.message.includes('; the labs deployed there are ') && error.message.includes(name));
   });
 });
 
