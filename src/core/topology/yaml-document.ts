@@ -25,7 +25,7 @@ export function readYamlDocument(text: string, what: string): YamlReading {
   const document = parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
   for (const problem of [...document.errors, ...document.warnings]) {
     // yaml's own advice for this one names its API; the user needs to know what to change in the file.
-    const message = problem.code === 'MULTIPLE_DOCS' ? `${what} holds one YAML document; remove the "---" that starts a second one` : problem.message;
+    const message = problem.code === 'MULTIPLE_DOCS' ? secondDocumentMessage(text, lineCounter.linePos(problem.pos[0]).line, what) : problem.message;
     diagnostics.add({ start: problem.pos[0], end: problem.pos[1] }, `YAML syntax error: ${message}`);
   }
   // After a syntax error, an alias to nothing or a merge key, the document's shape is a guess; checking it would
@@ -33,4 +33,15 @@ export function readYamlDocument(text: string, what: string): YamlReading {
   if (diagnostics.count === 0) checkYamlFeatures(document, diagnostics);
   if (diagnostics.count > 0) return { problems: diagnostics.list() };
   return { context: { document, source: text, diagnostics }, contents: document.contents as YamlNode | null };
+}
+
+/**
+ * What to do about a second document starting at `line`. A file that opens with `---` and has a second `---` a few
+ * lines down most likely carries a front matter (a site generator's, say), which the user should take out whole:
+ * taking out only the second `---` would merge its keys into the document.
+ */
+function secondDocumentMessage(text: string, line: number, what: string): string {
+  const frontMatter = /^\uFEFF?---[ \t]*\r?$/u.test(text.split('\n', 1)[0] ?? '');
+  if (frontMatter) return `${what} holds one YAML document: lines 1 to ${line} look like a front matter, which ${what} does not have; remove them`;
+  return `${what} holds one YAML document; remove the "---" that starts a second one`;
 }

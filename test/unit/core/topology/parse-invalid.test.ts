@@ -137,6 +137,15 @@ describe('YAML itself', () => {
     assert.match(diagnostics[0]!.message, /holds one YAML document; remove the "---"/);
   });
 
+  test('a front matter above the topology is named as such, with the lines to remove', () => {
+    for (const text of ['---\ntitle: Lab one\nlayout: page\n---\nlab: x\n', '\uFEFF---\r\ntitle: Lab one\r\nlayout: page\r\n---\r\nlab: x\r\n']) {
+      const { diagnostics } = parseTopology(text);
+      assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+      assert.equal(diagnostics[0]!.line, 4);
+      assert.match(diagnostics[0]!.message, /holds one YAML document: lines 1 to 4 look like a front matter, which a topology file does not have; remove them/u);
+    }
+  });
+
   test('after a syntax error nothing else is reported, since the shape of the rest is a guess', () => {
     const { diagnostics } = parseTopology('lab: x\ncolour: red\nnamespaces: [a\n');
     assert.ok(diagnostics.length > 0);
