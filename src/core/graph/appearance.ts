@@ -25,15 +25,21 @@ export interface TextLine {
   appearance: 'name' | 'detail';
 }
 
-/** The lines of an interface's box: its name; its kind and state when they are not plain; its addresses; its MTU when not 1500. */
+/** The lines of an interface's box: its name; its kind and state when they are not plain; its addresses; a bridge's LAN; its MTU when not 1500. */
 export function interfaceTextLines(shown: GraphInterface): TextLine[] {
   // Names may hold anything: hidden characters are shown as escapes, so that no name looks like another.
   const lines: TextLine[] = [{ text: escapeHidden(shown.name), appearance: 'name' }];
   const words = [PLAIN_KINDS.has(shown.kind) ? '' : escapeHidden(shown.kind), STATE_WORDS[shown.state]].filter(Boolean);
   if (words.length > 0) lines.push({ text: words.join(' · '), appearance: 'detail' });
   for (const address of shown.addresses) lines.push({ text: address, appearance: 'detail' });
+  if (shown.lan) lines.push({ text: lanWords(shown.lan), appearance: 'detail' });
   if (shown.mtu !== undefined && shown.mtu !== 1500) lines.push({ text: `mtu ${shown.mtu}`, appearance: 'detail' });
   return lines;
+}
+
+/** `LAN 10.0.61.0/24`: the network a bridge joins. */
+export function lanWords(lan: readonly string[]): string {
+  return `LAN ${lan.join(', ')}`;
 }
 
 const STATE_WORDS: Record<GraphInterface['state'], string> = { up: '', down: 'down', 'no-carrier': 'no carrier', planned: 'planned' };
@@ -71,6 +77,7 @@ export function linkAppearance(link: GraphLink): string {
 export function interfaceTooltip(shown: GraphInterface): string {
   const lines = [`${shown.name} (${shown.kind}), ${STATE_TOOLTIPS[shown.state]}`];
   if (shown.addresses.length > 0) lines.push(`addresses: ${shown.addresses.join(', ')}`);
+  if (shown.lan) lines.push(lanWords(shown.lan));
   if (shown.mtu !== undefined) lines.push(`mtu ${shown.mtu}`);
   if (shown.mac !== undefined) lines.push(`mac ${shown.mac}`);
   if (shown.leadsOut) lines.push('leads out of the host');

@@ -3,6 +3,7 @@ import { unnamedNamespaceLabel } from '../display.js';
 import { isUnnamedNamespace, type HostSnapshot, type LinkInfo, type NamespaceName, type NamespaceState } from '../model.js';
 import { describeNamespaceUser } from '../state/namespace-users.js';
 import { interfaceId, namespaceId, type GraphInterface, type GraphLink, type GraphNamespace, type InterfaceState, type NetworkGraph } from './model.js';
+import { withBridgeLans } from './bridge-lans.js';
 import { sharedSubnets } from './subnets.js';
 
 export interface SnapshotGraphOptions {
@@ -45,7 +46,7 @@ export function graphFromSnapshot(snapshot: HostSnapshot, options: SnapshotGraph
   // Each veth is met from both ends; its id (the ends sorted) keeps it once.
   const linkIds = new Set<string>();
   for (const state of states) addLinks(graph, byId, linkIds, state, snapshot);
-  return graph;
+  return withBridgeLans(graph);
 }
 
 function namespaceOf(state: NamespaceState, lab: string | undefined): GraphNamespace {

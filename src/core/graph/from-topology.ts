@@ -2,6 +2,7 @@
 import type { NamespaceName } from '../model.js';
 import { VETH_DEFAULT_MTU, type Topology } from '../topology/model.js';
 import { interfaceId, namespaceId, type GraphInterface, type NetworkGraph } from './model.js';
+import { withBridgeLans } from './bridge-lans.js';
 import { sharedSubnets } from './subnets.js';
 
 export function graphFromTopology(topology: Topology): NetworkGraph {
@@ -35,5 +36,5 @@ export function graphFromTopology(topology: Topology): NetworkGraph {
       graph.links.push({ id: `port:${portId}|${bridgeId}`, kind: 'port', from: portId, to: bridgeId, subnets: [] });
     }
   }
-  return graph;
+  return withBridgeLans(graph);
 }

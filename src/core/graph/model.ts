@@ -44,6 +44,8 @@ export interface GraphInterface {
   addresses: string[];
   /** It leads out of the host: a physical device, or a tunnel to a remote. */
   leadsOut?: boolean;
+  /** A bridge's LAN: the subnets of its own addresses and of the interfaces at the far end of its ports. */
+  lan?: string[];
   drift?: GraphDrift;
 }
 

@@ -4,6 +4,7 @@
  * ports, stacked links and tunnels as edges, remotes outside every box. Each element carries what its details box
  * says and classes for its look (state, drift, planned). Pure: the panel sends these to the page, which only draws.
  */
+import { lanWords } from '../../core/graph/appearance.js';
 import type { GraphDrift, GraphInterface, GraphLink, GraphNamespace, NetworkGraph } from '../../core/graph/model.js';
 import type { NamespaceName } from '../../core/model.js';
 
@@ -95,7 +96,14 @@ function interfaceElement(shown: GraphInterface, namespace: GraphNamespace | und
   const bridge = shown.kind === 'bridge';
   const classes = [bridge ? 'bridge' : 'interface', `kind-${shown.kind}`, `state-${shown.state}`, shown.leadsOut ? 'leads-out' : '', ...driftClasses(shown.drift)];
   const facts = [shown.kind, STATE_WORDS[shown.state], shown.mtu === undefined ? '' : `mtu ${shown.mtu}`].filter(Boolean).join(' · ');
-  const details = [facts, ...shown.addresses, ...(shown.mac ? [shown.mac] : []), ...(shown.leadsOut ? ['leads out of the host'] : []), ...driftLines(shown.drift)];
+  const details = [
+    facts,
+    ...shown.addresses,
+    ...(shown.lan ? [lanWords(shown.lan)] : []),
+    ...(shown.mac ? [shown.mac] : []),
+    ...(shown.leadsOut ? ['leads out of the host'] : []),
+    ...driftLines(shown.drift),
+  ];
   const data: TopologyNodeData = {
     id: shown.id,
     parent: shown.namespaceId,
@@ -110,10 +118,13 @@ function interfaceElement(shown: GraphInterface, namespace: GraphNamespace | und
   return { group: 'nodes', data, classes: joinClasses(classes) };
 }
 
-/** Its name, and its first address (with how many more) so that a picture of a lab says what it is at a glance. */
+/**
+ * Its name, and its first address (with how many more) so that a picture of a lab says what it is at a glance; a
+ * bridge without an address says its LAN instead.
+ */
 export function interfaceLabel(shown: GraphInterface): string {
   const [first, ...more] = shown.addresses;
-  if (first === undefined) return shown.name;
+  if (first === undefined) return shown.lan ? `${shown.name}\n${lanWords(shown.lan)}` : shown.name;
   return `${shown.name}\n${first}${more.length > 0 ? ` +${more.length}` : ''}`;
 }
 

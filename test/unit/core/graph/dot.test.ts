@@ -16,7 +16,7 @@ describe('toDot', () => {
     assert.match(text, /subgraph "cluster_\d+" \{\n {4}label="lab lab";\n {4}style="dashed";\n {4}subgraph "cluster_\d+" \{\n {6}label="lab-client";/u);
     assert.match(text, /subgraph "cluster_\d+" \{\n {6}label="lab-router";/u);
     // The same lines as the drawn pictures: a kind that is not plain and a state that is not up on a line of their own.
-    assert.ok(text.includes('"if:/br-lab" [label="br-lab\\nbridge\\n10.1.0.254/24"];'), text);
+    assert.ok(text.includes('"if:/br-lab" [label="br-lab\\nbridge\\n10.1.0.254/24\\nLAN 10.1.0.0/24"];'), text);
     assert.ok(text.includes('"if:lab-router/host0" [label="host0\\n10.9.0.2/30"];'), text);
     assert.ok(text.includes('"if:/r-host" -- "if:lab-router/host0" [label="10.9.0.0/30"];'), text);
     assert.ok(text.includes('"if:/c-up" -- "if:/br-lab" [style="dashed"];'), text);

@@ -16,7 +16,7 @@ describe('toMermaid', () => {
     assert.match(text, /^flowchart LR\n/u);
     assert.match(text, /subgraph n\d+\["lab lab"\]\n {4}subgraph n\d+\["lab-client"\]\n {6}n\d+\["eth0<br\/>10\.1\.0\.2\/24"\]\n {4}end/u);
     // The same lines as the drawn pictures: a kind that is not plain and a state that is not up on a line of their own.
-    assert.match(text, /\["br-lab<br\/>bridge<br\/>10\.1\.0\.254\/24"\]/u);
+    assert.match(text, /\["br-lab<br\/>bridge<br\/>10\.1\.0\.254\/24<br\/>LAN 10\.1\.0\.0\/24"\]/u);
   });
 
   test('veth pairs are lines labelled with their subnet, ports dotted, a down interface styled', () => {

@@ -96,5 +96,6 @@ describe('the topology picture as cytoscape elements', () => {
   test('labels an interface with its name and first address, counting the others', () => {
     assert.equal(interfaceLabel(graph.interfaces[0]!), 'eth0\n10.0.0.1/24 +1');
     assert.equal(interfaceLabel(graph.interfaces[2]!), 'br0');
+    assert.equal(interfaceLabel({ ...graph.interfaces[2]!, lan: ['10.0.61.0/24'] }), 'br0\nLAN 10.0.61.0/24', 'a bridge without an address says its LAN');
   });
 });
