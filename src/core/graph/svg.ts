@@ -1,9 +1,11 @@
 /**
  * A laid-out picture as a standalone SVG file, to open in a browser or put in a slide: a white background, a light
  * palette written as presentation attributes on each element (no stylesheet, so tools that ignore CSS draw it the
- * same), a tooltip on every element. All text is escaped: names come from the machine and may hold anything.
+ * same), a tooltip on every element, and under it a key to the marks it shows. All text is escaped: names come from
+ * the machine and may hold anything.
  */
 import { drawLayout, type DrawnElement } from './drawing.js';
+import { drawLegend, LEGEND_HEIGHT, legendWidth } from './legend.js';
 import type { GraphLayout } from './layout-model.js';
 
 const FONT = 'Helvetica, Arial, sans-serif';
@@ -45,13 +47,14 @@ const DOT_FILL: Record<string, string> = { 'state-up': '#2e9d4f', 'state-down': 
 
 /** The picture as SVG text, `title` said in the file's own `<title>`. */
 export function toSvg(layout: GraphLayout, title = 'netns-lab network picture'): string {
-  const width = Math.ceil(layout.width) + 8;
-  const height = Math.ceil(layout.height);
+  const legend = drawLegend(layout);
+  const width = Math.ceil(Math.max(layout.width, legendWidth(legend))) + 8;
+  const height = Math.ceil(layout.height) + (legend.length > 0 ? LEGEND_HEIGHT : 0);
   const lines = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
     `<title>${escapeXml(title)}</title>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    ...drawLayout(layout).map((element) => elementText(element, '')),
+    ...[...drawLayout(layout), ...legend].map((element) => elementText(element, '')),
     '</svg>',
   ];
   return lines.join('\n') + '\n';

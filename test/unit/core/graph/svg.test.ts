@@ -6,6 +6,7 @@ import { layoutGraph } from '../../../../src/core/graph/layout.js';
 import type { NetworkGraph } from '../../../../src/core/graph/model.js';
 import { escapeXml, toSvg } from '../../../../src/core/graph/svg.js';
 import { routerLab } from './fixtures.js';
+import { driftedLab } from './drifted.js';
 
 async function svgOf(graph: NetworkGraph): Promise<string> {
   return toSvg(await layoutGraph(graph));
@@ -107,5 +108,22 @@ describe('toSvg', () => {
   test("the title given is the file's title, escaped", async () => {
     const svg = toSvg(await layoutGraph(graph), 'lab <demo>');
     assert.match(svg, /<title>lab &lt;demo&gt;<\/title>/u);
+  });
+
+  test('a key under the picture names each mark it shows, in a fixed order, and no mark it does not show', async () => {
+    const layout = await layoutGraph(driftedLab());
+    const svg = toSvg(layout);
+    const key = group(svg, 'legend');
+    const words = [...key.matchAll(/<text[^>]*>([^<]+)<\/text>/gu)].map((match) => match[1]);
+    assert.deepEqual(words, ['up', 'planned, not deployed', 'differs from the file', 'missing from the kernel', 'not in the file']);
+    assert.match(key, /<rect class="interface drift-differs" fill="#fff3a8" stroke="#b59a00"/u);
+    const height = Number(/ height="(\d+)"/u.exec(svg)![1]);
+    assert.equal(height, Math.ceil(layout.height) + 30, 'the file is made taller for the key');
+    // The router lab has interfaces up, one down, one without carrier and one that leads out, and no drift.
+    const plain = group(await svgOf(graph), 'legend');
+    assert.deepEqual(
+      [...plain.matchAll(/<text[^>]*>([^<]+)<\/text>/gu)].map((match) => match[1]),
+      ['up', 'no carrier', 'down', 'leads out of the host'],
+    );
   });
 });
