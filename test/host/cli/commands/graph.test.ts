@@ -45,7 +45,8 @@ describe('netns-lab graph', () => {
     assert.match(result.stdout, new RegExp(`\\["${name}-router"\\]`, 'u'));
     assert.match(result.stdout, /\["down0<br\/>planned<br\/>10\.71\.2\.1\/24"\]/u);
     assert.match(result.stdout, /---\|"10\.71\.2\.0\/24"\|/u);
-    assert.match(result.stdout, new RegExp(`\\["${bridge}<br/>bridge · planned"\\]`, 'u'));
+    // The bridge's LAN: the subnet of the client and the router behind its ports.
+    assert.match(result.stdout, new RegExp(`\\["${bridge}<br/>bridge · planned<br/>LAN 10\\.71\\.1\\.0/24"\\]`, 'u'));
     assert.equal(readFileSync('/proc/net/dev', 'utf8').includes(`${port}-r`), false, 'planning made an interface');
   });
 
