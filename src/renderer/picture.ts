@@ -27,8 +27,7 @@ export function renderPicture(payload: TopologyPayload, element: HTMLElement): v
 }
 
 function svgElement(payload: TopologyPayload): SVGSVGElement {
-  const width = Math.ceil(payload.layout.width) + 8;
-  const height = Math.ceil(payload.layout.height);
+  const { width, height } = payload.size;
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));

@@ -104,8 +104,13 @@ describe('a notebook cell with a picture', function () {
     );
     const bob = nodes.find((node) => node.dataId === `if:${name}-bob/eth0`)!;
     assert.match(bob.text, /eth0.*down.*10\.243\.1\.12\/24/su);
-    const down = await shownElementsInFrames('picture-down', `${picture} rect.interface.state-down`);
+    const down = await shownElementsInFrames('picture-down', `${picture} g.node rect.interface.state-down`);
     assert.equal(down.length, 1, 'only bob:eth0 is down');
+    // Under the picture, a key to its marks: bob is down, the switch's port without its peer up has no carrier, and
+    // bob's eth0 differs from the file.
+    const key = await shownElementsInFrames('picture-key', `${picture} g[data-id="legend"]`);
+    assert.equal(key.length, 1, 'one key');
+    assert.match(key[0]!.text, /^up\s*no carrier\s*down\s*differs from the file$/u);
     assert.match(down[0]!.className ?? '', /drift-differs/u, "down behind the file's back: marked as differing from it");
     assert.ok((await shownElementsInFrames('picture-bridge', `${picture} rect.interface.bridge`)).length === 1, 'the bridge is drawn as one');
     const server = nodes.find((node) => node.dataId === `if:${name}-server/eth0`)!;

@@ -1,6 +1,7 @@
 /**
- * A key to a drawn picture's marks, for the SVG file (a slide has no tooltips): one row under the picture with a
- * sample of each state and drift mark the picture shows, and nothing for a mark it does not show.
+ * A key to a drawn picture's marks, for the SVG file (a slide has no tooltips) and a notebook's picture: one row
+ * under the picture with a sample of each state and drift mark the picture shows, and nothing for a mark it does
+ * not show.
  */
 import { textWidth, TEXT } from './appearance.js';
 import type { DrawnElement } from './drawing.js';
@@ -20,7 +21,7 @@ const MARKS: ReadonlyArray<{ mark: string; sample: string; words: string }> = [
 
 const SAMPLE = { width: 18, height: 12, gap: 6, spacing: 12 } as const;
 /** The row's height, with the room above it. */
-export const LEGEND_HEIGHT = 30;
+const LEGEND_HEIGHT = 30;
 
 /** The key's elements, placed under the picture; none when the picture shows no mark. */
 export function drawLegend(layout: GraphLayout): DrawnElement[] {
@@ -40,8 +41,13 @@ export function drawLegend(layout: GraphLayout): DrawnElement[] {
   return [{ tag: 'g', className: 'legend', attributes: { 'data-id': 'legend' }, children }];
 }
 
-/** How wide the key is, to make the file wide enough for it. */
-export function legendWidth(legend: readonly DrawnElement[]): number {
+/** The size of a drawing of the picture with its key: as wide as the wider of the two, and tall enough for both. */
+export function drawingSize(layout: GraphLayout, legend: readonly DrawnElement[]): { width: number; height: number } {
+  return { width: Math.ceil(Math.max(layout.width, legendWidth(legend))) + 8, height: Math.ceil(layout.height) + (legend.length > 0 ? LEGEND_HEIGHT : 0) };
+}
+
+/** How wide the key is. */
+function legendWidth(legend: readonly DrawnElement[]): number {
   const last = legend[0]?.children?.at(-1);
   if (!last || last.text === undefined) return 0;
   return Number(last.attributes.x) + textWidth(last.text, TEXT.detailSize) + 12;

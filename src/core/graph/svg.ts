@@ -5,7 +5,7 @@
  * the machine and may hold anything.
  */
 import { drawLayout, type DrawnElement } from './drawing.js';
-import { drawLegend, LEGEND_HEIGHT, legendWidth } from './legend.js';
+import { drawingSize, drawLegend } from './legend.js';
 import type { GraphLayout } from './layout-model.js';
 
 const FONT = 'Helvetica, Arial, sans-serif';
@@ -48,8 +48,7 @@ const DOT_FILL: Record<string, string> = { 'state-up': '#2e9d4f', 'state-down': 
 /** The picture as SVG text, `title` said in the file's own `<title>`. */
 export function toSvg(layout: GraphLayout, title = 'netns-lab network picture'): string {
   const legend = drawLegend(layout);
-  const width = Math.ceil(Math.max(layout.width, legendWidth(legend))) + 8;
-  const height = Math.ceil(layout.height) + (legend.length > 0 ? LEGEND_HEIGHT : 0);
+  const { width, height } = drawingSize(layout, legend);
   const lines = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
     `<title>${escapeXml(title)}</title>`,

@@ -4,6 +4,7 @@
  * and shows it as a picture (`picturePayload`); `netns-lab run` prints it as Mermaid.
  */
 import { drawLayout } from '../graph/drawing.js';
+import { drawingSize, drawLegend } from '../graph/legend.js';
 import { layoutGraph } from '../graph/layout.js';
 import type { NetworkGraph } from '../graph/model.js';
 import { readGraph, readTopologyGraph } from '../graph/read.js';
@@ -44,5 +45,6 @@ export async function readCellPicture(host: Host, subject: PictureSubject, noteb
 /** The picture laid out and drawn, for the notebook's renderer. */
 export async function picturePayload(picture: CellPicture): Promise<TopologyPayload> {
   const layout = await layoutGraph(picture.graph);
-  return { title: picture.title, graph: picture.graph, layout, drawing: drawLayout(layout) };
+  const legend = drawLegend(layout);
+  return { title: picture.title, graph: picture.graph, layout, drawing: [...drawLayout(layout), ...legend], size: drawingSize(layout, legend) };
 }

@@ -15,5 +15,8 @@ export interface TopologyPayload {
   title: string;
   graph: NetworkGraph;
   layout: GraphLayout;
+  /** The picture's elements, with a key to its marks under it. */
   drawing: DrawnElement[];
+  /** The size the drawing needs, key included. */
+  size: { width: number; height: number };
 }

@@ -59,6 +59,13 @@ describe('a cell with a picture', () => {
     const words = JSON.stringify(payload.drawing);
     for (const word of [`${name}-red`, `${name}-blue`, '10.0.0.2/24', '10.0.0.0/24', 'mtu 1400']) assert.ok(words.includes(word), word);
     assert.deepEqual(JSON.parse(JSON.stringify(payload)), payload, 'plain data that travels as JSON');
+    // A key to the marks under the picture, and room for it.
+    const key = payload.drawing.find((element) => element.attributes['data-id'] === 'legend');
+    assert.ok(
+      key?.children?.some((element) => element.text === 'up'),
+      JSON.stringify(key),
+    );
+    assert.ok(payload.size.height > payload.layout.height, `${payload.size.height} leaves no room under ${payload.layout.height}`);
   });
 
   test('picture=host holds the lab among every namespace of the host', async () => {
