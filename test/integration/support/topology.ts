@@ -19,7 +19,12 @@ export async function reportWhen(panel: TopologyPanel, ready: (report: TopologyP
       last = await panel.pageReport();
       return ready(last) ? last : undefined;
     },
-    { what, timeoutMs, intervalMs: 250, lastSeen: () => (last ? JSON.stringify({ selected: last.selected, search: last.search, focus: last.focus, menu: last.menu }) : 'no report') },
+    {
+      what,
+      timeoutMs,
+      intervalMs: 250,
+      lastSeen: () => (last ? JSON.stringify({ banner: last.banner, selected: last.selected, search: last.search, focus: last.focus, menu: last.menu }) : 'no report'),
+    },
   );
 }
 
