@@ -15,7 +15,7 @@
 // The tests file is CommonJS and exports run(): Promise<void>; exit code 0 when it resolves, 1 when it rejects
 // or the run times out. Artifacts: final.png, code-server.log, extension-host.log, browser-console.log, logs/.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { dirname, join, normalize, resolve } from 'node:path';
@@ -193,6 +193,7 @@ async function runSession(options) {
     giveTo(session.folders.root, session.runAs);
     say(`code-server runs as ${session.runAs.name} (uid ${session.runAs.uid})`);
   }
+  session.typescriptTemporary = typescriptTemporaryOf(session.runAs?.uid ?? process.getuid());
   session.codeServer = startCodeServer({
     port,
     workspace: options.workspace,
@@ -208,6 +209,17 @@ async function runSession(options) {
     throw new Error(`code-server exited during the run (code ${code}, signal ${signal})`);
   });
   return Promise.race([runInBrowser(options, port), died]);
+}
+
+/**
+ * The folder VS Code's TypeScript extension makes in /tmp for its language server (vscode-typescript<uid>), which
+ * it leaves there. It is removed after the session only when the session made it: not there before the start, and
+ * the session user's.
+ */
+function typescriptTemporaryOf(uid) {
+  const path = join(tmpdir(), `vscode-typescript${uid}`);
+  const before = existsSync(path);
+  return { path, made: () => !before && existsSync(path) && statSync(path).uid === uid };
 }
 
 /** Makes a folder (and all inside) the user's. */
@@ -273,6 +285,10 @@ async function cleanup() {
   await session.browser?.close().catch((error) => say(`closing the browser failed: ${error.message}`));
   await stopProcessGroup(session.codeServer);
   session.codeServer = undefined;
+  if (session.typescriptTemporary?.made()) {
+    await rm(session.typescriptTemporary.path, { recursive: true, force: true, maxRetries: 3 });
+  }
+  session.typescriptTemporary = undefined;
   if (session.folders) {
     await rm(session.folders.root, { recursive: true, force: true, maxRetries: 3 });
     session.folders = undefined;

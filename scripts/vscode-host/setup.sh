@@ -75,9 +75,11 @@ install_code_server() {
   local npm_cli
   npm_cli="$(readlink -f "$(command -v npm)")"
   # npm and code-server's postinstall (which runs npm again, and node-gyp) must all run under Node 24,
-  # and node-gyp must build against Node 24's headers, not the machine npmrc's Node 20 ones.
+  # and node-gyp must build against Node 24's headers, not the machine npmrc's Node 20 ones. npm under Node 24
+  # keeps a compile cache, in /tmp/node-compile-cache unless told: it goes into our cache folder instead.
   run_logged "$CACHE_FOLDER/logs/code-server.log" \
     env PATH="$(dirname "$NODE_BINARY"):$PATH" npm_config_nodedir="$NODE_FOLDER" \
+    NODE_COMPILE_CACHE="$CACHE_FOLDER/node-compile-cache" \
     "$NODE_BINARY" "$npm_cli" install --prefix "$CODE_SERVER_PREFIX" --no-save --no-package-lock \
     --foreground-scripts "code-server@$CODE_SERVER_VERSION" \
     || fail "npm install code-server@$CODE_SERVER_VERSION failed (log: $CACHE_FOLDER/logs/code-server.log)"
